@@ -1,1 +1,8 @@
-return 0;
+using System.CommandLine;
+using Dispatch.Cli.Commands;
+
+var root = new RootCommand("dispatch: supply logistics and delivery dispatch for communities under lockdown");
+var bench = new Command("bench", "Benchmarks that print their figures");
+root.Subcommands.Add(bench);
+
+return await root.Parse(args).InvokeAsync();
