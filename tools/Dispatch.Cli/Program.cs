@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dispatch.Cli.Commands;
 
 var root = new RootCommand("dispatch: supply logistics and delivery dispatch for communities under lockdown");
 var bench = new Command("bench", "Benchmarks that print their figures");
