@@ -1,5 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Dispatch.Server.Hosting;
 
+DispatchServer.Build(args).Run();
+
+/// <summary>Entry point; public so in-process tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

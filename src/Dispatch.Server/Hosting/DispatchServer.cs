@@ -1,0 +1,92 @@
+using Dispatch.Domain.Orders;
+using Dispatch.Domain.Scenarios;
+using Dispatch.Server.Errors;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Services;
+using Dispatch.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Server.Hosting;
+
+/// <summary>Builds the gRPC host: all wiring lives here so Program.cs and the CLI's `serve` stay one line.</summary>
+public static class DispatchServer
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Plain-text gRPC (h2c) needs HTTP/2 only; set in code because appsettings may not be found.
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
+        configure?.Invoke(builder);
+        AddDispatchServices(builder);
+
+        var app = builder.Build();
+        MigrateDatabase(app);
+        MapDispatchEndpoints(app);
+        return app;
+    }
+
+    private static void AddDispatchServices(WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var scenarioOptions = builder.Configuration.GetSection(ScenarioOptions.Section).Get<ScenarioOptions>() ?? new ScenarioOptions();
+        var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+        string databasePath = Path.GetFullPath(storage.DatabasePath);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(StorageSetup.Options(databasePath));
+        builder.Services.AddSingleton(new DatabaseFile(databasePath));
+        builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton(_ => new ScenarioIndex(LoadScenario(scenarioOptions.Path)));
+        builder.Services.AddSingleton<IReferenceData>(sp => sp.GetRequiredService<ScenarioIndex>());
+        builder.Services.AddSingleton(new IntakeLimits(MaxOrdersPerBatch: intake.MaxOrdersPerBatch));
+        builder.Services.AddSingleton<OrderBatchValidator>();
+        builder.Services.AddSingleton<BatchIntake>();
+
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ErrorStatusInterceptor>();
+            o.MaxReceiveMessageSize = intake.MaxReceiveMessageBytes;
+            o.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+    }
+
+    private static Scenario LoadScenario(string path)
+    {
+        string folder = ScenarioLocator.Find(path)
+            ?? throw new ScenarioFormatException(path, 0, "scenario folder not found (set Scenario:Path or Scenario__Path)");
+        return ScenarioFiles.Load(folder);
+    }
+
+    private static void MigrateDatabase(WebApplication app)
+    {
+        var file = app.Services.GetRequiredService<DatabaseFile>();
+        StorageSetup.Migrate(app.Services.GetRequiredService<DbContextOptions<DispatchDbContext>>(), file.Path);
+
+        // Load the scenario now so a bad scenario stops the server at start, not at the first request.
+        _ = app.Services.GetRequiredService<ScenarioIndex>();
+    }
+
+    private static void MapDispatchEndpoints(WebApplication app)
+    {
+        app.MapGrpcService<OrderIntakeService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+    }
+}
+
+/// <summary>The resolved path of the SQLite file in use.</summary>
+public sealed record DatabaseFile(string Path);

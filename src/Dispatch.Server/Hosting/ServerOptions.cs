@@ -1,0 +1,31 @@
+namespace Dispatch.Server.Hosting;
+
+/// <summary>Settings under "Storage": where the SQLite file lives. Relative paths are taken from the current directory.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>SQLite database file; default <c>data/dispatch.db</c>. Override with <c>Storage__DatabasePath</c>.</summary>
+    public string DatabasePath { get; set; } = "data/dispatch.db";
+}
+
+/// <summary>Settings under "Scenario": the district the server serves.</summary>
+public sealed class ScenarioOptions
+{
+    public const string Section = "Scenario";
+
+    /// <summary>A scenario folder (scenario.json + households.csv); default the shipped <c>seeds/jining-high-tech</c>.</summary>
+    public string Path { get; set; } = "seeds/jining-high-tech";
+}
+
+/// <summary>Settings under "Intake": bounds on batches and messages.</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    /// <summary>Orders per batch above which a batch is refused whole; default 10,000.</summary>
+    public int MaxOrdersPerBatch { get; set; } = 10_000;
+
+    /// <summary>Largest accepted request message in bytes; default 16 MiB (a 10,000-order batch is about 0.5 MiB).</summary>
+    public int MaxReceiveMessageBytes { get; set; } = 16 * 1024 * 1024;
+}

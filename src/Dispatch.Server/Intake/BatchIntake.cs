@@ -1,0 +1,65 @@
+using Dispatch.Domain.Orders;
+using Dispatch.Server.Errors;
+using Dispatch.Storage;
+
+namespace Dispatch.Server.Intake;
+
+/// <summary>
+/// Takes one batch: answers a repeated batch id with its first answer, validates the rest,
+/// and stores the batch's valid orders in one transaction before answering.
+/// </summary>
+public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store, TimeProvider clock)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<BatchIntakeResult> SubmitAsync(OrderBatch batch, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(batch.SupermarketId) && !string.IsNullOrWhiteSpace(batch.BatchId)
+            && await store.FindBatchAsync(batch.SupermarketId, batch.BatchId, cancellationToken) is { } earlier)
+        {
+            return new BatchIntakeResult(earlier, Replayed: true);
+        }
+
+        var validation = validator.Validate(batch);
+        if (validation.IsRefusedWhole)
+        {
+            throw new InvalidRequestException(
+                $"batch '{batch.BatchId}' refused: {string.Join("; ", validation.BatchViolations.Select(v => $"{v.Field}: {v.Description}"))}",
+                validation.BatchViolations);
+        }
+
+        long now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var accepted = validation.Accepted.ToList();
+        var rejected = validation.Rejected.ToList();
+        for (int attempt = 1; ; attempt++)
+        {
+            var receipt = new BatchReceipt(
+                batch.SupermarketId, batch.BatchId, batch.GridId, batch.Day, batch.Orders.Count,
+                accepted.Count, rejected.OrderBy(r => r.Index).ToList(), now);
+            var orders = accepted.Select(o => new Order(
+                o.OrderId, o.HouseholdId, batch.GridId, batch.SupermarketId, batch.BatchId, batch.Day, o.Bundles, OrderStatus.Received, now)).ToList();
+
+            var outcome = await store.StoreBatchAsync(receipt, orders, cancellationToken);
+            if (outcome.Receipt is { } stored)
+            {
+                return new BatchIntakeResult(stored, outcome.WasAlreadyStored);
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"batch '{batch.BatchId}' kept colliding with stored order ids");
+            }
+
+            // Ids stored by another batch are this batch's mistake: reject them and store the rest.
+            foreach (var taken in accepted.Where(o => outcome.TakenOrderIds.Contains(o.OrderId)))
+            {
+                rejected.Add(new OrderRejection(taken.Index, taken.OrderId, $"orders[{taken.Index}].order_id", $"order id '{taken.OrderId}' is already stored from another batch"));
+            }
+
+            accepted.RemoveAll(o => outcome.TakenOrderIds.Contains(o.OrderId));
+        }
+    }
+}
+
+/// <summary>A batch's answer and whether it is the replay of an earlier answer.</summary>
+public sealed record BatchIntakeResult(BatchReceipt Receipt, bool Replayed);

@@ -1,0 +1,93 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Domain.Orders;
+using Dispatch.Server.Errors;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Mapping;
+using Dispatch.Storage;
+using Grpc.Core;
+
+namespace Dispatch.Server.Services;
+
+/// <summary>Supermarkets push order batches and ask what happened to each order.</summary>
+public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : OrderIntake.OrderIntakeBase
+{
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 1_000;
+
+    public override async Task<BatchResult> SubmitBatch(Contracts.V1.OrderBatch request, ServerCallContext context)
+    {
+        var result = await intake.SubmitAsync(IntakeMapping.ToDomain(request), context.CancellationToken);
+        return IntakeMapping.ToProto(result.Receipt, result.Replayed);
+    }
+
+    public override async Task PushOrders(IAsyncStreamReader<Contracts.V1.OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context)
+    {
+        await foreach (var batch in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            BatchResult answer;
+            try
+            {
+                var result = await intake.SubmitAsync(IntakeMapping.ToDomain(batch), context.CancellationToken);
+                answer = IntakeMapping.ToProto(result.Receipt, result.Replayed);
+            }
+            catch (InvalidRequestException invalid)
+            {
+                // One bad batch must not end a stream of hundreds: it is answered, nothing of it stored.
+                answer = new BatchResult { SupermarketId = batch.SupermarketId, BatchId = batch.BatchId };
+                answer.BatchViolations.AddRange(invalid.Violations.Select(v => new Contracts.V1.FieldViolation { Field = v.Field, Description = v.Description }));
+            }
+
+            await responseStream.WriteAsync(answer, context.CancellationToken);
+        }
+    }
+
+    public override async Task<Contracts.V1.Order> GetOrder(GetOrderRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.OrderId))
+        {
+            throw new InvalidRequestException("order_id", "must not be empty");
+        }
+
+        var order = await store.GetOrderAsync(request.OrderId, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("order", request.OrderId);
+        var history = await store.GetHistoryAsync(order, context.CancellationToken);
+        return IntakeMapping.ToProto(order, history);
+    }
+
+    public override async Task<ListOrdersResponse> ListOrders(ListOrdersRequest request, ServerCallContext context)
+    {
+        if (request.PageSize < 0)
+        {
+            throw new InvalidRequestException("page_size", "must not be negative");
+        }
+
+        if (request.Day < 0)
+        {
+            throw new InvalidRequestException("day", "must not be negative");
+        }
+
+        if (request.Status != Contracts.V1.OrderStatus.Unspecified && !System.Enum.IsDefined(request.Status))
+        {
+            throw new InvalidRequestException("status", $"unknown status {(int)request.Status}");
+        }
+
+        int pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
+        var query = new OrderQuery(
+            NullIfEmpty(request.SupermarketId),
+            NullIfEmpty(request.GridId),
+            IntakeMapping.ToDomain(request.Status),
+            request.Day == 0 ? null : request.Day,
+            pageSize,
+            PageToken.Decode(request.PageToken));
+        var page = await store.ListOrdersAsync(query, context.CancellationToken);
+
+        var response = new ListOrdersResponse
+        {
+            NextPageToken = page.LastOrderIdIfMore is { } last ? PageToken.Encode(last) : string.Empty,
+        };
+        response.Orders.AddRange(page.Orders.Select(o => IntakeMapping.ToProto(o, [])));
+        return response;
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}

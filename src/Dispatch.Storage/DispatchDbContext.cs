@@ -1,0 +1,38 @@
+using Dispatch.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Storage;
+
+/// <summary>The engine's database: orders, the batches they came in, and their status history.</summary>
+public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
+{
+    public DbSet<OrderRow> Orders => Set<OrderRow>();
+
+    public DbSet<BatchRow> Batches => Set<BatchRow>();
+
+    public DbSet<OrderEventRow> OrderEvents => Set<OrderEventRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OrderRow>(e =>
+        {
+            e.ToTable("orders");
+            e.HasKey(o => o.OrderId);
+            e.HasIndex(o => new { o.SupermarketId, o.Day });
+            e.HasIndex(o => new { o.GridId, o.Day });
+        });
+
+        modelBuilder.Entity<BatchRow>(e =>
+        {
+            e.ToTable("batches");
+            e.HasKey(b => new { b.SupermarketId, b.BatchId });
+        });
+
+        modelBuilder.Entity<OrderEventRow>(e =>
+        {
+            e.ToTable("order_events");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.OrderId);
+        });
+    }
+}

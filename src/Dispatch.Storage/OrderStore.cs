@@ -1,0 +1,250 @@
+using System.Text.Json;
+using Dispatch.Domain.Orders;
+using Dispatch.Domain.Supply;
+using Dispatch.Storage.Rows;
+using LinqToDB;
+using LinqToDB.Data;
+using LinqToDB.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Storage;
+
+/// <summary>
+/// Orders and batches on SQLite. Writes go one at a time (SQLite has one writer) and each batch is one
+/// transaction: the batch's answer and all its accepted orders are stored together or not at all.
+/// </summary>
+public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
+{
+    private const int SqliteConstraintError = 19;
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public async Task<BatchReceipt?> FindBatchAsync(string supermarketId, string batchId, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        var row = await db.Batches.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.SupermarketId == supermarketId && b.BatchId == batchId, cancellationToken);
+        return row is null ? null : ToReceipt(row);
+    }
+
+    /// <summary>
+    /// Stores the receipt and its orders in one transaction. When the batch id is already stored, nothing is
+    /// written and the stored receipt is returned. When some order ids are already stored under another batch,
+    /// nothing is written and those ids are returned, so the caller can reject them and try again.
+    /// </summary>
+    public async Task<BatchWriteOutcome> StoreBatchAsync(BatchReceipt receipt, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = new DispatchDbContext(options);
+            var existing = await db.Batches.AsNoTracking()
+                .SingleOrDefaultAsync(b => b.SupermarketId == receipt.SupermarketId && b.BatchId == receipt.BatchId, cancellationToken);
+            if (existing is not null)
+            {
+                return BatchWriteOutcome.AlreadyStored(ToReceipt(existing));
+            }
+
+            try
+            {
+                await WriteAsync(db, receipt, orders, cancellationToken);
+                return BatchWriteOutcome.Stored(receipt);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
+            {
+                var taken = await FindExistingOrderIdsAsync(db, orders.Select(o => o.Id), cancellationToken);
+                if (taken.Count == 0)
+                {
+                    throw;
+                }
+
+                return BatchWriteOutcome.OrderIdsTaken(taken);
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private static async Task WriteAsync(DispatchDbContext db, BatchReceipt receipt, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    {
+        await using var connection = db.CreateLinqToDBConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.InsertAsync(ToRow(receipt), token: cancellationToken);
+        if (orders.Count > 0)
+        {
+            await connection.BulkCopyAsync(
+                new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows, MaxBatchSize = 2_000 },
+                orders.Select(ToRow),
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<HashSet<string>> FindExistingOrderIdsAsync(DispatchDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var found = await db.Orders.AsNoTracking().Where(o => chunk.Contains(o.OrderId)).Select(o => o.OrderId).ToListAsync(cancellationToken);
+            taken.UnionWith(found);
+        }
+
+        return taken;
+    }
+
+    public async Task<Order?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        var row = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.OrderId == orderId, cancellationToken);
+        return row is null ? null : ToOrder(row);
+    }
+
+    /// <summary>The order's history, oldest first, starting with the moment it was received.</summary>
+    public async Task<IReadOnlyList<OrderStatusChange>> GetHistoryAsync(Order order, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        var events = await db.OrderEvents.AsNoTracking()
+            .Where(e => e.OrderId == order.Id)
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        var history = new List<OrderStatusChange>(events.Count + 1)
+        {
+            new(order.Id, OrderStatus.Received, order.ReceivedAtUnixSeconds, $"batch {order.BatchId}"),
+        };
+        history.AddRange(events.Select(e => new OrderStatusChange(e.OrderId, (OrderStatus)e.Status, e.AtUnixSeconds, e.Reason)));
+        return history;
+    }
+
+    /// <summary>Appends status changes to orders' histories and moves their current status, in one transaction.</summary>
+    public async Task AppendStatusChangesAsync(IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = new DispatchDbContext(options);
+            await using var connection = db.CreateLinqToDBConnection();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.BulkCopyAsync(
+                new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows },
+                changes.Select(c => new OrderEventRow { OrderId = c.OrderId, Status = (int)c.Status, AtUnixSeconds = c.AtUnixSeconds, Reason = c.Reason }),
+                cancellationToken);
+            foreach (var change in changes)
+            {
+                await connection.GetTable<OrderRow>()
+                    .Where(o => o.OrderId == change.OrderId)
+                    .Set(o => o.Status, (int)change.Status)
+                    .Set(o => o.StatusChangedAtUnixSeconds, change.AtUnixSeconds)
+                    .UpdateAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async Task<OrderPage> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        IQueryable<OrderRow> rows = db.Orders.AsNoTracking();
+        if (query.SupermarketId is { } supermarketId)
+        {
+            rows = rows.Where(o => o.SupermarketId == supermarketId);
+        }
+
+        if (query.GridId is { } gridId)
+        {
+            rows = rows.Where(o => o.GridId == gridId);
+        }
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(o => o.Status == (int)status);
+        }
+
+        if (query.Day is { } day)
+        {
+            rows = rows.Where(o => o.Day == day);
+        }
+
+        if (query.AfterOrderId is { } after)
+        {
+            rows = rows.Where(o => string.Compare(o.OrderId, after) > 0);
+        }
+
+        var page = await rows.OrderBy(o => o.OrderId).Take(query.PageSize + 1).ToListAsync(cancellationToken);
+        bool more = page.Count > query.PageSize;
+        if (more)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        return new OrderPage(page.Select(ToOrder).ToList(), more ? page[^1].OrderId : null);
+    }
+
+    public async Task<int> CountOrdersAsync(CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        return await db.Orders.CountAsync(cancellationToken);
+    }
+
+    private static Order ToOrder(OrderRow r) => new(
+        r.OrderId, r.HouseholdId, r.GridId, r.SupermarketId, r.BatchId, r.Day,
+        new BundleCounts(r.MeatAndVegetable, r.Vegetable, r.RiceAndFlour, r.Medicine),
+        (OrderStatus)r.Status, r.ReceivedAtUnixSeconds);
+
+    private static OrderRow ToRow(Order o) => new()
+    {
+        OrderId = o.Id,
+        SupermarketId = o.SupermarketId,
+        BatchId = o.BatchId,
+        GridId = o.GridId,
+        HouseholdId = o.HouseholdId,
+        Day = o.Day,
+        MeatAndVegetable = o.Bundles.MeatAndVegetable,
+        Vegetable = o.Bundles.Vegetable,
+        RiceAndFlour = o.Bundles.RiceAndFlour,
+        Medicine = o.Bundles.Medicine,
+        Status = (int)o.Status,
+        ReceivedAtUnixSeconds = o.ReceivedAtUnixSeconds,
+        StatusChangedAtUnixSeconds = o.ReceivedAtUnixSeconds,
+    };
+
+    private static BatchRow ToRow(BatchReceipt r) => new()
+    {
+        SupermarketId = r.SupermarketId,
+        BatchId = r.BatchId,
+        GridId = r.GridId,
+        Day = r.Day,
+        OrderCount = r.OrderCount,
+        AcceptedCount = r.AcceptedCount,
+        RejectionsJson = JsonSerializer.Serialize(r.Rejected, s_json),
+        ReceivedAtUnixSeconds = r.ReceivedAtUnixSeconds,
+    };
+
+    private static BatchReceipt ToReceipt(BatchRow r) => new(
+        r.SupermarketId, r.BatchId, r.GridId, r.Day, r.OrderCount, r.AcceptedCount,
+        JsonSerializer.Deserialize<List<OrderRejection>>(r.RejectionsJson, s_json) ?? [],
+        r.ReceivedAtUnixSeconds);
+}
+
+/// <summary>What happened to a batch write: stored, already stored earlier, or refused because order ids are taken.</summary>
+public sealed record BatchWriteOutcome(BatchReceipt? Receipt, bool WasAlreadyStored, IReadOnlySet<string> TakenOrderIds)
+{
+    public static BatchWriteOutcome Stored(BatchReceipt receipt) => new(receipt, false, new HashSet<string>());
+
+    public static BatchWriteOutcome AlreadyStored(BatchReceipt receipt) => new(receipt, true, new HashSet<string>());
+
+    public static BatchWriteOutcome OrderIdsTaken(IReadOnlySet<string> ids) => new(null, false, ids);
+}

@@ -1,0 +1,44 @@
+using Dispatch.Domain.Geography;
+using Dispatch.Domain.People;
+using Dispatch.Domain.Scenarios;
+using Dispatch.Domain.Supply;
+
+namespace Dispatch.Server.Tests.Infrastructure;
+
+/// <summary>A district small enough to reason about: 2 supermarkets, 1 community, 1 gate, 2 grids of 5 households.</summary>
+public static class TinyDistrict
+{
+    public static Scenario Create()
+    {
+        var centre = new GeoPoint(35.39, 116.63);
+        var gate = new Gate("G1", "C1", "north gate", centre, new DisinfectionZone(2_000_000, 900), new StorageZone(10_000_000), new PickupZone(), 0, 86_400);
+        var grids = new List<Grid>
+        {
+            new("L1", "C1", 1, null, null, null),
+            new("L1-A", "C1", 2, "L1", "G1", "SM1"),
+            new("L1-B", "C1", 2, "L1", "G1", "SM2"),
+        };
+        var households = new List<Household>();
+        foreach (var grid in new[] { "L1-A", "L1-B" })
+        {
+            for (int i = 1; i <= 5; i++)
+            {
+                households.Add(new Household($"H-{grid}-{i}", grid, "B1", "U1", i, false, new GeoPoint(35.39 + (i * 0.0001), 116.63), RiskLevel.High, Vulnerability.None));
+            }
+        }
+
+        return new Scenario(
+            new District("D1", "tiny", centre),
+            [new Community("C1", "D1", "tiny community", RiskLevel.High)],
+            [gate],
+            grids,
+            households,
+            [
+                new Supermarket("SM1", "first", new GeoPoint(35.40, 116.62), new BundleCounts(100, 100, 100, 100), 0, 86_400),
+                new Supermarket("SM2", "second", new GeoPoint(35.38, 116.64), new BundleCounts(100, 100, 100, 100), 0, 86_400),
+            ],
+            [new Vehicle("T1", "SM1", 2_000_000, new Shift(0, 43_200))],
+            [new Volunteer("V1", "G1", "volunteer one", 12, 20_000, new Shift(0, 43_200))],
+            BundleCatalog.Standard.Types.ToList());
+    }
+}
