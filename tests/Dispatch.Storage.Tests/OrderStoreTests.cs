@@ -1,0 +1,112 @@
+using Dispatch.Domain.Orders;
+using Dispatch.Domain.Supply;
+using Dispatch.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Storage.Tests;
+
+public sealed class OrderStoreTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "dispatch-storage-tests", Guid.NewGuid().ToString("N"), "orders.db");
+    private readonly DbContextOptions<DispatchDbContext> _options;
+    private readonly OrderStore _store;
+
+    public OrderStoreTests()
+    {
+        _options = StorageSetup.Options(_path);
+        StorageSetup.Migrate(_options, _path);
+        _store = new OrderStore(_options);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
+    }
+
+    private static BatchReceipt Receipt(string batchId, int count) =>
+        new("SM1", batchId, "G-1", 3, count, count, [new OrderRejection(count, "bad", "orders[0].household_id", "unknown household")], 1_700_000_000);
+
+    private static List<Order> Orders(string prefix, int count) => Enumerable.Range(0, count)
+        .Select(i => new Order($"{prefix}-{i:D6}", $"H-{i}", "G-1", "SM1", prefix, 3, new BundleCounts(i % 3, 1, i % 2, i % 5 == 0 ? 1 : 0), OrderStatus.Received, 1_700_000_000 + i))
+        .ToList();
+
+    [Fact]
+    public void Migrations_apply_on_an_empty_file_and_create_every_table()
+    {
+        using var db = new DispatchDbContext(_options);
+
+        Assert.Empty(db.Database.GetPendingMigrations());
+        Assert.Single(db.Database.GetAppliedMigrations());
+        Assert.Equal(0, db.Orders.Count());
+        Assert.Equal(0, db.Batches.Count());
+        Assert.Equal(0, db.OrderEvents.Count());
+        var journal = db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").AsEnumerable().Single();
+        Assert.Equal("wal", journal);
+    }
+
+    [Fact]
+    public async Task Bulk_insert_round_trips_every_order_and_the_receipt()
+    {
+        var orders = Orders("B1", 5_000);
+
+        var outcome = await _store.StoreBatchAsync(Receipt("B1", orders.Count), orders, CancellationToken.None);
+
+        Assert.False(outcome.WasAlreadyStored);
+        Assert.Equal(5_000, await _store.CountOrdersAsync(CancellationToken.None));
+        foreach (var expected in orders.Where((_, i) => i % 499 == 0))
+        {
+            Assert.Equal(expected, await _store.GetOrderAsync(expected.Id, CancellationToken.None));
+        }
+
+        var receipt = await _store.FindBatchAsync("SM1", "B1", CancellationToken.None);
+        Assert.NotNull(receipt);
+        Assert.Equal(5_000, receipt!.AcceptedCount);
+        Assert.Equal("unknown household", Assert.Single(receipt.Rejected).Reason);
+    }
+
+    [Fact]
+    public async Task Same_batch_twice_is_stored_once()
+    {
+        await _store.StoreBatchAsync(Receipt("B1", 10), Orders("B1", 10), CancellationToken.None);
+
+        var again = await _store.StoreBatchAsync(Receipt("B1", 10), Orders("B1-again", 10), CancellationToken.None);
+
+        Assert.True(again.WasAlreadyStored);
+        Assert.Equal(10, await _store.CountOrdersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Batch_with_a_taken_order_id_writes_nothing_and_names_the_id()
+    {
+        await _store.StoreBatchAsync(Receipt("B1", 3), Orders("X", 3), CancellationToken.None);
+        var clash = Orders("Y", 3);
+        clash[1] = clash[1] with { Id = "X-000002" };
+
+        var outcome = await _store.StoreBatchAsync(Receipt("B2", 3), clash, CancellationToken.None);
+
+        Assert.Null(outcome.Receipt);
+        Assert.Equal(new[] { "X-000002" }, outcome.TakenOrderIds.ToArray());
+        Assert.Null(await _store.FindBatchAsync("SM1", "B2", CancellationToken.None));
+        Assert.Equal(3, await _store.CountOrdersAsync(CancellationToken.None));
+        Assert.Null(await _store.GetOrderAsync("Y-000000", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Status_changes_append_to_history_and_move_the_current_status()
+    {
+        var orders = Orders("B1", 2);
+        await _store.StoreBatchAsync(Receipt("B1", 2), orders, CancellationToken.None);
+
+        await _store.AppendStatusChangesAsync(
+            [new OrderStatusChange("B1-000001", OrderStatus.Planned, 1_700_000_100, "plan v1"), new OrderStatusChange("B1-000001", OrderStatus.OnTruck, 1_700_000_200, "truck T1")],
+            CancellationToken.None);
+
+        var order = await _store.GetOrderAsync("B1-000001", CancellationToken.None);
+        Assert.Equal(OrderStatus.OnTruck, order!.Status);
+        var history = await _store.GetHistoryAsync(order, CancellationToken.None);
+        Assert.Equal(new[] { OrderStatus.Received, OrderStatus.Planned, OrderStatus.OnTruck }, history.Select(h => h.Status));
+        Assert.Equal(OrderStatus.Received, (await _store.GetOrderAsync("B1-000000", CancellationToken.None))!.Status);
+    }
+}
