@@ -18,6 +18,19 @@ public static class IntakeMapping
             o.HouseholdId,
             o.Lines.Select(l => new BundleQuantity(ToDomain(l.Kind), l.Quantity)).ToList())).ToList());
 
+    public static V1.OrderBatch ToProto(OrderBatch batch)
+    {
+        var proto = new V1.OrderBatch { SupermarketId = batch.SupermarketId, BatchId = batch.BatchId, GridId = batch.GridId, Day = batch.Day };
+        foreach (var order in batch.Orders)
+        {
+            var input = new V1.OrderInput { OrderId = order.OrderId, HouseholdId = order.HouseholdId };
+            input.Lines.AddRange(order.Lines.Select(l => new V1.BundleLine { Kind = ToProto(l.Kind), Quantity = l.Quantity }));
+            proto.Orders.Add(input);
+        }
+
+        return proto;
+    }
+
     public static BundleKind ToDomain(V1.BundleKind kind) => kind switch
     {
         V1.BundleKind.MeatAndVegetable => BundleKind.MeatAndVegetable,

@@ -4,6 +4,7 @@ using Dispatch.Server.Errors;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Mapping;
 using Dispatch.Storage;
+using System.Threading.Channels;
 using Grpc.Core;
 
 namespace Dispatch.Server.Services;
@@ -13,6 +14,7 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1_000;
+    private const int BatchesInFlight = 4;
 
     public override async Task<BatchResult> SubmitBatch(Contracts.V1.OrderBatch request, ServerCallContext context)
     {
@@ -22,22 +24,44 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
 
     public override async Task PushOrders(IAsyncStreamReader<Contracts.V1.OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context)
     {
-        await foreach (var batch in requestStream.ReadAllAsync(context.CancellationToken))
+        // Validation of the next batches overlaps the write of the current one; answers keep request order.
+        var answers = Channel.CreateBounded<Task<BatchResult>>(BatchesInFlight);
+        var replying = Task.Run(async () =>
         {
-            BatchResult answer;
-            try
+            await foreach (var answer in answers.Reader.ReadAllAsync(context.CancellationToken))
             {
-                var result = await intake.SubmitAsync(IntakeMapping.ToDomain(batch), context.CancellationToken);
-                answer = IntakeMapping.ToProto(result.Receipt, result.Replayed);
+                await responseStream.WriteAsync(await answer, context.CancellationToken);
             }
-            catch (InvalidRequestException invalid)
-            {
-                // One bad batch must not end a stream of hundreds: it is answered, nothing of it stored.
-                answer = new BatchResult { SupermarketId = batch.SupermarketId, BatchId = batch.BatchId };
-                answer.BatchViolations.AddRange(invalid.Violations.Select(v => new Contracts.V1.FieldViolation { Field = v.Field, Description = v.Description }));
-            }
+        });
 
-            await responseStream.WriteAsync(answer, context.CancellationToken);
+        try
+        {
+            await foreach (var batch in requestStream.ReadAllAsync(context.CancellationToken))
+            {
+                await answers.Writer.WriteAsync(Task.Run(() => AnswerAsync(batch, context.CancellationToken)), context.CancellationToken);
+            }
+        }
+        finally
+        {
+            answers.Writer.TryComplete();
+        }
+
+        await replying;
+    }
+
+    private async Task<BatchResult> AnswerAsync(Contracts.V1.OrderBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await intake.SubmitAsync(IntakeMapping.ToDomain(batch), cancellationToken);
+            return IntakeMapping.ToProto(result.Receipt, result.Replayed);
+        }
+        catch (InvalidRequestException invalid)
+        {
+            // One bad batch must not end a stream of hundreds: it is answered, nothing of it stored.
+            var answer = new BatchResult { SupermarketId = batch.SupermarketId, BatchId = batch.BatchId };
+            answer.BatchViolations.AddRange(invalid.Violations.Select(v => new Contracts.V1.FieldViolation { Field = v.Field, Description = v.Description }));
+            return answer;
         }
     }
 

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dispatch.Cli.Hosting;
+using Dispatch.Cli.Intake;
+using Dispatch.Contracts.V1;
+using Dispatch.Domain.Scenarios;
+using Dispatch.Storage;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Bench;
+
+/// <summary>`dispatch bench ingest`: orders through the real gRPC stream into SQLite, end to end.</summary>
+public static class IngestBenchCommand
+{
+    public static Command Create()
+    {
+        var orders = new Option<int>("--orders") { Description = "Orders to push", DefaultValueFactory = _ => 1_000_000 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Orders per batch (one grid's orders per batch)", DefaultValueFactory = _ => 2_000 };
+        var scenario = new Option<string>("--scenario") { Description = "Scenario folder whose households order", DefaultValueFactory = _ => "seeds/jining-high-tech" };
+        var keep = new Option<string?>("--db") { Description = "SQLite file to write (default: a temporary file, deleted after)" };
+        var command = new Command("ingest", "Push orders through PushOrders into SQLite and print orders/s and peak memory") { orders, batchSize, scenario, keep };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(orders), parse.GetValue(batchSize), parse.GetValue(scenario)!, parse.GetValue(keep), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int orderCount, int batchSize, string scenarioPath, string? databasePath, CancellationToken cancellationToken)
+    {
+        if (orderCount <= 0 || batchSize <= 0 || batchSize > 10_000)
+        {
+            await Console.Error.WriteLineAsync("dispatch: --orders must be positive and --batch-size between 1 and 10000");
+            return 2;
+        }
+
+        string folder = ScenarioLocator.Find(scenarioPath) ?? throw new ScenarioFormatException(scenarioPath, 0, "scenario folder not found");
+        var scenario = ScenarioFiles.Load(folder);
+        bool temporary = databasePath is null;
+        databasePath ??= Path.Combine(Path.GetTempPath(), $"dispatch-ingest-{Guid.NewGuid():N}.db");
+
+        await using (var server = await InProcessServer.StartAsync("http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken))
+        {
+            using var channel = GrpcChannel.ForAddress(server.Address);
+            var pusher = new OrderPusher(new OrderIntake.OrderIntakeClient(channel));
+
+            // Warm up the JIT and the connection with one small push so the timed run measures throughput.
+            await pusher.PushAsync(IngestWorkload.Batches(scenario, 10, 10).Select(b => b with { BatchId = "warmup-" + b.BatchId, Orders = b.Orders.Select(o => o with { OrderId = "warmup-" + o.OrderId }).ToList() }), null, cancellationToken);
+
+            long acknowledged = 0;
+            var stopwatch = Stopwatch.StartNew();
+            PushSummary summary = null!;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("pushing orders", maxValue: orderCount);
+                    summary = await pusher.PushAsync(
+                        IngestWorkload.Batches(scenario, orderCount, batchSize),
+                        answer => task.Value = Interlocked.Add(ref acknowledged, answer.AcceptedCount + answer.Rejected.Count),
+                        cancellationToken);
+                });
+            stopwatch.Stop();
+
+            var store = server.Services.GetRequiredService<OrderStore>();
+            int stored = await store.CountOrdersAsync(cancellationToken) - 10;
+            var process = Process.GetCurrentProcess();
+            double seconds = stopwatch.Elapsed.TotalSeconds;
+
+            var table = new Table().AddColumns("measure", "value");
+            table.AddRow("orders pushed", orderCount.ToString("N0"));
+            table.AddRow("batches", summary.BatchesAnswered.ToString("N0"));
+            table.AddRow("orders accepted", summary.OrdersAccepted.ToString("N0"));
+            table.AddRow("orders rejected / batches refused", $"{summary.OrdersRejected} / {summary.BatchesRefused}");
+            table.AddRow("orders on disk after the push", stored.ToString("N0"));
+            table.AddRow("wall time", $"{seconds:F2} s");
+            table.AddRow("throughput", $"{orderCount / seconds:N0} orders/s");
+            table.AddRow("peak working set (client + server, one process)", $"{process.PeakWorkingSet64 / (1024 * 1024):N0} MiB");
+            table.AddRow("managed heap after", $"{GC.GetTotalMemory(false) / (1024 * 1024):N0} MiB");
+            AnsiConsole.Write(table);
+            Console.WriteLine($"ingest: {orderCount} orders in {seconds:F2} s = {orderCount / seconds:F0} orders/s; stored {stored}; peak {process.PeakWorkingSet64 / (1024 * 1024)} MiB");
+
+            if (summary.StreamFailure is { } failure || stored != summary.OrdersAccepted || summary.OrdersAccepted != orderCount)
+            {
+                await Console.Error.WriteLineAsync($"dispatch: ingest incomplete: stored {stored}, accepted {summary.OrdersAccepted}, stream {summary.StreamFailure}");
+                return 1;
+            }
+        }
+
+        if (temporary)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(databasePath + suffix);
+            }
+        }
+
+        return 0;
+    }
+}
