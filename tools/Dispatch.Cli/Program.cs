@@ -3,5 +3,7 @@ using System.CommandLine;
 var root = new RootCommand("dispatch: supply logistics and delivery dispatch for communities under lockdown");
 var bench = new Command("bench", "Benchmarks that print their figures");
 root.Subcommands.Add(bench);
+root.Subcommands.Add(Dispatch.Cli.Commands.ScenarioCommands.Create());
+root.Subcommands.Add(Dispatch.Cli.Commands.OrdersCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
