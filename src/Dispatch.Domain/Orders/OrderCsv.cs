@@ -30,7 +30,13 @@ public static class OrderCsv
                 var counts = new int[s_quantityColumns.Length];
                 foreach (var line in order.Lines)
                 {
-                    counts[Array.IndexOf(s_quantityColumns, line.Kind)] += line.Quantity;
+                    int column = Array.IndexOf(s_quantityColumns, line.Kind);
+                    if (column < 0)
+                    {
+                        throw new ArgumentException($"order '{order.OrderId}' has unknown bundle kind {(int)line.Kind}", nameof(batches));
+                    }
+
+                    counts[column] += line.Quantity;
                 }
 
                 writer.Write(string.Join(',',
