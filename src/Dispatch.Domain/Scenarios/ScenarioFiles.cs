@@ -46,6 +46,11 @@ public static class ScenarioFiles
             throw new ScenarioFormatException(scenarioPath, (int)(e.LineNumber ?? 0) + 1, e.Message);
         }
 
+        if (document.District is null)
+        {
+            throw new ScenarioFormatException(scenarioPath, 1, "district is missing");
+        }
+
         var households = File.Exists(householdsPath)
             ? ReadHouseholds(householdsPath)
             : throw new ScenarioFormatException(householdsPath, 0, "file not found");
@@ -76,12 +81,16 @@ public static class ScenarioFiles
                 h.Id, h.GridId, h.Building, h.Unit,
                 h.Floor.ToString(CultureInfo.InvariantCulture),
                 h.HasElevator ? "1" : "0",
-                h.Location.Latitude.ToString("F6", CultureInfo.InvariantCulture),
-                h.Location.Longitude.ToString("F6", CultureInfo.InvariantCulture),
+                Coordinate(h.Location.Latitude),
+                Coordinate(h.Location.Longitude),
                 h.RiskLevel.ToString(),
                 FormatVulnerabilities(h.Vulnerabilities)));
         }
     }
+
+    // Shortest text that parses back to the same double: a saved scenario loads equal to the one saved
+    // ("F6" lost digits), and coordinates already rounded to 6 decimals stay as short as before.
+    private static string Coordinate(double degrees) => degrees.ToString("R", CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<Household> ReadHouseholds(string path)
     {
@@ -126,8 +135,16 @@ public static class ScenarioFiles
             throw new ScenarioFormatException(path, lineNumber, $"risk_level '{f[8]}' is not low, medium or high");
         }
 
+        // A typo here would silently make a tower a walk-up (or back), so only 1 and 0 are accepted.
+        bool hasElevator = f[5] switch
+        {
+            "1" => true,
+            "0" => false,
+            _ => throw new ScenarioFormatException(path, lineNumber, $"has_elevator '{f[5]}' is not 1 or 0"),
+        };
+
         return new Household(
-            f[0], f[1], f[2], f[3], ParseInt(4, "floor"), f[5] == "1",
+            f[0], f[1], f[2], f[3], ParseInt(4, "floor"), hasElevator,
             new GeoPoint(ParseDouble(6, "latitude"), ParseDouble(7, "longitude")),
             risk, ParseVulnerabilities(path, lineNumber, f[9]));
     }

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Dispatch.Domain;
+using Dispatch.Domain.Scenarios;
+using Dispatch.Simulation.Scenarios;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary><c>dispatch scenario generate</c>: writes a generated district scenario folder.</summary>
+public static class ScenarioCommands
+{
+    public static Command Create()
+    {
+        var scenario = new Command("scenario", "Scenario folders (scenario.json + households.csv)");
+        scenario.Subcommands.Add(CreateGenerate());
+        return scenario;
+    }
+
+    private static Command CreateGenerate()
+    {
+        var defaults = new ScenarioGeneratorOptions();
+        var seed = new Option<int>("--seed") { Description = "Seed of the generator; the same seed gives the same scenario", DefaultValueFactory = _ => defaults.Seed };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write scenario.json and households.csv into", Required = true };
+        var households = new Option<int>("--households") { Description = "Households in the district", DefaultValueFactory = _ => defaults.Households };
+        var communities = new Option<int>("--communities") { Description = "Communities (each with 1 to 3 gates)", DefaultValueFactory = _ => defaults.Communities };
+        var gates = new Option<int>("--gates") { Description = "Gates over all communities", DefaultValueFactory = _ => defaults.Gates };
+        var trucks = new Option<int>("--trucks") { Description = "Supply trucks over all supermarkets", DefaultValueFactory = _ => defaults.Trucks };
+        var volunteers = new Option<int?>("--volunteers") { Description = "Volunteers over all gates (default: enough for 10-15 door households each)" };
+        var highRisk = new Option<int>("--high-risk-communities") { Description = "Communities at high risk (door delivery)", DefaultValueFactory = _ => defaults.HighRiskCommunities };
+        var lowRisk = new Option<int>("--low-risk-communities") { Description = "Communities at low risk; the rest are medium", DefaultValueFactory = _ => defaults.LowRiskCommunities };
+
+        var generate = new Command("generate", "Generate a district scenario (defaults: the Jining high-tech district)")
+        {
+            seed, output, households, communities, gates, trucks, volunteers, highRisk, lowRisk,
+        };
+        generate.SetAction(parseResult =>
+        {
+            var options = defaults with
+            {
+                Seed = parseResult.GetValue(seed),
+                Households = parseResult.GetValue(households),
+                Communities = parseResult.GetValue(communities),
+                Gates = parseResult.GetValue(gates),
+                Trucks = parseResult.GetValue(trucks),
+                Volunteers = parseResult.GetValue(volunteers),
+                HighRiskCommunities = parseResult.GetValue(highRisk),
+                LowRiskCommunities = parseResult.GetValue(lowRisk),
+            };
+            Scenario generated;
+            try
+            {
+                generated = ScenarioGenerator.Generate(options);
+            }
+            catch (ArgumentException e)
+            {
+                return Exit.WithBadInput(e.Message);
+            }
+
+            var folder = parseResult.GetValue(output)!;
+            ScenarioFiles.Save(generated, folder.FullName);
+            Console.WriteLine(Summary(generated, folder.FullName));
+            return Exit.Ok;
+        });
+        return generate;
+    }
+
+    private static string Summary(Scenario s, string folder)
+    {
+        var stock = s.Supermarkets.Aggregate(Domain.Supply.BundleCounts.Zero, (sum, m) => sum + m.DailyStock);
+        double stockTonnes = (double)stock.WeightGrams(s.Catalog) / Units.GramsPerTonne;
+        return $"{folder}: {s.Households.Count} households ({s.Households.Count(h => h.NeedsDoorDelivery)} door delivery), "
+            + $"{s.Communities.Count} communities, {s.Gates.Count} gates, {s.Grids.Count(g => g.Level == 1)}+{s.Grids.Count(g => g.Level == 2)} grids, "
+            + $"{s.Supermarkets.Count} supermarkets, {s.Vehicles.Count} trucks, {s.Volunteers.Count} volunteers; "
+            + $"daily stock {stock.MeatAndVegetable} meat-and-vegetable, {stock.Vegetable} vegetable, {stock.RiceAndFlour} rice-and-flour, "
+            + $"{stock.Medicine} medicine ({stockTonnes:F1} t)";
+    }
+}
