@@ -1,11 +1,17 @@
 using System.CommandLine;
 using Dispatch.Cli.Bench;
+using Dispatch.Cli.Commands;
 
 var root = new RootCommand("dispatch: supply logistics and delivery dispatch for communities under lockdown");
 var bench = new Command("bench", "Benchmarks that print their figures");
 bench.Subcommands.Add(IngestBenchCommand.Create());
 root.Subcommands.Add(bench);
-root.Subcommands.Add(Dispatch.Cli.Commands.ScenarioCommands.Create());
-root.Subcommands.Add(Dispatch.Cli.Commands.OrdersCommand.Create());
+root.Subcommands.Add(ScenarioCommands.Create());
+var orders = OrdersCommand.Create();
+orders.Subcommands.Add(OrdersListCommand.Create());
+root.Subcommands.Add(orders);
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(PushCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

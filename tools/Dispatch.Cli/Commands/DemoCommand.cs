@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Dispatch.Contracts.V1;
+using Dispatch.Domain.Orders;
+using OrderBatch = Dispatch.Domain.Orders.OrderBatch;
+using Dispatch.Domain.Scenarios;
+using Grpc.Net.Client;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary>
+/// <c>dispatch demo</c>: starts the server on SQLite with the shipped scenario, pushes its day-1 orders through
+/// the real gRPC stream, prints the summary, and keeps serving (or exits with --exit).
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var urls = ServeCommand.UrlOption();
+        var db = ServeCommand.DatabaseOption();
+        var scenario = ServeCommand.ScenarioOption();
+        var orders = new Option<string>("--orders") { Description = "Orders CSV to push (default: the scenario's orders-day1.csv)" };
+        var exit = new Option<bool>("--exit") { Description = "Stop after the push instead of serving on" };
+        var command = new Command("demo", "Serve the shipped scenario on SQLite and push a day of its orders into it") { urls, db, scenario, orders, exit };
+        command.SetAction(async (parse, ct) =>
+        {
+            var server = await ServeCommand.StartAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(scenario)!, ct);
+            if (server is null)
+            {
+                return Exit.BadInput;
+            }
+
+            await using (server)
+            {
+                string folder = ScenarioLocator.Find(parse.GetValue(scenario)!)!;
+                string file = parse.GetValue(orders) ?? Path.Combine(folder, "orders-day1.csv");
+                if (!File.Exists(file))
+                {
+                    return Exit.WithBadInput($"orders file '{file}' not found");
+                }
+
+                IReadOnlyList<OrderBatch> batches;
+                try
+                {
+                    using var reader = File.OpenText(file);
+                    batches = OrderCsv.Read(reader, file);
+                }
+                catch (OrderFileFormatException e)
+                {
+                    return Exit.WithBadInput(e.Message);
+                }
+
+                Console.WriteLine($"server on {server.Address}, database {Path.GetFullPath(parse.GetValue(db)!)}; pushing {file}");
+                using var channel = GrpcChannel.ForAddress(server.Address);
+                var summary = await PushCommand.PushWithProgressAsync(new OrderIntake.OrderIntakeClient(channel), batches, ct);
+                if (summary.StreamFailure is not null)
+                {
+                    return 1;
+                }
+
+                if (parse.GetValue(exit))
+                {
+                    return Exit.Ok;
+                }
+
+                Console.WriteLine($"serving on {server.Address}; try `dispatch orders list --server {server.Address}`; Ctrl+C to stop");
+                await server.WaitForShutdownAsync(ct);
+            }
+
+            return Exit.Ok;
+        });
+        return command;
+    }
+}

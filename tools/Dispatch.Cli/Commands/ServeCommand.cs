@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Dispatch.Cli.Hosting;
+using Dispatch.Domain.Scenarios;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary><c>dispatch serve</c>: the gRPC server on SQLite with a scenario, until Ctrl+C.</summary>
+public static class ServeCommand
+{
+    public static Option<string> UrlOption() => new("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
+
+    public static Option<string> DatabaseOption() => new("--db") { Description = "SQLite database file", DefaultValueFactory = _ => "data/dispatch.db" };
+
+    public static Option<string> ScenarioOption() => new("--scenario") { Description = "Scenario folder", DefaultValueFactory = _ => "seeds/jining-high-tech" };
+
+    public static Command Create()
+    {
+        var urls = UrlOption();
+        var db = DatabaseOption();
+        var scenario = ScenarioOption();
+        var command = new Command("serve", "Run the gRPC server (OrderIntake, health, reflection) until Ctrl+C") { urls, db, scenario };
+        command.SetAction(async (parse, ct) =>
+        {
+            var server = await StartAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(scenario)!, ct);
+            if (server is null)
+            {
+                return Exit.BadInput;
+            }
+
+            await using (server)
+            {
+                Console.WriteLine($"serving on {server.Address}; Ctrl+C to stop");
+                await server.WaitForShutdownAsync(ct);
+            }
+
+            return Exit.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Starts the server, or says in one line why it cannot (missing or bad scenario) and returns null.</summary>
+    public static async Task<InProcessServer?> StartAsync(string url, string databasePath, string scenarioPath, CancellationToken cancellationToken)
+    {
+        string? folder = ScenarioLocator.Find(scenarioPath);
+        if (folder is null)
+        {
+            Exit.WithBadInput($"scenario folder '{scenarioPath}' not found");
+            return null;
+        }
+
+        try
+        {
+            return await InProcessServer.StartAsync(url, databasePath, folder, quiet: false, cancellationToken);
+        }
+        catch (ScenarioFormatException e)
+        {
+            Exit.WithBadInput(e.Message);
+            return null;
+        }
+    }
+}
