@@ -185,7 +185,8 @@ internal sealed class OrToolsRoutingModel
         for (int trip = 0; trip < TripVehicleCount; trip++)
         {
             var vehicle = _problem.Vehicles[_ownerOfTrip[trip]];
-            time.CumulVar(_model.Start(trip)).SetRange(vehicle.ShiftStartSeconds, vehicle.ShiftEndSeconds);
+            int lastDeparture = Math.Min(vehicle.ShiftEndSeconds, vehicle.LastDepartureSeconds ?? int.MaxValue);
+            time.CumulVar(_model.Start(trip)).SetRange(vehicle.ShiftStartSeconds, Math.Max(vehicle.ShiftStartSeconds, lastDeparture));
             time.CumulVar(_model.End(trip)).SetRange(vehicle.ShiftStartSeconds, vehicle.ShiftEndSeconds);
         }
 

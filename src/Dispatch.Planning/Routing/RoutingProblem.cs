@@ -58,6 +58,7 @@ public readonly record struct TimeWindow(int EarliestSeconds, int LatestSeconds)
 /// <param name="ShiftEndSeconds">Latest return of the last trip.</param>
 /// <param name="MaxStops">Stops over all trips of the day.</param>
 /// <param name="ReloadSeconds">Between the return of a trip and the departure of the next.</param>
+/// <param name="LastDepartureSeconds">No trip leaves later (e.g. the supermarket closes); null: any time in the shift.</param>
 /// <param name="FixedTrips">Stop ids already committed, per trip in order: they stay the first stops of those trips, in that order.</param>
 public sealed record RoutingVehicle(
     string Id,
@@ -71,6 +72,7 @@ public sealed record RoutingVehicle(
     int MaxTrips = 1,
     int ReloadSeconds = 0,
     long FixedCost = 0,
+    int? LastDepartureSeconds = null,
     IReadOnlyList<IReadOnlyList<string>>? FixedTrips = null);
 
 /// <summary>Soft costs, all in the solver's integer cost unit.</summary>

@@ -53,6 +53,11 @@ internal static class StopFeasibility
     private static bool CanReachAlone(RoutingProblem problem, RoutingVehicle vehicle, RoutingStop stop)
     {
         long depart = Math.Max(vehicle.ShiftStartSeconds, stop.ReadyAtSeconds);
+        if (depart > (vehicle.LastDepartureSeconds ?? int.MaxValue))
+        {
+            return false;
+        }
+
         long arrive = depart + problem.Travel.Duration(vehicle.StartPoint, stop.Point);
         long begin = Math.Max(arrive, stop.Window.EarliestSeconds);
         long back = begin + stop.ServiceSeconds + problem.Travel.Duration(stop.Point, vehicle.EndPoint);

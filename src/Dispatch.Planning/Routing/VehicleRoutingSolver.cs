@@ -38,6 +38,11 @@ public sealed class VehicleRoutingSolver
             }
         }
 
+        if (modelStops.Count == 0 || problem.Vehicles.Count == 0)
+        {
+            return new RoutingSolution(true, 0, [], excluded);
+        }
+
         var strategies = Enumerable.Range(0, Math.Max(1, options.Workers))
             .Select(w => w == 0 ? options.FirstSolution : s_alternatives.Where(a => a != options.FirstSolution).ElementAt((w - 1) % (s_alternatives.Length - 1)))
             .ToList();

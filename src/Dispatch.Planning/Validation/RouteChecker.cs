@@ -76,6 +76,11 @@ public static class RouteChecker
                 violations.Add($"{where}: leaves at {trip.DepartSeconds} s before the shift starts at {vehicle.ShiftStartSeconds} s");
             }
 
+            if (trip.DepartSeconds > (vehicle.LastDepartureSeconds ?? int.MaxValue))
+            {
+                violations.Add($"{where}: leaves at {trip.DepartSeconds} s after the last departure at {vehicle.LastDepartureSeconds} s");
+            }
+
             long grams = 0;
             long count = 0;
             long clock = trip.DepartSeconds;
