@@ -5,6 +5,7 @@ using Dispatch.Cli.Commands;
 var root = new RootCommand("dispatch: supply logistics and delivery dispatch for communities under lockdown");
 var bench = new Command("bench", "Benchmarks that print their figures");
 bench.Subcommands.Add(IngestBenchCommand.Create());
+bench.Subcommands.Add(SolomonBenchCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(ScenarioCommands.Create());
 var orders = OrdersCommand.Create();

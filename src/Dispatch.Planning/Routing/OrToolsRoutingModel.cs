@@ -1,0 +1,489 @@
+using Google.OrTools.ConstraintSolver;
+
+namespace Dispatch.Planning.Routing;
+
+/// <summary>
+/// The one place that speaks OR-Tools: builds a RoutingModel from a <see cref="RoutingProblem"/>,
+/// solves it and reads the routes back.
+/// Several trips per vehicle: each vehicle becomes MaxTrips solver vehicles ("trip vehicles") chained in
+/// time (trip k+1 leaves after trip k is back plus reload time), with capacities per trip and the
+/// day's stop limit carried from trip to trip. Trip k+1 is used only when trip k is.
+/// </summary>
+internal sealed class OrToolsRoutingModel
+{
+    private const string TimeDimension = "Time";
+    private const string WeightDimension = "Weight";
+    private const string CountDimension = "Count";
+    private const string StopsPerDayDimension = "StopsPerDay";
+
+    private readonly RoutingProblem _problem;
+    private readonly IReadOnlyList<int> _modelStops;
+    private readonly int[] _ownerOfTrip;
+    private readonly int[] _tripNumber;
+    private readonly int[] _firstTrip;
+    private readonly long[] _durations;
+    private readonly long[] _distances;
+    private readonly int _size;
+    private readonly long _horizon;
+
+    // Indexed by solver index (not node): array lookups keep the transit callbacks cheap.
+    private readonly int[] _pointOfIndex;
+    private readonly int[] _stopOfIndex;
+
+    // The native model calls back into these delegates: they must live as long as the model.
+    private readonly List<Delegate> _callbacks = [];
+    private readonly RoutingIndexManager _manager;
+    private readonly RoutingModel _model;
+    private readonly Solver _solver;
+    private readonly long[] _indexOfStop;
+
+    public OrToolsRoutingModel(RoutingProblem problem, IReadOnlyList<int> modelStops)
+    {
+        _problem = problem;
+        _modelStops = modelStops;
+        _size = problem.Travel.Size;
+        _durations = [.. problem.Travel.DurationSeconds];
+        _distances = [.. problem.Travel.DistanceMetres];
+
+        var owners = new List<int>();
+        var numbers = new List<int>();
+        _firstTrip = new int[problem.Vehicles.Count];
+        for (int v = 0; v < problem.Vehicles.Count; v++)
+        {
+            _firstTrip[v] = owners.Count;
+            for (int k = 0; k < Math.Max(1, problem.Vehicles[v].MaxTrips); k++)
+            {
+                owners.Add(v);
+                numbers.Add(k);
+            }
+        }
+
+        _ownerOfTrip = [.. owners];
+        _tripNumber = [.. numbers];
+        _horizon = Horizon(problem);
+
+        // Solver nodes: the depots' points first, then one node per modelled stop.
+        var depotPoints = problem.Vehicles.SelectMany(v => new[] { v.StartPoint, v.EndPoint }).Distinct().ToList();
+        var depotNodeOfPoint = depotPoints.Select((point, node) => (point, node)).ToDictionary(p => p.point, p => p.node);
+        int nodeCount = depotPoints.Count + modelStops.Count;
+        int[] starts = _ownerOfTrip.Select(v => depotNodeOfPoint[problem.Vehicles[v].StartPoint]).ToArray();
+        int[] ends = _ownerOfTrip.Select(v => depotNodeOfPoint[problem.Vehicles[v].EndPoint]).ToArray();
+        _manager = new RoutingIndexManager(nodeCount, _ownerOfTrip.Length, starts, ends);
+        _model = new RoutingModel(_manager);
+        _solver = _model.solver();
+
+        int indexCount = (int)_model.Size() + _ownerOfTrip.Length;
+        _pointOfIndex = new int[indexCount];
+        _stopOfIndex = new int[indexCount];
+        _indexOfStop = new long[problem.Stops.Count];
+        Array.Fill(_indexOfStop, -1);
+        for (int index = 0; index < indexCount; index++)
+        {
+            int node = _manager.IndexToNode(index);
+            if (node < depotPoints.Count)
+            {
+                _pointOfIndex[index] = depotPoints[node];
+                _stopOfIndex[index] = -1;
+            }
+            else
+            {
+                int stop = modelStops[node - depotPoints.Count];
+                _pointOfIndex[index] = problem.Stops[stop].Point;
+                _stopOfIndex[index] = stop;
+                _indexOfStop[stop] = index;
+            }
+        }
+
+        AddArcCosts();
+        AddVehicleFixedCosts();
+        var time = AddTimeDimension();
+        AddWeightCapacity();
+        AddCountCapacity();
+        AddStopsPerDayLimit();
+        AddTripChaining(time);
+        AddReadyTimes(time);
+        AddAllowedVehicles();
+        AddDropPenalties();
+        AddServeByPreferences(time);
+        AddBalanceCosts(time);
+        AddScheduleFinalizers(time);
+    }
+
+    public int TripVehicleCount => _ownerOfTrip.Length;
+
+    /// <summary>Solves; null when no solution was found.</summary>
+    public RoutingSolution? Solve(RoutingOptions options, FirstSolution firstSolution, CancellationToken cancellation)
+    {
+        var parameters = SearchParameters(options, firstSolution);
+        VoidToBoolean cancelled = () => cancellation.IsCancellationRequested;
+        _callbacks.Add(cancelled);
+        _model.AddSearchMonitor(_solver.MakeCustomLimit(cancelled));
+
+        _model.CloseModelWithParameters(parameters);
+        ApplyFixedTrips();
+        if (cancellation.IsCancellationRequested && options.SolutionLimit != 1)
+        {
+            // Still look for a first solution: the caller wants the best so far, even if that is the first.
+            parameters.SolutionLimit = 1;
+        }
+
+        var assignment = _model.SolveWithParameters(parameters);
+        GC.KeepAlive(_callbacks);
+        return assignment is null ? null : ReadSolution(assignment);
+    }
+
+    private static long Horizon(RoutingProblem problem)
+    {
+        long latest = problem.Vehicles.Select(v => (long)v.ShiftEndSeconds).DefaultIfEmpty(0).Max();
+        return Math.Max(1, latest);
+    }
+
+    private long Duration(long fromIndex, long toIndex) =>
+        _durations[(_pointOfIndex[fromIndex] * _size) + _pointOfIndex[toIndex]];
+
+    private long Service(long index) =>
+        _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].ServiceSeconds;
+
+    private int Register(LongLongToLong callback)
+    {
+        _callbacks.Add(callback);
+        return _model.RegisterTransitCallback(callback);
+    }
+
+    private int RegisterUnary(LongToLong callback)
+    {
+        _callbacks.Add(callback);
+        return _model.RegisterUnaryTransitCallback(callback);
+    }
+
+    private void AddArcCosts()
+    {
+        int arcCost = _problem.Costs.ArcCost == ArcCostKind.Distance
+            ? Register((from, to) => _distances[(_pointOfIndex[from] * _size) + _pointOfIndex[to]])
+            : Register((from, to) => Duration(from, to));
+        _model.SetArcCostEvaluatorOfAllVehicles(arcCost);
+    }
+
+    private void AddVehicleFixedCosts()
+    {
+        // Only the first trip pays: later trips are used only when the first one is (AddTripChaining).
+        for (int v = 0; v < _problem.Vehicles.Count; v++)
+        {
+            if (_problem.Vehicles[v].FixedCost > 0)
+            {
+                _model.SetFixedCostOfVehicle(_problem.Vehicles[v].FixedCost, _firstTrip[v]);
+            }
+        }
+    }
+
+    /// <summary>Time: travel plus service at the stop left; waiting allowed; shifts and windows as ranges.</summary>
+    private RoutingDimension AddTimeDimension()
+    {
+        int transit = Register((from, to) => Service(from) + Duration(from, to));
+        _model.AddDimension(transit, _horizon, _horizon, false, TimeDimension);
+        var time = _model.GetMutableDimension(TimeDimension);
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            var vehicle = _problem.Vehicles[_ownerOfTrip[trip]];
+            int lastDeparture = Math.Min(vehicle.ShiftEndSeconds, vehicle.LastDepartureSeconds ?? int.MaxValue);
+            time.CumulVar(_model.Start(trip)).SetRange(vehicle.ShiftStartSeconds, Math.Max(vehicle.ShiftStartSeconds, lastDeparture));
+            time.CumulVar(_model.End(trip)).SetRange(vehicle.ShiftStartSeconds, vehicle.ShiftEndSeconds);
+        }
+
+        foreach (int stop in _modelStops)
+        {
+            var window = _problem.Stops[stop].Window;
+            time.CumulVar(_indexOfStop[stop]).SetRange(
+                Math.Max(0, window.EarliestSeconds),
+                Math.Min(_horizon, window.LatestSeconds));
+        }
+
+        return time;
+    }
+
+    private void AddWeightCapacity()
+    {
+        int demand = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].DemandGrams);
+        long[] capacities = _ownerOfTrip.Select(v => _problem.Vehicles[v].CapacityGrams).ToArray();
+        _model.AddDimensionWithVehicleCapacity(demand, 0, capacities, true, WeightDimension);
+    }
+
+    private void AddCountCapacity()
+    {
+        int count = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].Count);
+        long[] capacities = _ownerOfTrip.Select(v => (long)_problem.Vehicles[v].CapacityCount).ToArray();
+        _model.AddDimensionWithVehicleCapacity(count, 0, capacities, true, CountDimension);
+    }
+
+    /// <summary>The day's stop limit: a stop counter that carries over from each trip to the next.</summary>
+    private void AddStopsPerDayLimit()
+    {
+        if (_problem.Vehicles.All(v => v.MaxStops >= _modelStops.Count))
+        {
+            return;
+        }
+
+        int one = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : 1);
+        long[] limits = _ownerOfTrip.Select(v => (long)Math.Min(_problem.Vehicles[v].MaxStops, _modelStops.Count + 1)).ToArray();
+        _model.AddDimensionWithVehicleCapacity(one, 0, limits, false, StopsPerDayDimension);
+        var stops = _model.GetMutableDimension(StopsPerDayDimension);
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            if (_tripNumber[trip] == 0)
+            {
+                stops.CumulVar(_model.Start(trip)).SetValue(0);
+            }
+            else
+            {
+                _solver.Add(stops.CumulVar(_model.Start(trip)) == stops.CumulVar(_model.End(trip - 1)));
+            }
+        }
+    }
+
+    /// <summary>Trip k+1 leaves after trip k is back and reloaded, and only if trip k was used.</summary>
+    private void AddTripChaining(RoutingDimension time)
+    {
+        for (int trip = 1; trip < TripVehicleCount; trip++)
+        {
+            if (_tripNumber[trip] == 0)
+            {
+                continue;
+            }
+
+            int reload = _problem.Vehicles[_ownerOfTrip[trip]].ReloadSeconds;
+            IntExpr previousBack = time.CumulVar(_model.End(trip - 1)) + (_model.ActiveVehicleVar(trip - 1) * reload);
+            _solver.Add(time.CumulVar(_model.Start(trip)) >= previousBack);
+            _solver.Add(_model.ActiveVehicleVar(trip) <= _model.ActiveVehicleVar(trip - 1));
+        }
+    }
+
+    /// <summary>A trip leaves no earlier than the latest ready time of its stops.</summary>
+    private void AddReadyTimes(RoutingDimension time)
+    {
+        var readyStops = _modelStops.Where(s => _problem.Stops[s].ReadyAtSeconds > 0).ToList();
+        if (readyStops.Count == 0)
+        {
+            return;
+        }
+
+        // Element over the trips' departures, shifted by one so that "dropped" (vehicle -1) reads a free variable.
+        var departures = new IntVar[TripVehicleCount + 1];
+        departures[0] = _solver.MakeIntVar(0, _horizon, "dropped");
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            departures[trip + 1] = time.CumulVar(_model.Start(trip));
+        }
+
+        var departureVector = new IntVarVector(departures);
+        foreach (int stop in readyStops)
+        {
+            long index = _indexOfStop[stop];
+            var slot = (_model.VehicleVar(index) + 1).Var();
+            _solver.Add(_solver.MakeElement(departureVector, slot) >= _problem.Stops[stop].ReadyAtSeconds);
+
+            // Also a direct bound the local search filters see: service cannot start before ready + fastest way there.
+            long fastest = _problem.Vehicles.Min(v => _durations[(v.StartPoint * _size) + _problem.Stops[stop].Point]);
+            time.CumulVar(index).SetMin(Math.Min(time.CumulVar(index).Max(), _problem.Stops[stop].ReadyAtSeconds + fastest));
+        }
+    }
+
+    private void AddAllowedVehicles()
+    {
+        foreach (int stop in _modelStops)
+        {
+            var allowed = _problem.Stops[stop].AllowedVehicles;
+            if (allowed is null)
+            {
+                continue;
+            }
+
+            var trips = StopFeasibility.AllowedVehicles(_problem, _problem.Stops[stop])
+                .SelectMany(v => Enumerable.Range(_firstTrip[v], Math.Max(1, _problem.Vehicles[v].MaxTrips)))
+                .Select(t => (long)t)
+                .Append(-1)
+                .ToArray();
+            _model.VehicleVar(_indexOfStop[stop]).SetValues(trips);
+        }
+    }
+
+    private void AddDropPenalties()
+    {
+        foreach (int stop in _modelStops)
+        {
+            _model.AddDisjunction([_indexOfStop[stop]], Math.Max(0, _problem.Stops[stop].DropPenalty));
+        }
+    }
+
+    private void AddServeByPreferences(RoutingDimension time)
+    {
+        foreach (int stop in _modelStops)
+        {
+            var s = _problem.Stops[stop];
+            if (s.ServeBySeconds is int serveBy && s.LateCostPerSecond > 0)
+            {
+                time.SetCumulVarSoftUpperBound(_indexOfStop[stop], serveBy, s.LateCostPerSecond);
+            }
+        }
+    }
+
+    private void AddBalanceCosts(RoutingDimension time)
+    {
+        if (_problem.Costs.BalanceCostPerSecond > 0)
+        {
+            time.SetGlobalSpanCostCoefficient(_problem.Costs.BalanceCostPerSecond);
+        }
+
+        if (_problem.Costs.DurationCostPerSecond > 0)
+        {
+            time.SetSpanCostCoefficientForAllVehicles(_problem.Costs.DurationCostPerSecond);
+        }
+    }
+
+    /// <summary>Earliest returns first, then departures as late as that allows: no needless waiting at stops.</summary>
+    private void AddScheduleFinalizers(RoutingDimension time)
+    {
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            _model.AddVariableMinimizedByFinalizer(time.CumulVar(_model.End(trip)));
+        }
+
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            _model.AddVariableMaximizedByFinalizer(time.CumulVar(_model.Start(trip)));
+        }
+    }
+
+    /// <summary>Committed stops open their trips in the given order; later stops may follow them.</summary>
+    private void ApplyFixedTrips()
+    {
+        var locks = new long[TripVehicleCount][];
+        bool any = false;
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            var fixedTrips = _problem.Vehicles[_ownerOfTrip[trip]].FixedTrips;
+            var ids = fixedTrips is not null && _tripNumber[trip] < fixedTrips.Count ? fixedTrips[_tripNumber[trip]] : [];
+            var chain = ids.Select(id => _indexOfStop[StopIndexOf(id)]).Where(i => i >= 0).ToArray();
+            locks[trip] = chain;
+            long previous = _model.Start(trip);
+            foreach (long index in chain)
+            {
+                _solver.Add(_model.NextVar(previous) == index);
+                previous = index;
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            _model.ApplyLocksToAllVehicles(locks, false);
+        }
+    }
+
+    private int StopIndexOf(string id)
+    {
+        for (int s = 0; s < _problem.Stops.Count; s++)
+        {
+            if (_problem.Stops[s].Id == id)
+            {
+                return s;
+            }
+        }
+
+        throw new ArgumentException($"fixed stop '{id}' is not among the stops");
+    }
+
+    private RoutingSearchParameters SearchParameters(RoutingOptions options, FirstSolution firstSolution)
+    {
+        var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
+        parameters.FirstSolutionStrategy = firstSolution switch
+        {
+            FirstSolution.LocalCheapestInsertion => FirstSolutionStrategy.Types.Value.LocalCheapestInsertion,
+            FirstSolution.PathCheapestArc => FirstSolutionStrategy.Types.Value.PathCheapestArc,
+            FirstSolution.Savings => FirstSolutionStrategy.Types.Value.Savings,
+            FirstSolution.Christofides => FirstSolutionStrategy.Types.Value.Christofides,
+            FirstSolution.GlobalCheapestArc => FirstSolutionStrategy.Types.Value.GlobalCheapestArc,
+            _ => FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion,
+        };
+        parameters.LocalSearchMetaheuristic = options.Improvement switch
+        {
+            Improvement.LocalSearch => LocalSearchMetaheuristic.Types.Value.GreedyDescent,
+            Improvement.SimulatedAnnealing => LocalSearchMetaheuristic.Types.Value.SimulatedAnnealing,
+            Improvement.TabuSearch => LocalSearchMetaheuristic.Types.Value.TabuSearch,
+            _ => LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch,
+        };
+        if (options.Improvement == Improvement.RuinAndRecreate)
+        {
+            parameters.UseIteratedLocalSearch = true;
+        }
+
+        parameters.GuidedLocalSearchLambdaCoefficient = options.GuidedLocalSearchLambda;
+        parameters.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(options.TimeLimit);
+        if (options.SolutionLimit > 0)
+        {
+            parameters.SolutionLimit = options.SolutionLimit;
+        }
+
+        return parameters;
+    }
+
+    private RoutingSolution ReadSolution(Assignment assignment)
+    {
+        var time = _model.GetMutableDimension(TimeDimension);
+        var served = new bool[_problem.Stops.Count];
+        var routes = new List<VehicleRoute>();
+        for (int v = 0; v < _problem.Vehicles.Count; v++)
+        {
+            var trips = new List<Trip>();
+            for (int k = 0; k < Math.Max(1, _problem.Vehicles[v].MaxTrips); k++)
+            {
+                int trip = _firstTrip[v] + k;
+                long index = _model.Start(trip);
+                if (_model.IsEnd(assignment.Value(_model.NextVar(index))))
+                {
+                    continue;
+                }
+
+                int depart = (int)assignment.Min(time.CumulVar(index));
+                long previousDeparture = depart;
+                long distance = 0;
+                long delivered = 0;
+                var visits = new List<Visit>();
+                while (!_model.IsEnd(index))
+                {
+                    long next = assignment.Value(_model.NextVar(index));
+                    distance += _distances[(_pointOfIndex[index] * _size) + _pointOfIndex[next]];
+                    long arrival = previousDeparture + Duration(index, next);
+                    if (!_model.IsEnd(next))
+                    {
+                        int stop = _stopOfIndex[next];
+                        served[stop] = true;
+                        long start = assignment.Min(time.CumulVar(next));
+                        delivered += _problem.Stops[stop].DemandGrams;
+                        visits.Add(new Visit(_problem.Stops[stop].Id, stop, (int)arrival, (int)start, delivered));
+                        previousDeparture = start + _problem.Stops[stop].ServiceSeconds;
+                    }
+
+                    index = next;
+                }
+
+                int back = (int)assignment.Min(time.CumulVar(index));
+                trips.Add(new Trip(k, depart, back, delivered, distance, visits));
+            }
+
+            if (trips.Count > 0)
+            {
+                routes.Add(new VehicleRoute(_problem.Vehicles[v].Id, v, trips));
+            }
+        }
+
+        var unassigned = _modelStops
+            .Where(s => !served[s])
+            .Select(s => new UnassignedStop(
+                _problem.Stops[s].Id,
+                s,
+                UnassignedReason.NoCapacityOrTimeLeft,
+                "servable alone, but the vehicles' capacity, stop limits or time went to other stops"))
+            .ToList();
+        return new RoutingSolution(true, assignment.ObjectiveValue(), routes, unassigned);
+    }
+}

@@ -1,0 +1,71 @@
+namespace Dispatch.Planning.Routing;
+
+/// <summary>
+/// Solves a <see cref="RoutingProblem"/>: the routing model shared by the truck and door planners.
+/// Stops no vehicle could serve even alone are reported with their reason without being searched;
+/// the rest go to the solver, and what it drops is reported as "no capacity or time left".
+/// </summary>
+public sealed class VehicleRoutingSolver
+{
+    // Tried in this order by parallel workers; both insertion heuristics always found a first solution on Solomon.
+    private static readonly FirstSolution[] s_alternatives =
+    [
+        FirstSolution.ParallelCheapestInsertion,
+        FirstSolution.LocalCheapestInsertion,
+        FirstSolution.Savings,
+        FirstSolution.PathCheapestArc,
+    ];
+
+    /// <summary>The best solution found within the options' limits, or when <paramref name="cancellation"/> fires.</summary>
+    public RoutingSolution Solve(RoutingProblem problem, RoutingOptions options, CancellationToken cancellation = default)
+    {
+        var excluded = new List<UnassignedStop>();
+        var modelStops = new List<int>();
+        var fixedIds = problem.Vehicles
+            .SelectMany(v => v.FixedTrips ?? [])
+            .SelectMany(t => t)
+            .ToHashSet();
+        for (int s = 0; s < problem.Stops.Count; s++)
+        {
+            var why = fixedIds.Contains(problem.Stops[s].Id) ? null : StopFeasibility.WhyUnservable(problem, s);
+            if (why is { } reason)
+            {
+                excluded.Add(new UnassignedStop(problem.Stops[s].Id, s, reason.Reason, reason.Detail));
+            }
+            else
+            {
+                modelStops.Add(s);
+            }
+        }
+
+        if (modelStops.Count == 0 || problem.Vehicles.Count == 0)
+        {
+            return new RoutingSolution(true, 0, [], excluded);
+        }
+
+        var strategies = Enumerable.Range(0, Math.Max(1, options.Workers))
+            .Select(w => w == 0 ? options.FirstSolution : s_alternatives.Where(a => a != options.FirstSolution).ElementAt((w - 1) % (s_alternatives.Length - 1)))
+            .ToList();
+        var solutions = strategies.Count == 1
+            ? [SolveOnce(problem, modelStops, options, strategies[0], cancellation)]
+            : strategies.AsParallel().WithDegreeOfParallelism(strategies.Count)
+                .Select(strategy => SolveOnce(problem, modelStops, options, strategy, cancellation))
+                .ToList();
+        var best = solutions.Where(s => s is not null).MinBy(s => s!.Cost);
+        if (best is null)
+        {
+            var none = modelStops.Select(s => new UnassignedStop(
+                problem.Stops[s].Id, s, UnassignedReason.NoSolutionFound, "no solution found within the time limit"));
+            return new RoutingSolution(false, 0, [], [.. excluded, .. none]);
+        }
+
+        return best with { Unassigned = [.. excluded, .. best.Unassigned] };
+    }
+
+    private static RoutingSolution? SolveOnce(
+        RoutingProblem problem, IReadOnlyList<int> modelStops, RoutingOptions options, FirstSolution strategy, CancellationToken cancellation)
+    {
+        var model = new OrToolsRoutingModel(problem, modelStops);
+        return model.Solve(options, strategy, cancellation);
+    }
+}
