@@ -4,8 +4,8 @@ namespace Dispatch.Planning.PickupSlots;
 
 /// <summary>
 /// Gives each medium-risk household at a gate one pickup slot no earlier than its goods are ready, under
-/// the crowd cap and a per-building cap, minimising weighted waits (CP-SAT over groups of interchangeable
-/// households); falls back to the greedy plan when the search finds nothing in time or is cancelled.
+/// the crowd cap and a per-building cap, minimising weighted waits (CP-SAT over classes of
+/// households of one building and weight); falls back to the greedy plan when the search finds nothing in time or is cancelled.
 /// </summary>
 public sealed class PickupSlotPlanner
 {
@@ -15,15 +15,15 @@ public sealed class PickupSlotPlanner
         Validate(input);
         var slotCount = (input.DayEndAtSeconds - input.DayStartAtSeconds) / input.SlotSeconds;
         var unassigned = new List<UnassignedHousehold>();
-        var groups = Groups(input, slotCount, unassigned);
+        var classes = Classes(input, slotCount, unassigned);
         var crowdCap = input.Zone.CrowdCap;
         var buildingCap = input.MaxHouseholdsPerBuildingPerSlot;
 
-        var counts = GreedySlots.Plan(groups, slotCount, crowdCap, buildingCap);
+        var counts = GreedySlots.Plan(classes, slotCount, crowdCap, buildingCap);
         var source = PlanSource.Greedy;
-        if (groups.Count > 0 && !cancellationToken.IsCancellationRequested)
+        if (classes.Count > 0 && !cancellationToken.IsCancellationRequested)
         {
-            var model = new PickupSlotModel(groups, slotCount, crowdCap, buildingCap, counts);
+            var model = new PickupSlotModel(classes, slotCount, crowdCap, buildingCap, counts);
             using var solver = new CpSolver();
             var status = model.Solve(solver, input.Limits, cancellationToken);
             if (CpSatSearch.HasSolution(status))
@@ -32,19 +32,19 @@ public sealed class PickupSlotPlanner
                 source = CpSatSearch.SourceOf(status);
             }
         }
-        else if (groups.Count == 0)
+        else if (classes.Count == 0)
         {
             source = PlanSource.Optimal;
         }
 
-        return ToPlan(input, slotCount, groups, counts, unassigned, source);
+        return ToPlan(input, slotCount, classes, counts, unassigned, source);
     }
 
     private static int SlotStart(PickupSlotInput input, int slot) => input.DayStartAtSeconds + (slot * input.SlotSeconds);
 
-    private static List<PickupGroup> Groups(PickupSlotInput input, int slotCount, List<UnassignedHousehold> unassigned)
+    private static List<PickupClass> Classes(PickupSlotInput input, int slotCount, List<UnassignedHousehold> unassigned)
     {
-        var members = new Dictionary<(string Building, int FirstSlot, long Weight), List<int>>();
+        var members = new Dictionary<(string Building, long Weight), (List<int> Members, List<int> FirstSlots)>();
         var order = Enumerable.Range(0, input.Households.Count).OrderBy(i => input.Households[i].ReadyAtSeconds).ThenBy(i => i);
         foreach (var i in order)
         {
@@ -57,42 +57,43 @@ public sealed class PickupSlotPlanner
                 continue;
             }
 
-            var key = (household.Building, firstSlot, household.IsVulnerable ? (long)input.VulnerableWaitWeight : 1L);
-            if (!members.TryGetValue(key, out var list))
+            var key = (household.Building, household.IsVulnerable ? (long)input.VulnerableWaitWeight : 1L);
+            if (!members.TryGetValue(key, out var lists))
             {
-                members[key] = list = [];
+                members[key] = lists = ([], []);
             }
 
-            list.Add(i);
+            lists.Members.Add(i);
+            lists.FirstSlots.Add(firstSlot);
         }
 
-        return members.Select(p => new PickupGroup(p.Key.Building, p.Key.FirstSlot, p.Key.Weight, p.Value)).ToList();
+        return members.Select(p => new PickupClass(p.Key.Building, p.Key.Weight, p.Value.Members, p.Value.FirstSlots)).ToList();
     }
 
-    // Within a group the earliest-ready household takes the earliest slot; the latest-ready are left over.
-    private static PickupSlotPlan ToPlan(PickupSlotInput input, int slotCount, List<PickupGroup> groups, int[,] counts, List<UnassignedHousehold> unassigned, PlanSource source)
+    // Within a class the slots go out in time order to households in ready order; the latest-ready are left over.
+    private static PickupSlotPlan ToPlan(PickupSlotInput input, int slotCount, List<PickupClass> classes, int[,] counts, List<UnassignedHousehold> unassigned, PlanSource source)
     {
         var assignments = new List<SlotAssignment>(input.Households.Count);
         var perSlot = new int[slotCount];
         long weightedWait = 0;
-        for (var g = 0; g < groups.Count; g++)
+        for (var c = 0; c < classes.Count; c++)
         {
             var next = 0;
-            for (var k = groups[g].FirstSlot; k < slotCount; k++)
+            for (var k = classes[c].EarliestSlot; k < slotCount; k++)
             {
-                for (var n = 0; n < counts[g, k]; n++)
+                for (var n = 0; n < counts[c, k]; n++)
                 {
-                    var household = input.Households[groups[g].Members[next++]];
+                    var household = input.Households[classes[c].Members[next++]];
                     var start = SlotStart(input, k);
                     assignments.Add(new SlotAssignment(household.HouseholdId, k, start, start - household.ReadyAtSeconds));
-                    weightedWait += groups[g].Weight * (start - household.ReadyAtSeconds);
+                    weightedWait += classes[c].Weight * (start - household.ReadyAtSeconds);
                     perSlot[k]++;
                 }
             }
 
-            for (; next < groups[g].Size; next++)
+            for (; next < classes[c].Size; next++)
             {
-                var household = input.Households[groups[g].Members[next]];
+                var household = input.Households[classes[c].Members[next]];
                 unassigned.Add(new UnassignedHousehold(household.HouseholdId, PickupUnassignedReason.NoRoomBeforeDayEnd, "every slot from its ready time on is full"));
             }
         }
