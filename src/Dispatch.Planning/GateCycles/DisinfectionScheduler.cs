@@ -5,7 +5,7 @@ namespace Dispatch.Planning.GateCycles;
 /// <summary>
 /// Batches each gate's consignments into disinfection cycles (CP-SAT, one model per gate), minimising
 /// priority-weighted release times; falls back to the greedy earliest-arrival plan when the search finds
-/// nothing in time or is cancelled.
+/// nothing in time or is cancelled (the better of earliest-arrival and priority-per-gram first-fit).
 /// </summary>
 public sealed class DisinfectionScheduler
 {
@@ -25,7 +25,7 @@ public sealed class DisinfectionScheduler
             return new GateCyclePlan(gate.GateId, [], [], PlanSource.Optimal, 0);
         }
 
-        var greedy = GreedyCycles.Plan(gate);
+        var greedy = GreedyCycles.Best(gate, input.VulnerableHouseholdWeight);
         var cycles = greedy;
         var source = PlanSource.Greedy;
         if (!cancellationToken.IsCancellationRequested)
@@ -40,9 +40,8 @@ public sealed class DisinfectionScheduler
             }
         }
 
-        var releases = Releases(gate, cycles);
-        var weighted = gate.Consignments.Zip(releases, (c, r) => c.PriorityWeight(input.VulnerableHouseholdWeight) * r.ReleaseAtSeconds).Sum();
-        return new GateCyclePlan(gate.GateId, cycles, releases, source, weighted);
+        var weighted = GreedyCycles.WeightedRelease(gate, cycles, input.VulnerableHouseholdWeight);
+        return new GateCyclePlan(gate.GateId, cycles, Releases(gate, cycles), source, weighted);
     }
 
     private static List<ConsignmentRelease> Releases(GateArrivals gate, IReadOnlyList<DisinfectionCycle> cycles)

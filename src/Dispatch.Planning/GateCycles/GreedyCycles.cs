@@ -3,20 +3,45 @@ using Dispatch.Domain.Geography;
 namespace Dispatch.Planning.GateCycles;
 
 /// <summary>
-/// Earliest-arrival first-fit: each cycle starts as soon as the zone is free and goods are waiting,
-/// takes waiting consignments whole in arrival order while they fit, then tops up with part of the next.
+/// First-fit: each cycle starts as soon as the zone is free and goods are waiting, takes waiting
+/// consignments whole in the given order while they fit, then tops up with part of the next.
 /// Always feasible; the fallback and the CP-SAT hint.
 /// </summary>
 internal static class GreedyCycles
 {
-    public static List<DisinfectionCycle> Plan(GateArrivals gate)
+    /// <summary>The better (lower weighted release) of earliest-arrival and priority-per-gram first-fit.</summary>
+    public static List<DisinfectionCycle> Best(GateArrivals gate, int vulnerableHouseholdWeight)
+    {
+        var byArrival = Plan(gate, gate.Consignments.Select((c, i) => (c, i)).OrderBy(p => p.c.ArrivalAtSeconds).ThenBy(p => p.i).Select(p => p.c));
+
+        // Smith's rule: the most priority per gram of zone capacity goes first among goods already waiting.
+        var byDensity = Plan(gate, gate.Consignments.Select((c, i) => (c, i))
+            .OrderByDescending(p => (double)p.c.PriorityWeight(vulnerableHouseholdWeight) / p.c.WeightGrams)
+            .ThenBy(p => p.c.ArrivalAtSeconds).ThenBy(p => p.i).Select(p => p.c));
+        return WeightedRelease(gate, byDensity, vulnerableHouseholdWeight) < WeightedRelease(gate, byArrival, vulnerableHouseholdWeight)
+            ? byDensity
+            : byArrival;
+    }
+
+    public static long WeightedRelease(GateArrivals gate, IReadOnlyList<DisinfectionCycle> cycles, int vulnerableHouseholdWeight)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var cycle in cycles)
+        {
+            foreach (var load in cycle.Loads)
+            {
+                last[load.ConsignmentId] = Math.Max(last.GetValueOrDefault(load.ConsignmentId), cycle.EndAtSeconds);
+            }
+        }
+
+        return gate.Consignments.Sum(c => c.PriorityWeight(vulnerableHouseholdWeight) * last[c.Id]);
+    }
+
+    /// <summary>First-fit taking waiting consignments in <paramref name="preference"/> order.</summary>
+    public static List<DisinfectionCycle> Plan(GateArrivals gate, IEnumerable<Consignment> preference)
     {
         var zone = gate.Disinfection;
-        var order = gate.Consignments
-            .Select((c, i) => (Consignment: c, Index: i))
-            .OrderBy(p => p.Consignment.ArrivalAtSeconds).ThenBy(p => p.Index)
-            .Select(p => p.Consignment)
-            .ToList();
+        var order = preference.ToList();
         var remaining = order.Select(c => c.WeightGrams).ToArray();
         var cycles = new List<DisinfectionCycle>();
         var time = gate.OpensAtSeconds;
