@@ -1,0 +1,43 @@
+using Google.OrTools.Sat;
+
+namespace Dispatch.Planning;
+
+/// <summary>Runs one CP-SAT model under a time limit and a cancellation token.</summary>
+internal static class CpSatSearch
+{
+    public static CpSolverStatus Solve(CpModel model, CpSolver solver, SolveLimits limits, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return CpSolverStatus.Unknown;
+        }
+
+        var seconds = limits.TimeLimitMilliseconds / 1000.0;
+        solver.StringParameters = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"max_time_in_seconds:{seconds}, num_workers:{limits.Workers}, random_seed:1");
+
+        // StopSearch reaches the native solver from the token's thread; the callback also
+        // stops at the next solution in case the token fired before the native search began.
+        using var stopOnSolution = new StopWhenCancelled(cancellationToken);
+        using var registration = cancellationToken.Register(solver.StopSearch);
+        return solver.Solve(model, stopOnSolution);
+    }
+
+    private sealed class StopWhenCancelled(CancellationToken cancellationToken) : CpSolverSolutionCallback
+    {
+        public override void OnSolutionCallback()
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                StopSearch();
+            }
+        }
+    }
+
+    public static PlanSource SourceOf(CpSolverStatus status) =>
+        status == CpSolverStatus.Optimal ? PlanSource.Optimal : PlanSource.Feasible;
+
+    public static bool HasSolution(CpSolverStatus status) =>
+        status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
+}

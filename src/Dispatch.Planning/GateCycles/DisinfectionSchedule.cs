@@ -1,0 +1,25 @@
+namespace Dispatch.Planning.GateCycles;
+
+/// <summary>Disinfection cycles per gate and when each consignment reaches the storage zone.</summary>
+public sealed record DisinfectionSchedule(IReadOnlyList<GateCyclePlan> Gates);
+
+/// <summary>One gate's cycles, in time order.</summary>
+/// <param name="WeightedReleaseSeconds">Sum over consignments of priority weight x release seconds: the objective minimised.</param>
+public sealed record GateCyclePlan(
+    string GateId,
+    IReadOnlyList<DisinfectionCycle> Cycles,
+    IReadOnlyList<ConsignmentRelease> Releases,
+    PlanSource Source,
+    long WeightedReleaseSeconds);
+
+/// <summary>One batch through the disinfection zone: disinfected together, rested, released together at <paramref name="EndAtSeconds"/>.</summary>
+public sealed record DisinfectionCycle(int StartAtSeconds, int EndAtSeconds, IReadOnlyList<CycleLoad> Loads)
+{
+    public long LoadGrams => Loads.Sum(l => l.WeightGrams);
+}
+
+/// <summary>How much of a consignment a cycle carries.</summary>
+public sealed record CycleLoad(string ConsignmentId, long WeightGrams);
+
+/// <summary>When the last of a consignment's goods leave the disinfection zone for the storage zone.</summary>
+public sealed record ConsignmentRelease(string ConsignmentId, int ReleaseAtSeconds);

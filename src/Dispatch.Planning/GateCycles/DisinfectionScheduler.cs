@@ -1,0 +1,86 @@
+using Google.OrTools.Sat;
+
+namespace Dispatch.Planning.GateCycles;
+
+/// <summary>
+/// Batches each gate's consignments into disinfection cycles (CP-SAT, one model per gate), minimising
+/// priority-weighted release times; falls back to the greedy earliest-arrival plan when the search finds
+/// nothing in time or is cancelled (the better of earliest-arrival and priority-per-gram first-fit).
+/// </summary>
+public sealed class DisinfectionScheduler
+{
+    public DisinfectionSchedule Schedule(DisinfectionInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.Limits.Validate();
+        var gates = input.Gates.Select(g => ScheduleGate(g, input, cancellationToken)).ToList();
+        return new DisinfectionSchedule(gates);
+    }
+
+    private static GateCyclePlan ScheduleGate(GateArrivals gate, DisinfectionInput input, CancellationToken cancellationToken)
+    {
+        Validate(gate);
+        if (gate.Consignments.Count == 0)
+        {
+            return new GateCyclePlan(gate.GateId, [], [], PlanSource.Optimal, 0);
+        }
+
+        var greedy = GreedyCycles.Best(gate, input.VulnerableHouseholdWeight);
+        var cycles = greedy;
+        var source = PlanSource.Greedy;
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            var model = new GateCycleModel(gate, input.VulnerableHouseholdWeight, greedy);
+            using var solver = new CpSolver();
+            var status = model.Solve(solver, input.Limits, cancellationToken);
+            if (CpSatSearch.HasSolution(status))
+            {
+                cycles = model.Cycles(solver);
+                source = CpSatSearch.SourceOf(status);
+            }
+        }
+
+        var weighted = GreedyCycles.WeightedRelease(gate, cycles, input.VulnerableHouseholdWeight);
+        return new GateCyclePlan(gate.GateId, cycles, Releases(gate, cycles), source, weighted);
+    }
+
+    private static List<ConsignmentRelease> Releases(GateArrivals gate, IReadOnlyList<DisinfectionCycle> cycles)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var cycle in cycles)
+        {
+            foreach (var load in cycle.Loads)
+            {
+                last[load.ConsignmentId] = Math.Max(last.GetValueOrDefault(load.ConsignmentId), cycle.EndAtSeconds);
+            }
+        }
+
+        return gate.Consignments.Select(c => new ConsignmentRelease(c.Id, last[c.Id])).ToList();
+    }
+
+    private static void Validate(GateArrivals gate)
+    {
+        if (gate.Disinfection.CapacityGramsPerCycle <= 0 || gate.Disinfection.CycleSeconds <= 0)
+        {
+            throw new ArgumentException($"gate {gate.GateId}: disinfection capacity and cycle must be positive", nameof(gate));
+        }
+
+        if (gate.StorageDwellSeconds > 0 && gate.Storage.CapacityGrams <= 0)
+        {
+            throw new ArgumentException($"gate {gate.GateId}: storage capacity must be positive when a dwell is given", nameof(gate));
+        }
+
+        foreach (var c in gate.Consignments)
+        {
+            if (c.WeightGrams <= 0 || c.ArrivalAtSeconds < 0)
+            {
+                throw new ArgumentException($"consignment {c.Id}: weight must be positive and arrival not negative", nameof(gate));
+            }
+        }
+
+        if (gate.Consignments.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() != gate.Consignments.Count)
+        {
+            throw new ArgumentException($"gate {gate.GateId}: consignment ids repeat", nameof(gate));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Dispatch.Domain.Geography;
+
+namespace Dispatch.Planning.GateCycles;
+
+/// <summary>
+/// First-fit: each cycle starts as soon as the zone is free and goods are waiting, takes waiting
+/// consignments whole in the given order while they fit, then tops up with part of the next.
+/// Always feasible; the fallback and the CP-SAT hint.
+/// </summary>
+internal static class GreedyCycles
+{
+    /// <summary>The better (lower weighted release) of earliest-arrival and priority-per-gram first-fit.</summary>
+    public static List<DisinfectionCycle> Best(GateArrivals gate, int vulnerableHouseholdWeight)
+    {
+        var byArrival = Plan(gate, gate.Consignments.Select((c, i) => (c, i)).OrderBy(p => p.c.ArrivalAtSeconds).ThenBy(p => p.i).Select(p => p.c));
+
+        // Smith's rule: the most priority per gram of zone capacity goes first among goods already waiting.
+        var byDensity = Plan(gate, gate.Consignments.Select((c, i) => (c, i))
+            .OrderByDescending(p => (double)p.c.PriorityWeight(vulnerableHouseholdWeight) / p.c.WeightGrams)
+            .ThenBy(p => p.c.ArrivalAtSeconds).ThenBy(p => p.i).Select(p => p.c));
+        return WeightedRelease(gate, byDensity, vulnerableHouseholdWeight) < WeightedRelease(gate, byArrival, vulnerableHouseholdWeight)
+            ? byDensity
+            : byArrival;
+    }
+
+    public static long WeightedRelease(GateArrivals gate, IReadOnlyList<DisinfectionCycle> cycles, int vulnerableHouseholdWeight)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var cycle in cycles)
+        {
+            foreach (var load in cycle.Loads)
+            {
+                last[load.ConsignmentId] = Math.Max(last.GetValueOrDefault(load.ConsignmentId), cycle.EndAtSeconds);
+            }
+        }
+
+        return gate.Consignments.Sum(c => c.PriorityWeight(vulnerableHouseholdWeight) * last[c.Id]);
+    }
+
+    /// <summary>First-fit taking waiting consignments in <paramref name="preference"/> order.</summary>
+    public static List<DisinfectionCycle> Plan(GateArrivals gate, IEnumerable<Consignment> preference)
+    {
+        var zone = gate.Disinfection;
+        var order = preference.ToList();
+        var remaining = order.Select(c => c.WeightGrams).ToArray();
+        var cycles = new List<DisinfectionCycle>();
+        var time = gate.OpensAtSeconds;
+        var left = order.Count;
+
+        while (left > 0)
+        {
+            time = Math.Max(time, order.Where((_, i) => remaining[i] > 0).Min(c => c.ArrivalAtSeconds));
+            time = WaitForStorageRoom(gate, cycles, time);
+            var room = Math.Min(zone.CapacityGramsPerCycle, StorageRoom(gate, cycles, time + zone.CycleSeconds));
+            var loads = new List<CycleLoad>();
+
+            for (var i = 0; i < order.Count && room > 0; i++)
+            {
+                if (remaining[i] > 0 && order[i].ArrivalAtSeconds <= time && remaining[i] <= room)
+                {
+                    loads.Add(new CycleLoad(order[i].Id, remaining[i]));
+                    room -= remaining[i];
+                    remaining[i] = 0;
+                    left--;
+                }
+            }
+
+            for (var i = 0; i < order.Count && room > 0; i++)
+            {
+                if (remaining[i] > 0 && order[i].ArrivalAtSeconds <= time)
+                {
+                    loads.Add(new CycleLoad(order[i].Id, room));
+                    remaining[i] -= room;
+                    room = 0;
+                }
+            }
+
+            cycles.Add(new DisinfectionCycle(time, time + zone.CycleSeconds, loads));
+            time += zone.CycleSeconds;
+        }
+
+        return cycles;
+    }
+
+    // Goods released at `releaseAtSeconds` stay in storage for the dwell; earlier cycles released earlier,
+    // so the storage is fullest at the moment of release.
+    private static long StorageRoom(GateArrivals gate, List<DisinfectionCycle> cycles, int releaseAtSeconds)
+    {
+        if (gate.StorageDwellSeconds <= 0)
+        {
+            return long.MaxValue;
+        }
+
+        var held = cycles.Where(c => c.EndAtSeconds + gate.StorageDwellSeconds > releaseAtSeconds).Sum(c => c.LoadGrams);
+        return gate.Storage.CapacityGrams - held;
+    }
+
+    private static int WaitForStorageRoom(GateArrivals gate, List<DisinfectionCycle> cycles, int time)
+    {
+        var cycleSeconds = gate.Disinfection.CycleSeconds;
+        while (StorageRoom(gate, cycles, time + cycleSeconds) <= 0)
+        {
+            time = cycles
+                .Select(c => c.EndAtSeconds + gate.StorageDwellSeconds - cycleSeconds)
+                .Where(t => t > time)
+                .Min();
+        }
+
+        return time;
+    }
+}

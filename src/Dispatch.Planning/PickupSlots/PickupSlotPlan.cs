@@ -1,0 +1,32 @@
+namespace Dispatch.Planning.PickupSlots;
+
+/// <summary>Which slot each household collects in, how full each slot is, and who could not be fitted.</summary>
+/// <param name="Slots">Every slot of the day, in time order, used or not.</param>
+/// <param name="WeightedWaitSeconds">Sum over assigned households of weight x (slot start - ready): the objective minimised.</param>
+public sealed record PickupSlotPlan(
+    string GateId,
+    IReadOnlyList<PickupSlot> Slots,
+    IReadOnlyList<SlotAssignment> Assignments,
+    IReadOnlyList<UnassignedHousehold> Unassigned,
+    PlanSource Source,
+    long WeightedWaitSeconds);
+
+/// <summary>A staggered pickup window at the gate.</summary>
+public sealed record PickupSlot(int Index, int StartAtSeconds, int EndAtSeconds, int Households);
+
+/// <summary>A household's pickup slot.</summary>
+/// <param name="WaitSeconds">Slot start minus the household's ready time.</param>
+public sealed record SlotAssignment(string HouseholdId, int SlotIndex, int StartAtSeconds, int WaitSeconds);
+
+/// <summary>A household left without a slot today.</summary>
+public sealed record UnassignedHousehold(string HouseholdId, PickupUnassignedReason Reason, string Detail);
+
+/// <summary>Why a household has no slot.</summary>
+public enum PickupUnassignedReason
+{
+    /// <summary>Its goods are ready after the last slot of the day starts.</summary>
+    ReadyAfterLastSlot = 0,
+
+    /// <summary>Every slot from its ready time on is full (crowd cap or building spread cap).</summary>
+    NoRoomBeforeDayEnd = 1,
+}
