@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dispatch.Domain;
 using Dispatch.Domain.Geography;
 using Dispatch.Domain.People;
@@ -254,7 +255,7 @@ public static class ScenarioGenerator
                                 $"H{households.Count + 1:000000}",
                                 grid.Id,
                                 building,
-                                unit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                unit.ToString(CultureInfo.InvariantCulture),
                                 floor,
                                 tower,
                                 location,
@@ -306,7 +307,7 @@ public static class ScenarioGenerator
         for (int g = 0; g < gates.Count; g++)
         {
             int covered = 0;
-            for (int k = 0; fixedTeams is null ? k == 0 || covered < doorHouseholds[g] : k < fixedTeams[g]; k++)
+            for (int k = 0; TeamNeedsMore(k, covered, doorHouseholds[g], fixedTeams?[g]); k++)
             {
                 int maxHouseholds = random.Next(10, 16);
                 long carryGrams = random.Next(20, 26) * (long)Units.GramsPerKilogram;
@@ -320,6 +321,11 @@ public static class ScenarioGenerator
 
         return volunteers;
     }
+
+    // A fixed team size when the options give one; otherwise at least one volunteer, and more until
+    // their household places cover the gate's door-delivery households.
+    private static bool TeamNeedsMore(int teamSoFar, int placesSoFar, int doorHouseholds, int? fixedTeam) =>
+        fixedTeam is int size ? teamSoFar < size : teamSoFar == 0 || placesSoFar < doorHouseholds;
 
     /// <summary>Splits <paramref name="total"/> into <paramref name="bins"/> parts within bounds, extras to random bins.</summary>
     private static int[] SplitWithCap(Random random, int total, int bins, int minimumEach, int maximumEach)
