@@ -327,7 +327,7 @@ public static class ScenarioGenerator
     private static bool TeamNeedsMore(int teamSoFar, int placesSoFar, int doorHouseholds, int? fixedTeam) =>
         fixedTeam is int size ? teamSoFar < size : teamSoFar == 0 || placesSoFar < doorHouseholds;
 
-    /// <summary>Splits <paramref name="total"/> into <paramref name="bins"/> parts within bounds, extras to random bins.</summary>
+    // Splits total into bins parts within bounds, extras to random bins.
     private static int[] SplitWithCap(Random random, int total, int bins, int minimumEach, int maximumEach)
     {
         var counts = Enumerable.Repeat(minimumEach, bins).ToArray();
@@ -367,7 +367,8 @@ public static class ScenarioGenerator
 
     private static double Uniform(Random random, double min, double max) => min + (random.NextDouble() * (max - min));
 
-    /// <summary>The point <paramref name="metres"/> away in direction <paramref name="angle"/>, rounded to 6 decimals (~0.1 m) as households.csv stores it.</summary>
+    // The point metres away in direction angle (radians from north), rounded to 6 decimals (~0.1 m)
+    // so that what is generated is exactly what households.csv keeps.
     private static GeoPoint Offset(GeoPoint from, double angle, double metres)
     {
         double dLat = metres * Math.Cos(angle) / MetresPerDegreeLatitude;
