@@ -66,6 +66,12 @@ public static class ScenarioFiles
 
     public static void Save(Scenario scenario, string directory)
     {
+        // Checked before anything is written, so a refused scenario leaves no half-written folder.
+        foreach (var h in scenario.Households)
+        {
+            CheckCsvText(h.Id, h.GridId, h.Building, h.Unit);
+        }
+
         Directory.CreateDirectory(directory);
         using (var stream = File.Create(Path.Combine(directory, ScenarioFileName)))
         {
@@ -85,6 +91,18 @@ public static class ScenarioFiles
                 Coordinate(h.Location.Longitude),
                 h.RiskLevel.ToString(),
                 FormatVulnerabilities(h.Vulnerabilities)));
+        }
+    }
+
+    // The CSV is unquoted: a comma or line break in a text field would shift every column after it.
+    private static void CheckCsvText(params string[] fields)
+    {
+        foreach (string field in fields)
+        {
+            if (field.AsSpan().IndexOfAny(",\r\n") >= 0)
+            {
+                throw new ArgumentException($"household field '{field}' holds a comma or line break, which households.csv cannot store");
+            }
         }
     }
 

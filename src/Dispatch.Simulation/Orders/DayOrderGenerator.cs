@@ -19,6 +19,7 @@ public static class DayOrderGenerator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(day, 1);
         options ??= DayOrderOptions.Default;
+        options.Check();
         var households = scenario.Households;
 
         // Each household's rhythm comes from the seed alone, so it is the same on every day.

@@ -29,4 +29,23 @@ public sealed record DayOrderOptions
     public double MedicineShareOthers { get; init; } = 0.04;
 
     public static DayOrderOptions Default { get; } = new();
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a share is outside 0..1 or the rhythm shares exceed 1.</summary>
+    public void Check()
+    {
+        double[] shares =
+        [
+            DailyOrderersShare, EveryTwoDaysShare, SkipShare, VegetableShare, MeatAndVegetableShare,
+            RiceAndFlourShare, MedicineShareChronic, MedicineShareOthers,
+        ];
+        if (shares.Any(s => s is < 0 or > 1 || double.IsNaN(s)))
+        {
+            throw new ArgumentException("order shares must be between 0 and 1");
+        }
+
+        if (DailyOrderersShare + EveryTwoDaysShare > 1)
+        {
+            throw new ArgumentException("daily and every-two-days shares must not exceed 1 together");
+        }
+    }
 }

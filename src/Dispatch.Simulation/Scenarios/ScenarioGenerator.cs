@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dispatch.Domain;
 using Dispatch.Domain.Geography;
 using Dispatch.Domain.People;
@@ -254,7 +255,7 @@ public static class ScenarioGenerator
                                 $"H{households.Count + 1:000000}",
                                 grid.Id,
                                 building,
-                                unit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                unit.ToString(CultureInfo.InvariantCulture),
                                 floor,
                                 tower,
                                 location,
@@ -306,7 +307,7 @@ public static class ScenarioGenerator
         for (int g = 0; g < gates.Count; g++)
         {
             int covered = 0;
-            for (int k = 0; fixedTeams is null ? k == 0 || covered < doorHouseholds[g] : k < fixedTeams[g]; k++)
+            for (int k = 0; TeamNeedsMore(k, covered, doorHouseholds[g], fixedTeams?[g]); k++)
             {
                 int maxHouseholds = random.Next(10, 16);
                 long carryGrams = random.Next(20, 26) * (long)Units.GramsPerKilogram;
@@ -321,7 +322,12 @@ public static class ScenarioGenerator
         return volunteers;
     }
 
-    /// <summary>Splits <paramref name="total"/> into <paramref name="bins"/> parts within bounds, extras to random bins.</summary>
+    // A fixed team size when the options give one; otherwise at least one volunteer, and more until
+    // their household places cover the gate's door-delivery households.
+    private static bool TeamNeedsMore(int teamSoFar, int placesSoFar, int doorHouseholds, int? fixedTeam) =>
+        fixedTeam is int size ? teamSoFar < size : teamSoFar == 0 || placesSoFar < doorHouseholds;
+
+    // Splits total into bins parts within bounds, extras to random bins.
     private static int[] SplitWithCap(Random random, int total, int bins, int minimumEach, int maximumEach)
     {
         var counts = Enumerable.Repeat(minimumEach, bins).ToArray();
@@ -361,7 +367,8 @@ public static class ScenarioGenerator
 
     private static double Uniform(Random random, double min, double max) => min + (random.NextDouble() * (max - min));
 
-    /// <summary>The point <paramref name="metres"/> away in direction <paramref name="angle"/>, rounded to 6 decimals (~0.1 m) as households.csv stores it.</summary>
+    // The point metres away in direction angle (radians from north), rounded to 6 decimals (~0.1 m)
+    // so that what is generated is exactly what households.csv keeps.
     private static GeoPoint Offset(GeoPoint from, double angle, double metres)
     {
         double dLat = metres * Math.Cos(angle) / MetresPerDegreeLatitude;

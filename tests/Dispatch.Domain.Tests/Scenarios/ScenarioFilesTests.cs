@@ -91,6 +91,16 @@ public sealed class ScenarioFilesTests : IDisposable
         Assert.Contains("G9-9", error.Message);
     }
 
+    [Fact]
+    public void Household_text_with_a_comma_is_refused_before_writing()
+    {
+        var scenario = SmallScenario();
+        scenario = scenario with { Households = [scenario.Households[0] with { Building = "B1,2" }] };
+
+        Assert.Throws<ArgumentException>(() => ScenarioFiles.Save(scenario, _folder));
+        Assert.False(Directory.Exists(_folder));
+    }
+
     /// <summary>One of everything, with coordinates of more than 6 decimals and every vulnerability flag.</summary>
     internal static Scenario SmallScenario()
     {

@@ -124,6 +124,12 @@ public sealed class DayOrderGeneratorTests
     }
 
     [Fact]
+    public void Shares_outside_0_to_1_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => DayOrderGenerator.Generate(Scenario, 1, seed: 1, new DayOrderOptions { SkipShare = 1.5 }));
+    }
+
+    [Fact]
     public void Day_before_1_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => DayOrderGenerator.Generate(Scenario, 0, seed: 1));

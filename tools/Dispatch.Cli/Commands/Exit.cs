@@ -1,6 +1,6 @@
 namespace Dispatch.Cli.Commands;
 
-/// <summary>Exit codes of the commands: 0 done, 2 bad input (told in one line on stderr).</summary>
+// Exit codes of the commands: 0 done, 2 bad input (told in one line on stderr).
 internal static class Exit
 {
     public const int Ok = 0;

@@ -15,7 +15,8 @@ public static class OrdersGenerateCommand
     public static Command Create()
     {
         var scenario = new Option<DirectoryInfo>("--scenario") { Description = "Scenario folder (scenario.json + households.csv)", Required = true };
-        var day = new Option<int>("--day") { Description = "Plan day, 1-based", Required = true };
+        // Read as text so a day that is not a number is bad input (exit 2) like a day out of range, not a usage error.
+        var day = new Option<string>("--day") { Description = "Plan day, 1-based", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the order generator", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo>("--out") { Description = "Orders CSV to write", Required = true };
 
@@ -23,15 +24,16 @@ public static class OrdersGenerateCommand
         generate.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(scenario)!;
-            int planDay = parseResult.GetValue(day);
+            string dayText = parseResult.GetValue(day)!;
+            if (!int.TryParse(dayText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int planDay)
+                || planDay < 1 || planDay > IntakeLimits.Default.MaxDay)
+            {
+                return Exit.WithBadInput($"--day must be a whole number from 1 to {IntakeLimits.Default.MaxDay}, was '{dayText}'");
+            }
+
             if (!folder.Exists)
             {
                 return Exit.WithBadInput($"scenario folder '{folder.FullName}' not found");
-            }
-
-            if (planDay < 1 || planDay > IntakeLimits.Default.MaxDay)
-            {
-                return Exit.WithBadInput($"day must be between 1 and {IntakeLimits.Default.MaxDay}, was {planDay}");
             }
 
             Scenario loaded;

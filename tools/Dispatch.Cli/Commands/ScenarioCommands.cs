@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dispatch.Domain;
 using Dispatch.Domain.Scenarios;
+using Dispatch.Domain.Supply;
 using Dispatch.Simulation.Scenarios;
 
 namespace Dispatch.Cli.Commands;
@@ -65,7 +66,7 @@ public static class ScenarioCommands
 
     private static string Summary(Scenario s, string folder)
     {
-        var stock = s.Supermarkets.Aggregate(Domain.Supply.BundleCounts.Zero, (sum, m) => sum + m.DailyStock);
+        var stock = s.Supermarkets.Aggregate(BundleCounts.Zero, (sum, m) => sum + m.DailyStock);
         double stockTonnes = (double)stock.WeightGrams(s.Catalog) / Units.GramsPerTonne;
         return $"{folder}: {s.Households.Count} households ({s.Households.Count(h => h.NeedsDoorDelivery)} door delivery), "
             + $"{s.Communities.Count} communities, {s.Gates.Count} gates, {s.Grids.Count(g => g.Level == 1)}+{s.Grids.Count(g => g.Level == 2)} grids, "
