@@ -14,5 +14,6 @@ root.Subcommands.Add(orders);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(PushCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

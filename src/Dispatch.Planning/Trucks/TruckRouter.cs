@@ -69,6 +69,8 @@ public sealed class TruckRouter
                     1,
                     input.UnloadSeconds,
                     new TimeWindow(gate.Gate.ReceivingOpensAtSeconds, gate.Gate.ReceivingClosesAtSeconds),
+                    ServeBySeconds: load.DeliverBySeconds,
+                    LateCostPerSecond: load.LateCostPerSecond,
                     AllowedVehicles: allowed));
             }
         }

@@ -25,4 +25,5 @@ public sealed record TruckRoutingInput(
     long BalanceCostPerSecond = 0);
 
 /// <summary>Goods one supermarket sends to one gate; split into truck-sized pieces when heavier than a truck.</summary>
-public sealed record GateLoad(string Id, string SupermarketId, string GateId, long WeightGrams);
+/// <param name="DeliverBySeconds">Unloading after this costs <paramref name="LateCostPerSecond"/> a second (soft): goods still need disinfection and the last metres.</param>
+public sealed record GateLoad(string Id, string SupermarketId, string GateId, long WeightGrams, int? DeliverBySeconds = null, long LateCostPerSecond = 0);

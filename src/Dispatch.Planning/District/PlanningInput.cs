@@ -1,0 +1,68 @@
+using Dispatch.Domain.Orders;
+using Dispatch.Domain.Scenarios;
+using Dispatch.Planning.Doors;
+using Dispatch.Planning.Routing;
+using Dispatch.Planning.Travel;
+
+namespace Dispatch.Planning.District;
+
+/// <summary>One district's day to plan: what exists and is available that day (the scenario), and the day's orders.</summary>
+/// <param name="Scenario">Supermarkets with the day's stock, trucks, gates with their zones, volunteers on duty.</param>
+/// <param name="Orders">The day's orders; each must name a household of the scenario.</param>
+/// <param name="Driving">Truck travel; null: haversine at urban speed.</param>
+/// <param name="Walking">Volunteer travel; null: haversine at walking speed.</param>
+public sealed record PlanningInput(
+    Scenario Scenario,
+    int Day,
+    IReadOnlyList<Order> Orders,
+    PlanningSettings Settings,
+    ITravelMatrix? Driving = null,
+    ITravelMatrix? Walking = null);
+
+/// <summary>How hard and how wide each stage searches, and the service targets the plan is measured against.</summary>
+/// <param name="TruckTimeLimit">Search time of the district's truck routing.</param>
+/// <param name="DoorTimeLimitPerGate">Search time of one gate's door routing.</param>
+/// <param name="CycleLimits">CP-SAT limits of one gate's disinfection cycles.</param>
+/// <param name="SlotLimits">CP-SAT limits of one gate's pickup slots.</param>
+/// <param name="ParallelGates">Gates planned at once after the truck stage (they are independent).</param>
+/// <param name="ServeByDeadlineSeconds">Households should have their goods by then (seconds from the day's start; 20:00 by default).</param>
+/// <param name="PickupOpensAtSeconds">First pickup slot (08:00 by default).</param>
+/// <param name="PickupClosesAtSeconds">Last pickup slot ends by then (20:00 by default).</param>
+/// <param name="SlotSeconds">Pickup slot length (15 minutes by default).</param>
+/// <param name="MaxHouseholdsPerBuildingPerSlot">Spreads one building's residents over slots.</param>
+/// <param name="TruckTripBlockSeconds">Truck shifts are routed as blocks of this length, one round trip each (supermarket, gates, back, reload).</param>
+/// <param name="TruckDeliverBySeconds">Loads unloaded after this cost <paramref name="TruckLateCostPerSecond"/> a second (four times that with vulnerable households' goods): early goods leave time for disinfection and the last metres.</param>
+/// <param name="ProbeBottleneck">Re-plan with each resource relaxed to find which one would serve the most more households.</param>
+/// <param name="BottleneckRelaxFactor">How much a resource is multiplied by when probed.</param>
+public sealed record PlanningSettings(
+    TimeSpan TruckTimeLimit,
+    TimeSpan DoorTimeLimitPerGate,
+    SolveLimits CycleLimits,
+    SolveLimits SlotLimits,
+    DoorRoutingSettings Door,
+    int ParallelGates = 2,
+    int ServeByDeadlineSeconds = 20 * 3_600,
+    int PickupOpensAtSeconds = 8 * 3_600,
+    int PickupClosesAtSeconds = 20 * 3_600,
+    int SlotSeconds = 15 * 60,
+    int MaxHouseholdsPerBuildingPerSlot = 10,
+    int TruckUnloadSeconds = 20 * 60,
+    int TruckTripBlockSeconds = 90 * 60,
+    long TruckBalanceCostPerSecond = 1,
+    int TruckDeliverBySeconds = 9 * 3_600,
+    long TruckLateCostPerSecond = 5,
+    bool ProbeBottleneck = true,
+    int BottleneckRelaxFactor = 2)
+{
+    /// <summary>Full-quality search, sized so the shipped district plans in well under 30 s on 2 cores.</summary>
+    public static PlanningSettings Default { get; } = new(
+        TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(400), new SolveLimits(300), new SolveLimits(300), DoorRoutingSettings.Default);
+
+    /// <summary>First solutions and short CP-SAT runs: what bottleneck probes and many-day simulations use.</summary>
+    public static PlanningSettings Quick { get; } = new(
+        TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100), new SolveLimits(100), new SolveLimits(100), DoorRoutingSettings.Default, ProbeBottleneck: false);
+
+    internal RoutingOptions TruckRouting => new(TruckTimeLimit);
+
+    internal RoutingOptions DoorRouting => new(DoorTimeLimitPerGate, Improvement: Improvement.LocalSearch);
+}
