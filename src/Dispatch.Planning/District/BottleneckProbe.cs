@@ -4,7 +4,8 @@ namespace Dispatch.Planning.District;
 
 /// <summary>
 /// Measures the bottleneck instead of guessing it: re-plans the day with quick settings, once as it is and once
-/// with each resource multiplied by the relax factor, and reports how many more households each would serve.
+/// with each resource multiplied by the relax factor, and reports how many more households each would serve by
+/// the deadline.
 /// </summary>
 internal sealed class BottleneckProbe(DistrictPlanner planner)
 {
@@ -32,7 +33,7 @@ internal sealed class BottleneckProbe(DistrictPlanner planner)
             i =>
             {
                 var probe = input with { Scenario = variants[i].Scenario, Settings = quick };
-                served[i] = planner.PlanWithoutProbe(probe, null, cancellationToken).Kpis.HouseholdsServed;
+                served[i] = planner.PlanWithoutProbe(probe, null, cancellationToken).Kpis.HouseholdsServedByDeadline;
             });
 
         var probes = variants.Skip(1).Select((v, i) => new BottleneckProbeResult(v.Resource!.Value, served[i + 1], served[i + 1] - served[0])).ToList();

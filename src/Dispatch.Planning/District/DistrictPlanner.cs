@@ -23,6 +23,12 @@ public sealed class DistrictPlanner
             return plan;
         }
 
+        if (plan.Kpis.HouseholdsServedByDeadline == plan.Kpis.HouseholdsOrdering)
+        {
+            // Nobody is left to serve: no resource can gain anything, and the probes would only cost time.
+            return plan with { Bottleneck = new BottleneckReport(null, plan.Kpis.HouseholdsServedByDeadline, []) };
+        }
+
         var stopwatch = Stopwatch.StartNew();
         progress?.Report(new PlanProgress("bottleneck", 0, 1));
         var report = new BottleneckProbe(this).Measure(input, cancellationToken);

@@ -83,9 +83,10 @@ public sealed record PlanKpis(
 /// <param name="PickupZones">Slotted households over the crowd-cap places of the day's slots.</param>
 public sealed record Utilisation(double Stock, double Trucks, double DisinfectionZones, double Volunteers, double PickupZones);
 
-/// <summary>Which resource, multiplied by the relax factor, would serve the most more households.</summary>
-/// <param name="Resource">The bottleneck, or null when no relaxation serves anyone more.</param>
-/// <param name="Probes">Every probe: resource, households served with it relaxed, and the gain over the unrelaxed probe.</param>
+/// <summary>Which resource, multiplied by the relax factor, would serve the most more households by the deadline.</summary>
+/// <param name="Resource">The bottleneck, or null when no relaxation serves anyone more (or everyone is served on time: no probes run).</param>
+/// <param name="BaselineServed">Households served by the deadline in the unrelaxed quick probe.</param>
+/// <param name="Probes">Every probe: resource, households served by the deadline with it relaxed, and the gain over the unrelaxed probe.</param>
 public sealed record BottleneckReport(PlanResource? Resource, int BaselineServed, IReadOnlyList<BottleneckProbeResult> Probes);
 
 /// <summary>One relaxed re-plan.</summary>

@@ -60,7 +60,7 @@ public sealed record PlanningSettings(
 
     /// <summary>First solutions and short CP-SAT runs: what bottleneck probes and many-day simulations use.</summary>
     public static PlanningSettings Quick { get; } = new(
-        TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100), new SolveLimits(100), new SolveLimits(100), DoorRoutingSettings.Default, ProbeBottleneck: false);
+        TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100), new SolveLimits(100), new SolveLimits(100), DoorRoutingSettings.Default, ProbeBottleneck: false);
 
     internal RoutingOptions TruckRouting => new(TruckTimeLimit);
 
