@@ -4,7 +4,7 @@ namespace Dispatch.Planning.GateCycles;
 
 /// <summary>
 /// CP-SAT model of one gate: a fixed number of candidate cycles (the greedy plan's count plus spare),
-/// each consignment's grams spread over cycles, cycles in sequence, release at the end of the last cycle used.
+/// each consignment's pieces spread over cycles, cycles in sequence, release at the end of the last cycle used.
 /// </summary>
 internal sealed class GateCycleModel
 {
@@ -18,7 +18,7 @@ internal sealed class GateCycleModel
     private readonly IntVar[] _start;
     private readonly BoolVar[] _active;
     private readonly IntervalVar[] _cycle;
-    private readonly IntVar[,] _grams;
+    private readonly IntVar[,] _pieces;
     private readonly BoolVar[,] _uses;
     private readonly IntVar[] _load;
     private readonly IntVar[] _release;
@@ -37,7 +37,7 @@ internal sealed class GateCycleModel
         _active = new BoolVar[_cycleCount];
         _cycle = new IntervalVar[_cycleCount];
         _load = new IntVar[_cycleCount];
-        _grams = new IntVar[n, _cycleCount];
+        _pieces = new IntVar[n, _cycleCount];
         _uses = new BoolVar[n, _cycleCount];
         _release = new IntVar[n];
         for (var c = 0; c < _cycleCount; c++)
@@ -48,7 +48,7 @@ internal sealed class GateCycleModel
             _load[c] = _model.NewIntVar(0, gate.Disinfection.CapacityGramsPerCycle, $"load{c}");
             for (var i = 0; i < n; i++)
             {
-                _grams[i, c] = _model.NewIntVar(0, gate.Consignments[i].WeightGrams, $"grams{i}_{c}");
+                _pieces[i, c] = _model.NewIntVar(0, gate.Consignments[i].Pieces, $"pieces{i}_{c}");
                 _uses[i, c] = _model.NewBoolVar($"uses{i}_{c}");
             }
         }
@@ -81,7 +81,7 @@ internal sealed class GateCycleModel
             var loads = new List<CycleLoad>();
             for (var i = 0; i < _gate.Consignments.Count; i++)
             {
-                var grams = solver.Value(_grams[i, c]);
+                var grams = solver.Value(_pieces[i, c]) * _gate.Consignments[i].PieceGrams;
                 if (grams > 0)
                 {
                     loads.Add(new CycleLoad(_gate.Consignments[i].Id, grams));
@@ -125,11 +125,11 @@ internal sealed class GateCycleModel
     {
         for (var i = 0; i < _gate.Consignments.Count; i++)
         {
-            var row = Enumerable.Range(0, _cycleCount).Select(c => (LinearExpr)_grams[i, c]);
-            _model.Add(LinearExpr.Sum(row) == _gate.Consignments[i].WeightGrams);
+            var row = Enumerable.Range(0, _cycleCount).Select(c => (LinearExpr)_pieces[i, c]);
+            _model.Add(LinearExpr.Sum(row) == _gate.Consignments[i].Pieces);
             for (var c = 0; c < _cycleCount; c++)
             {
-                _model.Add(_grams[i, c] <= _gate.Consignments[i].WeightGrams * (LinearExpr)_uses[i, c]);
+                _model.Add(_pieces[i, c] <= _gate.Consignments[i].Pieces * (LinearExpr)_uses[i, c]);
                 _model.AddImplication(_uses[i, c], _active[c]);
             }
         }
@@ -139,7 +139,7 @@ internal sealed class GateCycleModel
     {
         for (var c = 0; c < _cycleCount; c++)
         {
-            var column = Enumerable.Range(0, _gate.Consignments.Count).Select(i => (LinearExpr)_grams[i, c]);
+            var column = Enumerable.Range(0, _gate.Consignments.Count).Select(i => _pieces[i, c] * _gate.Consignments[i].PieceGrams);
             _model.Add(_load[c] == LinearExpr.Sum(column));
         }
     }
@@ -189,7 +189,7 @@ internal sealed class GateCycleModel
     private void HintWith(IReadOnlyList<DisinfectionCycle> greedy)
     {
         var index = _gate.Consignments.Select((x, i) => (x.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var grams = new long[_gate.Consignments.Count, _cycleCount];
+        var pieces = new long[_gate.Consignments.Count, _cycleCount];
         var release = new long[_gate.Consignments.Count];
         var nextStart = (long)_gate.OpensAtSeconds;
         for (var c = 0; c < _cycleCount; c++)
@@ -206,7 +206,7 @@ internal sealed class GateCycleModel
             foreach (var load in greedy[c].Loads)
             {
                 var i = index[load.ConsignmentId];
-                grams[i, c] += load.WeightGrams;
+                pieces[i, c] += load.WeightGrams / _gate.Consignments[i].PieceGrams;
                 release[i] = Math.Max(release[i], greedy[c].EndAtSeconds);
             }
         }
@@ -216,8 +216,8 @@ internal sealed class GateCycleModel
             _model.AddHint(_release[i], release[i]);
             for (var c = 0; c < _cycleCount; c++)
             {
-                _model.AddHint(_grams[i, c], grams[i, c]);
-                _model.AddHint(_uses[i, c], grams[i, c] > 0);
+                _model.AddHint(_pieces[i, c], pieces[i, c]);
+                _model.AddHint(_uses[i, c], pieces[i, c] > 0);
             }
         }
     }

@@ -50,7 +50,8 @@ internal static class GreedyCycles
         while (left > 0)
         {
             time = Math.Max(time, order.Where((_, i) => remaining[i] > 0).Min(c => c.ArrivalAtSeconds));
-            time = WaitForStorageRoom(gate, cycles, time);
+            var smallestPiece = order.Where((c, i) => remaining[i] > 0 && c.ArrivalAtSeconds <= time).Min(c => c.PieceGrams);
+            time = WaitForStorageRoom(gate, cycles, time, smallestPiece);
             var room = Math.Min(zone.CapacityGramsPerCycle, StorageRoom(gate, cycles, time + zone.CycleSeconds));
             var loads = new List<CycleLoad>();
 
@@ -67,11 +68,12 @@ internal static class GreedyCycles
 
             for (var i = 0; i < order.Count && room > 0; i++)
             {
-                if (remaining[i] > 0 && order[i].ArrivalAtSeconds <= time)
+                var part = room / order[i].PieceGrams * order[i].PieceGrams;
+                if (remaining[i] > 0 && order[i].ArrivalAtSeconds <= time && part > 0)
                 {
-                    loads.Add(new CycleLoad(order[i].Id, room));
-                    remaining[i] -= room;
-                    room = 0;
+                    loads.Add(new CycleLoad(order[i].Id, part));
+                    remaining[i] -= part;
+                    room -= part;
                 }
             }
 
@@ -95,10 +97,10 @@ internal static class GreedyCycles
         return gate.Storage.CapacityGrams - held;
     }
 
-    private static int WaitForStorageRoom(GateArrivals gate, List<DisinfectionCycle> cycles, int time)
+    private static int WaitForStorageRoom(GateArrivals gate, List<DisinfectionCycle> cycles, int time, long neededGrams)
     {
         var cycleSeconds = gate.Disinfection.CycleSeconds;
-        while (StorageRoom(gate, cycles, time + cycleSeconds) <= 0)
+        while (StorageRoom(gate, cycles, time + cycleSeconds) < neededGrams)
         {
             time = cycles
                 .Select(c => c.EndAtSeconds + gate.StorageDwellSeconds - cycleSeconds)
