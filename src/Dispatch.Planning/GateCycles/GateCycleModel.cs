@@ -20,6 +20,9 @@ internal sealed class GateCycleModel
     private readonly IntervalVar[] _cycle;
     private readonly IntVar[,] _pieces;
     private readonly BoolVar[,] _uses;
+
+    // _finished[i, c]: consignment i has no pieces left after cycle c.
+    private readonly BoolVar[,] _finished;
     private readonly IntVar[] _load;
     private readonly IntVar[] _release;
 
@@ -39,6 +42,7 @@ internal sealed class GateCycleModel
         _load = new IntVar[_cycleCount];
         _pieces = new IntVar[n, _cycleCount];
         _uses = new BoolVar[n, _cycleCount];
+        _finished = new BoolVar[n, _cycleCount];
         _release = new IntVar[n];
         for (var c = 0; c < _cycleCount; c++)
         {
@@ -50,6 +54,7 @@ internal sealed class GateCycleModel
             {
                 _pieces[i, c] = _model.NewIntVar(0, gate.Consignments[i].Pieces, $"pieces{i}_{c}");
                 _uses[i, c] = _model.NewBoolVar($"uses{i}_{c}");
+                _finished[i, c] = _model.NewBoolVar($"finished{i}_{c}");
             }
         }
 
@@ -63,7 +68,9 @@ internal sealed class GateCycleModel
         EveryConsignmentFullyDisinfected();
         LoadWithinZoneCapacity();
         GoodsEnterOnlyAfterArrival();
+        FinishedMeansNoPiecesLeft();
         ReleaseAtEndOfLastCycleUsed();
+        FinishedGoodsFitTheCyclesSoFar();
         StorageWithinCapacity();
         MinimiseWeightedRelease();
         HintWith(greedy);
@@ -155,14 +162,51 @@ internal sealed class GateCycleModel
         }
     }
 
-    private void ReleaseAtEndOfLastCycleUsed()
+    private void FinishedMeansNoPiecesLeft()
     {
         for (var i = 0; i < _gate.Consignments.Count; i++)
         {
+            _model.Add(_finished[i, _cycleCount - 1] == 1);
             for (var c = 0; c < _cycleCount; c++)
             {
-                _model.Add(_release[i] >= _start[c] + _gate.Disinfection.CycleSeconds).OnlyEnforceIf(_uses[i, c]);
+                var soFar = Enumerable.Range(0, c + 1).Select(k => (LinearExpr)_pieces[i, k]);
+                _model.Add(LinearExpr.Sum(soFar) == _gate.Consignments[i].Pieces).OnlyEnforceIf(_finished[i, c]);
+                if (c > 0)
+                {
+                    _model.AddImplication(_finished[i, c - 1], _finished[i, c]);
+                    _model.AddImplication(_uses[i, c], _finished[i, c - 1].Not());
+                }
             }
+        }
+    }
+
+    // Goods unfinished before a cycle leave no earlier than that cycle's end. The second bound is implied
+    // (cycles are sequential from the gate's opening) but linear, which gives the search a useful lower bound.
+    private void ReleaseAtEndOfLastCycleUsed()
+    {
+        var cycleSeconds = _gate.Disinfection.CycleSeconds;
+        for (var i = 0; i < _gate.Consignments.Count; i++)
+        {
+            _model.Add(_release[i] >= _start[0] + cycleSeconds);
+            var unfinished = LinearExpr.NewBuilder();
+            for (var c = 1; c < _cycleCount; c++)
+            {
+                _model.Add(_release[i] >= _start[c] + cycleSeconds).OnlyEnforceIf(_finished[i, c - 1].Not());
+                unfinished.Add(LinearExpr.Affine(_finished[i, c - 1], -1, 1));
+            }
+
+            _model.Add(_release[i] >= _gate.OpensAtSeconds + cycleSeconds + (cycleSeconds * (LinearExpr)unfinished));
+        }
+    }
+
+    // Implied by the zone capacity, stated for the same reason: what is finished by cycle c fit in c + 1 cycles.
+    private void FinishedGoodsFitTheCyclesSoFar()
+    {
+        var weights = _gate.Consignments.Select(x => x.WeightGrams).ToArray();
+        for (var c = 0; c < _cycleCount; c++)
+        {
+            var finished = Enumerable.Range(0, _gate.Consignments.Count).Select(i => _finished[i, c]);
+            _model.Add(LinearExpr.WeightedSum(finished, weights) <= (c + 1) * _gate.Disinfection.CapacityGramsPerCycle);
         }
     }
 
@@ -198,6 +242,7 @@ internal sealed class GateCycleModel
             nextStart = start + _gate.Disinfection.CycleSeconds;
             _model.AddHint(_start[c], start);
             _model.AddHint(_active[c], c < greedy.Count);
+            _model.AddHint(_load[c], c < greedy.Count ? greedy[c].LoadGrams : 0);
             if (c >= greedy.Count)
             {
                 continue;
@@ -216,6 +261,7 @@ internal sealed class GateCycleModel
             _model.AddHint(_release[i], release[i]);
             for (var c = 0; c < _cycleCount; c++)
             {
+                _model.AddHint(_finished[i, c], c >= greedy.Count || greedy[c].EndAtSeconds >= release[i]);
                 _model.AddHint(_pieces[i, c], pieces[i, c]);
                 _model.AddHint(_uses[i, c], pieces[i, c] > 0);
             }
