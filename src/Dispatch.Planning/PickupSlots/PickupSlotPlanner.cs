@@ -4,8 +4,8 @@ namespace Dispatch.Planning.PickupSlots;
 
 /// <summary>
 /// Gives each medium-risk household at a gate one pickup slot no earlier than its goods are ready, under
-/// the crowd cap and a per-building cap, minimising weighted waits (CP-SAT over classes of
-/// households of one building and weight); falls back to the greedy plan when the search finds nothing in time or is cancelled.
+/// the crowd cap and a per-building cap, minimising weighted waits (CP-SAT over classes of households of
+/// one building and weight); falls back to the greedy plan when the search finds nothing in time or is cancelled.
 /// </summary>
 public sealed class PickupSlotPlanner
 {
