@@ -3,13 +3,17 @@ namespace Dispatch.Planning.PickupSlots;
 /// <summary>Which slot each household collects in, how full each slot is, and who could not be fitted.</summary>
 /// <param name="Slots">Every slot of the day, in time order, used or not.</param>
 /// <param name="WeightedWaitSeconds">Sum over assigned households of weight x (slot start - ready): the objective minimised.</param>
+/// <param name="BuildingCapPerSlot">
+/// The building cap the plan keeps: the input's, or the crowd cap when the input's would have left households without a slot.
+/// </param>
 public sealed record PickupSlotPlan(
     string GateId,
     IReadOnlyList<PickupSlot> Slots,
     IReadOnlyList<SlotAssignment> Assignments,
     IReadOnlyList<UnassignedHousehold> Unassigned,
     PlanSource Source,
-    long WeightedWaitSeconds);
+    long WeightedWaitSeconds,
+    int BuildingCapPerSlot);
 
 /// <summary>A staggered pickup window at the gate.</summary>
 public sealed record PickupSlot(int Index, int StartAtSeconds, int EndAtSeconds, int Households);

@@ -22,7 +22,8 @@ public sealed class PickupSlotChecksTests
         slots.Select(s => new SlotAssignment(s.Id, s.Slot, s.Slot * 900, 0)).ToList(),
         [],
         PlanSource.Greedy,
-        0);
+        0,
+        BuildingCapPerSlot: 1);
 
     [Fact]
     public void Sound_plan_has_no_violations()
