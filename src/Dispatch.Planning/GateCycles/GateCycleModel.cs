@@ -162,20 +162,16 @@ internal sealed class GateCycleModel
         }
     }
 
+    // Once finished, always finished, and a finished consignment uses no later cycle (so no pieces there).
     private void FinishedMeansNoPiecesLeft()
     {
         for (var i = 0; i < _gate.Consignments.Count; i++)
         {
             _model.Add(_finished[i, _cycleCount - 1] == 1);
-            for (var c = 0; c < _cycleCount; c++)
+            for (var c = 1; c < _cycleCount; c++)
             {
-                var soFar = Enumerable.Range(0, c + 1).Select(k => (LinearExpr)_pieces[i, k]);
-                _model.Add(LinearExpr.Sum(soFar) == _gate.Consignments[i].Pieces).OnlyEnforceIf(_finished[i, c]);
-                if (c > 0)
-                {
-                    _model.AddImplication(_finished[i, c - 1], _finished[i, c]);
-                    _model.AddImplication(_uses[i, c], _finished[i, c - 1].Not());
-                }
+                _model.AddImplication(_finished[i, c - 1], _finished[i, c]);
+                _model.AddImplication(_uses[i, c], _finished[i, c - 1].Not());
             }
         }
     }
