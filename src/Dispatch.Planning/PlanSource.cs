@@ -3,7 +3,7 @@ namespace Dispatch.Planning;
 /// <summary>Which search produced a stage's plan.</summary>
 public enum PlanSource
 {
-    /// <summary>CP-SAT proved the plan optimal.</summary>
+    /// <summary>CP-SAT proved the plan optimal (within the stage's stated gap, if it has one).</summary>
     Optimal = 0,
 
     /// <summary>CP-SAT found the plan but stopped (time limit or cancellation) before proving it optimal.</summary>

@@ -17,13 +17,3 @@ public sealed record OrderAllocation(string OrderId, string SupermarketId, Bundl
 /// <summary>An order no supermarket could fill whole.</summary>
 /// <param name="ShortKind">A bundle kind that ran out: one no candidate supermarket had enough of, else the one the assigned supermarket lacked.</param>
 public sealed record UnfilledOrder(string OrderId, UnfilledReason Reason, BundleKind? ShortKind, string Detail);
-
-/// <summary>Why an order was not filled.</summary>
-public enum UnfilledReason
-{
-    /// <summary>Every candidate supermarket lacked at least one of the order's bundles.</summary>
-    OutOfStock = 0,
-
-    /// <summary>The order names a supermarket that has no stock entry, and no alternative has stock.</summary>
-    UnknownSupermarket = 1,
-}

@@ -45,9 +45,9 @@ public static class DisinfectionChecks
                     continue;
                 }
 
-                if (load.WeightGrams <= 0)
+                if (load.WeightGrams <= 0 || load.WeightGrams % consignment.PieceGrams != 0)
                 {
-                    violations.Add($"cycle at {cycle.StartAtSeconds} holds {load.WeightGrams} g of {load.ConsignmentId}");
+                    violations.Add($"cycle at {cycle.StartAtSeconds} holds {load.WeightGrams} g of {load.ConsignmentId}, not a positive whole number of {consignment.PieceGrams} g pieces");
                 }
 
                 if (cycle.StartAtSeconds < consignment.ArrivalAtSeconds)

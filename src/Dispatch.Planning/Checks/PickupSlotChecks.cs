@@ -50,9 +50,16 @@ public static class PickupSlotChecks
         violations.AddRange(perSlot
             .Where(p => p.Value > input.Zone.CrowdCap)
             .Select(p => $"slot {p.Key} has {p.Value} households over the crowd cap {input.Zone.CrowdCap}"));
+        // A plan may lift the building cap to the crowd cap (and must say so), never set one of its own.
+        var buildingCap = plan.BuildingCapPerSlot;
+        if (buildingCap != input.MaxHouseholdsPerBuildingPerSlot && buildingCap != input.Zone.CrowdCap)
+        {
+            violations.Add($"plan keeps a building cap of {buildingCap}, neither the input's {input.MaxHouseholdsPerBuildingPerSlot} nor the crowd cap");
+        }
+
         violations.AddRange(perBuildingSlot
-            .Where(p => p.Value > input.MaxHouseholdsPerBuildingPerSlot)
-            .Select(p => $"slot {p.Key.Slot} has {p.Value} households of building {p.Key.Building}, over {input.MaxHouseholdsPerBuildingPerSlot}"));
+            .Where(p => p.Value > buildingCap)
+            .Select(p => $"slot {p.Key.Slot} has {p.Value} households of building {p.Key.Building}, over {buildingCap}"));
         return violations;
     }
 }

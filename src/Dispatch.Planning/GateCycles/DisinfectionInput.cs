@@ -19,14 +19,3 @@ public sealed record GateArrivals(
     IReadOnlyList<Consignment> Consignments,
     int StorageDwellSeconds = 0,
     int OpensAtSeconds = 0);
-
-/// <summary>Goods one truck unloads at a gate for some households; may be split over several cycles when larger than a cycle holds.</summary>
-/// <param name="ArrivalAtSeconds">When the truck unloads, seconds from the plan day's start; no cycle takes these goods earlier.</param>
-/// <param name="Households">Households whose goods these are (weights the objective; at least 1 is assumed).</param>
-/// <param name="VulnerableHouseholds">How many of <paramref name="Households"/> are vulnerable.</param>
-public sealed record Consignment(string Id, int ArrivalAtSeconds, long WeightGrams, int Households, int VulnerableHouseholds)
-{
-    /// <summary>Weight of this consignment's release time in the objective.</summary>
-    public long PriorityWeight(int vulnerableHouseholdWeight) =>
-        Math.Max(1L, (long)(Households - VulnerableHouseholds) + (long)VulnerableHouseholds * vulnerableHouseholdWeight);
-}

@@ -13,6 +13,11 @@ public sealed class DisinfectionScheduler
     {
         ArgumentNullException.ThrowIfNull(input);
         input.Limits.Validate();
+        if (input.VulnerableHouseholdWeight < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.VulnerableHouseholdWeight, "vulnerable household weight must be at least 1");
+        }
+
         var gates = input.Gates.Select(g => ScheduleGate(g, input, cancellationToken)).ToList();
         return new DisinfectionSchedule(gates);
     }
@@ -65,16 +70,17 @@ public sealed class DisinfectionScheduler
             throw new ArgumentException($"gate {gate.GateId}: disinfection capacity and cycle must be positive", nameof(gate));
         }
 
-        if (gate.StorageDwellSeconds > 0 && gate.Storage.CapacityGrams <= 0)
-        {
-            throw new ArgumentException($"gate {gate.GateId}: storage capacity must be positive when a dwell is given", nameof(gate));
-        }
-
         foreach (var c in gate.Consignments)
         {
-            if (c.WeightGrams <= 0 || c.ArrivalAtSeconds < 0)
+            if (c.WeightGrams <= 0 || c.ArrivalAtSeconds < 0 || c.PieceGrams <= 0 || c.WeightGrams % c.PieceGrams != 0)
             {
-                throw new ArgumentException($"consignment {c.Id}: weight must be positive and arrival not negative", nameof(gate));
+                throw new ArgumentException($"consignment {c.Id}: weight must be a positive whole number of pieces and arrival not negative", nameof(gate));
+            }
+
+            // A piece that fits nowhere could never be disinfected or stored.
+            if (c.PieceGrams > gate.Disinfection.CapacityGramsPerCycle || (gate.StorageDwellSeconds > 0 && c.PieceGrams > gate.Storage.CapacityGrams))
+            {
+                throw new ArgumentException($"consignment {c.Id}: a {c.PieceGrams} g piece does not fit the zones of gate {gate.GateId}", nameof(gate));
             }
         }
 

@@ -4,7 +4,7 @@ namespace Dispatch.Planning.GateCycles;
 
 /// <summary>
 /// CP-SAT model of one gate: a fixed number of candidate cycles (the greedy plan's count plus spare),
-/// each consignment's grams spread over cycles, cycles in sequence, release at the end of the last cycle used.
+/// each consignment's pieces spread over cycles, cycles in sequence, release at the end of the last cycle used.
 /// </summary>
 internal sealed class GateCycleModel
 {
@@ -18,8 +18,11 @@ internal sealed class GateCycleModel
     private readonly IntVar[] _start;
     private readonly BoolVar[] _active;
     private readonly IntervalVar[] _cycle;
-    private readonly IntVar[,] _grams;
+    private readonly IntVar[,] _pieces;
     private readonly BoolVar[,] _uses;
+
+    // _finished[i, c]: consignment i has no pieces left after cycle c.
+    private readonly BoolVar[,] _finished;
     private readonly IntVar[] _load;
     private readonly IntVar[] _release;
 
@@ -37,8 +40,9 @@ internal sealed class GateCycleModel
         _active = new BoolVar[_cycleCount];
         _cycle = new IntervalVar[_cycleCount];
         _load = new IntVar[_cycleCount];
-        _grams = new IntVar[n, _cycleCount];
+        _pieces = new IntVar[n, _cycleCount];
         _uses = new BoolVar[n, _cycleCount];
+        _finished = new BoolVar[n, _cycleCount];
         _release = new IntVar[n];
         for (var c = 0; c < _cycleCount; c++)
         {
@@ -48,8 +52,9 @@ internal sealed class GateCycleModel
             _load[c] = _model.NewIntVar(0, gate.Disinfection.CapacityGramsPerCycle, $"load{c}");
             for (var i = 0; i < n; i++)
             {
-                _grams[i, c] = _model.NewIntVar(0, gate.Consignments[i].WeightGrams, $"grams{i}_{c}");
+                _pieces[i, c] = _model.NewIntVar(0, gate.Consignments[i].Pieces, $"pieces{i}_{c}");
                 _uses[i, c] = _model.NewBoolVar($"uses{i}_{c}");
+                _finished[i, c] = _model.NewBoolVar($"finished{i}_{c}");
             }
         }
 
@@ -63,7 +68,9 @@ internal sealed class GateCycleModel
         EveryConsignmentFullyDisinfected();
         LoadWithinZoneCapacity();
         GoodsEnterOnlyAfterArrival();
+        FinishedMeansNoPiecesLeft();
         ReleaseAtEndOfLastCycleUsed();
+        FinishedGoodsFitTheCyclesSoFar();
         StorageWithinCapacity();
         MinimiseWeightedRelease();
         HintWith(greedy);
@@ -81,7 +88,7 @@ internal sealed class GateCycleModel
             var loads = new List<CycleLoad>();
             for (var i = 0; i < _gate.Consignments.Count; i++)
             {
-                var grams = solver.Value(_grams[i, c]);
+                var grams = solver.Value(_pieces[i, c]) * _gate.Consignments[i].PieceGrams;
                 if (grams > 0)
                 {
                     loads.Add(new CycleLoad(_gate.Consignments[i].Id, grams));
@@ -125,11 +132,11 @@ internal sealed class GateCycleModel
     {
         for (var i = 0; i < _gate.Consignments.Count; i++)
         {
-            var row = Enumerable.Range(0, _cycleCount).Select(c => (LinearExpr)_grams[i, c]);
-            _model.Add(LinearExpr.Sum(row) == _gate.Consignments[i].WeightGrams);
+            var row = Enumerable.Range(0, _cycleCount).Select(c => (LinearExpr)_pieces[i, c]);
+            _model.Add(LinearExpr.Sum(row) == _gate.Consignments[i].Pieces);
             for (var c = 0; c < _cycleCount; c++)
             {
-                _model.Add(_grams[i, c] <= _gate.Consignments[i].WeightGrams * (LinearExpr)_uses[i, c]);
+                _model.Add(_pieces[i, c] <= _gate.Consignments[i].Pieces * (LinearExpr)_uses[i, c]);
                 _model.AddImplication(_uses[i, c], _active[c]);
             }
         }
@@ -139,7 +146,7 @@ internal sealed class GateCycleModel
     {
         for (var c = 0; c < _cycleCount; c++)
         {
-            var column = Enumerable.Range(0, _gate.Consignments.Count).Select(i => (LinearExpr)_grams[i, c]);
+            var column = Enumerable.Range(0, _gate.Consignments.Count).Select(i => _pieces[i, c] * _gate.Consignments[i].PieceGrams);
             _model.Add(_load[c] == LinearExpr.Sum(column));
         }
     }
@@ -155,14 +162,47 @@ internal sealed class GateCycleModel
         }
     }
 
-    private void ReleaseAtEndOfLastCycleUsed()
+    // Once finished, always finished, and a finished consignment uses no later cycle (so no pieces there).
+    private void FinishedMeansNoPiecesLeft()
     {
         for (var i = 0; i < _gate.Consignments.Count; i++)
         {
-            for (var c = 0; c < _cycleCount; c++)
+            _model.Add(_finished[i, _cycleCount - 1] == 1);
+            for (var c = 1; c < _cycleCount; c++)
             {
-                _model.Add(_release[i] >= _start[c] + _gate.Disinfection.CycleSeconds).OnlyEnforceIf(_uses[i, c]);
+                _model.AddImplication(_finished[i, c - 1], _finished[i, c]);
+                _model.AddImplication(_uses[i, c], _finished[i, c - 1].Not());
             }
+        }
+    }
+
+    // Goods unfinished before a cycle leave no earlier than that cycle's end. The second bound is implied
+    // (cycles are sequential from the gate's opening) but linear, which gives the search a useful lower bound.
+    private void ReleaseAtEndOfLastCycleUsed()
+    {
+        var cycleSeconds = _gate.Disinfection.CycleSeconds;
+        for (var i = 0; i < _gate.Consignments.Count; i++)
+        {
+            _model.Add(_release[i] >= _start[0] + cycleSeconds);
+            var unfinished = LinearExpr.NewBuilder();
+            for (var c = 1; c < _cycleCount; c++)
+            {
+                _model.Add(_release[i] >= _start[c] + cycleSeconds).OnlyEnforceIf(_finished[i, c - 1].Not());
+                unfinished.Add(LinearExpr.Affine(_finished[i, c - 1], -1, 1));
+            }
+
+            _model.Add(_release[i] >= _gate.OpensAtSeconds + cycleSeconds + (cycleSeconds * (LinearExpr)unfinished));
+        }
+    }
+
+    // Implied by the zone capacity, stated for the same reason: what is finished by cycle c fit in c + 1 cycles.
+    private void FinishedGoodsFitTheCyclesSoFar()
+    {
+        var weights = _gate.Consignments.Select(x => x.WeightGrams).ToArray();
+        for (var c = 0; c < _cycleCount; c++)
+        {
+            var finished = Enumerable.Range(0, _gate.Consignments.Count).Select(i => _finished[i, c]);
+            _model.Add(LinearExpr.WeightedSum(finished, weights) <= (c + 1) * _gate.Disinfection.CapacityGramsPerCycle);
         }
     }
 
@@ -189,7 +229,7 @@ internal sealed class GateCycleModel
     private void HintWith(IReadOnlyList<DisinfectionCycle> greedy)
     {
         var index = _gate.Consignments.Select((x, i) => (x.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var grams = new long[_gate.Consignments.Count, _cycleCount];
+        var pieces = new long[_gate.Consignments.Count, _cycleCount];
         var release = new long[_gate.Consignments.Count];
         var nextStart = (long)_gate.OpensAtSeconds;
         for (var c = 0; c < _cycleCount; c++)
@@ -198,6 +238,7 @@ internal sealed class GateCycleModel
             nextStart = start + _gate.Disinfection.CycleSeconds;
             _model.AddHint(_start[c], start);
             _model.AddHint(_active[c], c < greedy.Count);
+            _model.AddHint(_load[c], c < greedy.Count ? greedy[c].LoadGrams : 0);
             if (c >= greedy.Count)
             {
                 continue;
@@ -206,7 +247,7 @@ internal sealed class GateCycleModel
             foreach (var load in greedy[c].Loads)
             {
                 var i = index[load.ConsignmentId];
-                grams[i, c] += load.WeightGrams;
+                pieces[i, c] += load.WeightGrams / _gate.Consignments[i].PieceGrams;
                 release[i] = Math.Max(release[i], greedy[c].EndAtSeconds);
             }
         }
@@ -216,8 +257,9 @@ internal sealed class GateCycleModel
             _model.AddHint(_release[i], release[i]);
             for (var c = 0; c < _cycleCount; c++)
             {
-                _model.AddHint(_grams[i, c], grams[i, c]);
-                _model.AddHint(_uses[i, c], grams[i, c] > 0);
+                _model.AddHint(_finished[i, c], c >= greedy.Count || greedy[c].EndAtSeconds >= release[i]);
+                _model.AddHint(_pieces[i, c], pieces[i, c]);
+                _model.AddHint(_uses[i, c], pieces[i, c] > 0);
             }
         }
     }

@@ -9,18 +9,57 @@ namespace Dispatch.Planning.GateCycles;
 /// </summary>
 internal static class GreedyCycles
 {
-    /// <summary>The better (lower weighted release) of earliest-arrival and priority-per-gram first-fit.</summary>
+    private const int MaxImprovingPasses = 20;
+
+    /// <summary>
+    /// The better of earliest-arrival and priority-per-gram first-fit, then improved by swapping neighbours
+    /// in the preference order while that lowers the weighted release.
+    /// </summary>
     public static List<DisinfectionCycle> Best(GateArrivals gate, int vulnerableHouseholdWeight)
     {
-        var byArrival = Plan(gate, gate.Consignments.Select((c, i) => (c, i)).OrderBy(p => p.c.ArrivalAtSeconds).ThenBy(p => p.i).Select(p => p.c));
+        var byArrival = gate.Consignments.Select((c, i) => (c, i)).OrderBy(p => p.c.ArrivalAtSeconds).ThenBy(p => p.i).Select(p => p.c).ToArray();
 
         // Smith's rule: the most priority per gram of zone capacity goes first among goods already waiting.
-        var byDensity = Plan(gate, gate.Consignments.Select((c, i) => (c, i))
+        var byDensity = gate.Consignments.Select((c, i) => (c, i))
             .OrderByDescending(p => (double)p.c.PriorityWeight(vulnerableHouseholdWeight) / p.c.WeightGrams)
-            .ThenBy(p => p.c.ArrivalAtSeconds).ThenBy(p => p.i).Select(p => p.c));
-        return WeightedRelease(gate, byDensity, vulnerableHouseholdWeight) < WeightedRelease(gate, byArrival, vulnerableHouseholdWeight)
-            ? byDensity
-            : byArrival;
+            .ThenBy(p => p.c.ArrivalAtSeconds).ThenBy(p => p.i).Select(p => p.c).ToArray();
+
+        var arrivalPlan = Plan(gate, byArrival);
+        var densityPlan = Plan(gate, byDensity);
+        var arrivalCost = WeightedRelease(gate, arrivalPlan, vulnerableHouseholdWeight);
+        var densityCost = WeightedRelease(gate, densityPlan, vulnerableHouseholdWeight);
+        return densityCost < arrivalCost
+            ? ImproveBySwaps(gate, vulnerableHouseholdWeight, byDensity, densityPlan, densityCost)
+            : ImproveBySwaps(gate, vulnerableHouseholdWeight, byArrival, arrivalPlan, arrivalCost);
+    }
+
+    private static List<DisinfectionCycle> ImproveBySwaps(GateArrivals gate, int vulnerableHouseholdWeight, Consignment[] order, List<DisinfectionCycle> plan, long cost)
+    {
+        for (var pass = 0; pass < MaxImprovingPasses; pass++)
+        {
+            var improved = false;
+            for (var i = 0; i + 1 < order.Length; i++)
+            {
+                (order[i], order[i + 1]) = (order[i + 1], order[i]);
+                var candidate = Plan(gate, order);
+                var candidateCost = WeightedRelease(gate, candidate, vulnerableHouseholdWeight);
+                if (candidateCost < cost)
+                {
+                    (plan, cost, improved) = (candidate, candidateCost, true);
+                }
+                else
+                {
+                    (order[i], order[i + 1]) = (order[i + 1], order[i]);
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return plan;
     }
 
     public static long WeightedRelease(GateArrivals gate, IReadOnlyList<DisinfectionCycle> cycles, int vulnerableHouseholdWeight)
@@ -50,7 +89,8 @@ internal static class GreedyCycles
         while (left > 0)
         {
             time = Math.Max(time, order.Where((_, i) => remaining[i] > 0).Min(c => c.ArrivalAtSeconds));
-            time = WaitForStorageRoom(gate, cycles, time);
+            var smallestPiece = order.Where((c, i) => remaining[i] > 0 && c.ArrivalAtSeconds <= time).Min(c => c.PieceGrams);
+            time = WaitForStorageRoom(gate, cycles, time, smallestPiece);
             var room = Math.Min(zone.CapacityGramsPerCycle, StorageRoom(gate, cycles, time + zone.CycleSeconds));
             var loads = new List<CycleLoad>();
 
@@ -67,11 +107,12 @@ internal static class GreedyCycles
 
             for (var i = 0; i < order.Count && room > 0; i++)
             {
-                if (remaining[i] > 0 && order[i].ArrivalAtSeconds <= time)
+                var part = room / order[i].PieceGrams * order[i].PieceGrams;
+                if (remaining[i] > 0 && order[i].ArrivalAtSeconds <= time && part > 0)
                 {
-                    loads.Add(new CycleLoad(order[i].Id, room));
-                    remaining[i] -= room;
-                    room = 0;
+                    loads.Add(new CycleLoad(order[i].Id, part));
+                    remaining[i] -= part;
+                    room -= part;
                 }
             }
 
@@ -95,10 +136,10 @@ internal static class GreedyCycles
         return gate.Storage.CapacityGrams - held;
     }
 
-    private static int WaitForStorageRoom(GateArrivals gate, List<DisinfectionCycle> cycles, int time)
+    private static int WaitForStorageRoom(GateArrivals gate, List<DisinfectionCycle> cycles, int time, long neededGrams)
     {
         var cycleSeconds = gate.Disinfection.CycleSeconds;
-        while (StorageRoom(gate, cycles, time + cycleSeconds) <= 0)
+        while (StorageRoom(gate, cycles, time + cycleSeconds) < neededGrams)
         {
             time = cycles
                 .Select(c => c.EndAtSeconds + gate.StorageDwellSeconds - cycleSeconds)

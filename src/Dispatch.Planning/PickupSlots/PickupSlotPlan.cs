@@ -3,13 +3,17 @@ namespace Dispatch.Planning.PickupSlots;
 /// <summary>Which slot each household collects in, how full each slot is, and who could not be fitted.</summary>
 /// <param name="Slots">Every slot of the day, in time order, used or not.</param>
 /// <param name="WeightedWaitSeconds">Sum over assigned households of weight x (slot start - ready): the objective minimised.</param>
+/// <param name="BuildingCapPerSlot">
+/// The building cap the plan keeps: the input's, or the crowd cap when the input's would have left households without a slot.
+/// </param>
 public sealed record PickupSlotPlan(
     string GateId,
     IReadOnlyList<PickupSlot> Slots,
     IReadOnlyList<SlotAssignment> Assignments,
     IReadOnlyList<UnassignedHousehold> Unassigned,
     PlanSource Source,
-    long WeightedWaitSeconds);
+    long WeightedWaitSeconds,
+    int BuildingCapPerSlot);
 
 /// <summary>A staggered pickup window at the gate.</summary>
 public sealed record PickupSlot(int Index, int StartAtSeconds, int EndAtSeconds, int Households);
@@ -20,13 +24,3 @@ public sealed record SlotAssignment(string HouseholdId, int SlotIndex, int Start
 
 /// <summary>A household left without a slot today.</summary>
 public sealed record UnassignedHousehold(string HouseholdId, PickupUnassignedReason Reason, string Detail);
-
-/// <summary>Why a household has no slot.</summary>
-public enum PickupUnassignedReason
-{
-    /// <summary>Its goods are ready after the last slot of the day starts.</summary>
-    ReadyAfterLastSlot = 0,
-
-    /// <summary>Every slot from its ready time on is full (crowd cap or building spread cap).</summary>
-    NoRoomBeforeDayEnd = 1,
-}

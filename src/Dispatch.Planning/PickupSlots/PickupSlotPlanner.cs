@@ -4,8 +4,9 @@ namespace Dispatch.Planning.PickupSlots;
 
 /// <summary>
 /// Gives each medium-risk household at a gate one pickup slot no earlier than its goods are ready, under
-/// the crowd cap and a per-building cap, minimising weighted waits (CP-SAT over classes of
-/// households of one building and weight); falls back to the greedy plan when the search finds nothing in time or is cancelled.
+/// the crowd cap and a per-building cap, minimising weighted waits (CP-SAT over classes of households of
+/// one building and weight); falls back to the greedy plan when the search finds nothing in time or is cancelled,
+/// and lifts the building cap when keeping it would leave households without a slot.
 /// </summary>
 public sealed class PickupSlotPlanner
 {
@@ -13,11 +14,36 @@ public sealed class PickupSlotPlanner
     {
         ArgumentNullException.ThrowIfNull(input);
         Validate(input);
+        var plan = PlanUnderBuildingCap(input, input.MaxHouseholdsPerBuildingPerSlot, cancellationToken);
+
+        // Spreading a building is a courtesy, seating a household is the job: when the building cap leaves
+        // households without a slot, plan again without it and keep that plan if it seats more (by wait weight).
+        if (input.MaxHouseholdsPerBuildingPerSlot < input.Zone.CrowdCap
+            && plan.Unassigned.Any(u => u.Reason == PickupUnassignedReason.NoRoomBeforeDayEnd)
+            && !cancellationToken.IsCancellationRequested)
+        {
+            var relaxed = PlanUnderBuildingCap(input, input.Zone.CrowdCap, cancellationToken);
+            if (UnseatedWeight(input, relaxed) < UnseatedWeight(input, plan))
+            {
+                return relaxed;
+            }
+        }
+
+        return plan;
+    }
+
+    private static long UnseatedWeight(PickupSlotInput input, PickupSlotPlan plan)
+    {
+        var vulnerable = input.Households.Where(h => h.IsVulnerable).Select(h => h.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        return plan.Unassigned.Sum(u => vulnerable.Contains(u.HouseholdId) ? (long)input.VulnerableWaitWeight : 1L);
+    }
+
+    private static PickupSlotPlan PlanUnderBuildingCap(PickupSlotInput input, int buildingCap, CancellationToken cancellationToken)
+    {
         var slotCount = (input.DayEndAtSeconds - input.DayStartAtSeconds) / input.SlotSeconds;
         var unassigned = new List<UnassignedHousehold>();
         var classes = Classes(input, slotCount, unassigned);
         var crowdCap = input.Zone.CrowdCap;
-        var buildingCap = input.MaxHouseholdsPerBuildingPerSlot;
 
         var counts = GreedySlots.Plan(classes, slotCount, crowdCap, buildingCap);
         var source = PlanSource.Greedy;
@@ -37,7 +63,7 @@ public sealed class PickupSlotPlanner
             source = PlanSource.Optimal;
         }
 
-        return ToPlan(input, slotCount, classes, counts, unassigned, source);
+        return ToPlan(input, slotCount, buildingCap, classes, counts, unassigned, source);
     }
 
     private static int SlotStart(PickupSlotInput input, int slot) => input.DayStartAtSeconds + (slot * input.SlotSeconds);
@@ -71,7 +97,7 @@ public sealed class PickupSlotPlanner
     }
 
     // Within a class the slots go out in time order to households in ready order; the latest-ready are left over.
-    private static PickupSlotPlan ToPlan(PickupSlotInput input, int slotCount, List<PickupClass> classes, int[,] counts, List<UnassignedHousehold> unassigned, PlanSource source)
+    private static PickupSlotPlan ToPlan(PickupSlotInput input, int slotCount, int buildingCap, List<PickupClass> classes, int[,] counts, List<UnassignedHousehold> unassigned, PlanSource source)
     {
         var assignments = new List<SlotAssignment>(input.Households.Count);
         var perSlot = new int[slotCount];
@@ -102,7 +128,7 @@ public sealed class PickupSlotPlanner
             .Select(k => new PickupSlot(k, SlotStart(input, k), SlotStart(input, k) + input.SlotSeconds, perSlot[k]))
             .ToList();
         var ordered = assignments.OrderBy(a => a.SlotIndex).ThenBy(a => a.HouseholdId, StringComparer.Ordinal).ToList();
-        return new PickupSlotPlan(input.GateId, slots, ordered, unassigned, source, weightedWait);
+        return new PickupSlotPlan(input.GateId, slots, ordered, unassigned, source, weightedWait, buildingCap);
     }
 
     private static void Validate(PickupSlotInput input)

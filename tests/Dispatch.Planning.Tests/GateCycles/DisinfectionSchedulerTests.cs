@@ -58,6 +58,17 @@ public sealed class DisinfectionSchedulerTests
     }
 
     [Fact]
+    public void Split_moves_whole_pieces_only()
+    {
+        var crates = new Consignment("crates", 0, 240 * Kilograms, Households: 8, VulnerableHouseholds: 0, PieceGrams: 30 * Kilograms);
+
+        var plan = Solve(Gate(100, [crates]));
+
+        Assert.Equal(new long[] { 90, 90, 60 }, plan.Cycles.Select(c => c.LoadGrams / Kilograms).OrderDescending());
+        Assert.Equal(3 * CycleSeconds, ReleaseOf(plan, "crates"));
+    }
+
+    [Fact]
     public void Waiting_briefly_for_the_next_truck_beats_starting_at_once()
     {
         // Starting at 0 releases at 2400 and 4800 (sum 7200); waiting until 100 releases both at 2500 (sum 5000).

@@ -44,6 +44,25 @@ public sealed class PickupSlotPlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Building_cap_is_lifted_when_keeping_it_would_leave_households_without_a_slot()
+    {
+        var plan = Plan(Input(ReadyAtStart(3, _ => "tower"), dayEndSeconds: 2 * SlotSeconds, buildingCap: 1));
+
+        Assert.Empty(plan.Unassigned);
+        Assert.Equal(30, plan.BuildingCapPerSlot);
+        Assert.Equal(3, plan.Slots[0].Households);
+    }
+
+    [Fact]
+    public void Building_cap_is_kept_when_it_costs_no_slot()
+    {
+        var plan = Plan(Input(ReadyAtStart(3, _ => "tower"), buildingCap: 1));
+
+        Assert.Equal(1, plan.BuildingCapPerSlot);
+        Assert.Equal(new[] { 1, 1, 1 }, plan.Slots.Take(3).Select(s => s.Households));
+    }
+
+    [Fact]
     public void No_slot_starts_before_the_goods_are_ready()
     {
         var plan = Plan(Input([new PickupHousehold("h1", "b1", 100)]));
