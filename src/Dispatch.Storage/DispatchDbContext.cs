@@ -12,6 +12,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     public DbSet<OrderEventRow> OrderEvents => Set<OrderEventRow>();
 
+    public DbSet<PlanRow> Plans => Set<PlanRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OrderRow>(e =>
@@ -33,6 +35,12 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
             e.ToTable("order_events");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.OrderId);
+        });
+
+        modelBuilder.Entity<PlanRow>(e =>
+        {
+            e.ToTable("plans");
+            e.HasKey(p => new { p.DistrictId, p.Day, p.Version });
         });
     }
 }

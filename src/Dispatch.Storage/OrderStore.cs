@@ -196,6 +196,14 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         return new OrderPage(page.Select(ToOrder).ToList(), more ? page[^1].OrderId : null);
     }
 
+    /// <summary>Every order of a plan day, in order id order.</summary>
+    public async Task<IReadOnlyList<Order>> OrdersOfDayAsync(int day, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        var rows = await db.Orders.AsNoTracking().Where(o => o.Day == day).OrderBy(o => o.OrderId).ToListAsync(cancellationToken);
+        return rows.Select(ToOrder).ToList();
+    }
+
     public async Task<int> CountOrdersAsync(CancellationToken cancellationToken)
     {
         await using var db = new DispatchDbContext(options);

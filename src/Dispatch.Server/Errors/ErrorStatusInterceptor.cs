@@ -65,6 +65,7 @@ public sealed class ErrorStatusInterceptor : Interceptor
     {
         InvalidRequestException invalid => BadRequest(invalid.Message, invalid.Violations.Select(v => (v.Field, v.Description))),
         ResourceNotFoundException notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = notFound.Message }.ToRpcException(),
+        PreconditionFailedException precondition => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = precondition.Message }.ToRpcException(),
         ScenarioFormatException scenario => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = scenario.Message }.ToRpcException(),
         OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
             context.Deadline <= DateTime.UtcNow

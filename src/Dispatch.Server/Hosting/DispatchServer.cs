@@ -1,7 +1,9 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Server.Errors;
+using Dispatch.Planning.District;
 using Dispatch.Server.Intake;
+using Dispatch.Server.Planning;
 using Dispatch.Server.Services;
 using Dispatch.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -53,6 +55,12 @@ public static class DispatchServer
         builder.Services.AddSingleton(new IntakeLimits(MaxOrdersPerBatch: intake.MaxOrdersPerBatch));
         builder.Services.AddSingleton<OrderBatchValidator>();
         builder.Services.AddSingleton<BatchIntake>();
+        builder.Services.AddSingleton<PlanStore>();
+        builder.Services.AddSingleton<PlanBook>();
+        var planning = builder.Configuration.GetSection(PlanningOptions.Section).Get<PlanningOptions>() ?? new PlanningOptions();
+        var planningSettings = planning.QuickSearch ? PlanningSettings.Quick with { ProbeBottleneck = true } : PlanningSettings.Default;
+        builder.Services.AddSingleton(planningSettings with { ParallelGates = Math.Max(1, Environment.ProcessorCount) });
+        builder.Services.AddSingleton<DistrictDayPlanning>();
 
         builder.Services.AddGrpc(o =>
         {
@@ -83,6 +91,7 @@ public static class DispatchServer
     private static void MapDispatchEndpoints(WebApplication app)
     {
         app.MapGrpcService<OrderIntakeService>();
+        app.MapGrpcService<PlanningService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
     }

@@ -29,3 +29,12 @@ public sealed class IntakeOptions
     /// <summary>Largest accepted request message in bytes; default 16 MiB (a 10,000-order batch is about 0.5 MiB).</summary>
     public int MaxReceiveMessageBytes { get; set; } = 16 * 1024 * 1024;
 }
+
+/// <summary>Settings under "Planning".</summary>
+public sealed class PlanningOptions
+{
+    public const string Section = "Planning";
+
+    /// <summary>Use first solutions and short searches (seconds instead of tens of seconds per plan); default false.</summary>
+    public bool QuickSearch { get; set; }
+}

@@ -129,6 +129,29 @@ namespace Dispatch.Storage.Migrations
 
                     b.ToTable("orders", (string)null);
                 });
+
+            modelBuilder.Entity("Dispatch.Storage.Rows.PlanRow", b =>
+                {
+                    b.Property<string>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUnixSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DistrictId", "Day", "Version");
+
+                    b.ToTable("plans", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

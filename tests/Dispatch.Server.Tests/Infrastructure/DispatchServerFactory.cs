@@ -24,12 +24,15 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Scenario:Path", Path.Combine(_folder, "scenario"));
+        builder.UseSetting("Planning:QuickSearch", "true");
         builder.UseSetting("Intake:MaxOrdersPerBatch", MaxOrdersPerBatch.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
     public OrderIntake.OrderIntakeClient CreateIntakeClient() => new(CreateChannel());
+
+    public Contracts.V1.Planning.PlanningClient CreatePlanningClient() => new(CreateChannel());
 
     protected override void Dispose(bool disposing)
     {

@@ -1,0 +1,65 @@
+using Dispatch.Domain.Orders;
+using Dispatch.Domain.Scenarios;
+using Dispatch.Planning.District;
+using Dispatch.Server.Errors;
+using Dispatch.Storage;
+
+namespace Dispatch.Server.Planning;
+
+/// <summary>
+/// Plans a district day from the stored orders, stores the plan as the next version, and records each order's
+/// new status in its history. One plan at a time per server (the district is the unit of planning).
+/// </summary>
+public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, TimeProvider clock)
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public async Task<VersionedPlan> PlanAsync(string districtId, int day, bool probeBottleneck, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(districtId, scenario.Scenario.District.Id, StringComparison.Ordinal))
+        {
+            throw new ResourceNotFoundException("district", districtId);
+        }
+
+        if (day < 1 || day > IntakeLimits.Default.MaxDay)
+        {
+            throw new InvalidRequestException("day", $"must be between 1 and {IntakeLimits.Default.MaxDay}, was {day}");
+        }
+
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var dayOrders = await orders.OrdersOfDayAsync(day, cancellationToken);
+            if (dayOrders.Count == 0)
+            {
+                throw new PreconditionFailedException($"no orders are stored for day {day}: push them first");
+            }
+
+            var input = new PlanningInput(scenario.Scenario, day, dayOrders, settings with { ProbeBottleneck = probeBottleneck });
+            var plan = await Task.Run(() => new DistrictPlanner().Plan(input, progress, cancellationToken), cancellationToken);
+
+            // A plan cut short by the deadline is not a plan to act on: store nothing.
+            cancellationToken.ThrowIfCancellationRequested();
+            long now = clock.GetUtcNow().ToUnixTimeSeconds();
+            var saved = await plans.SaveAsync(plan, now, cancellationToken);
+            await orders.AppendStatusChangesAsync(StatusChanges(saved, now), cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private static List<OrderStatusChange> StatusChanges(VersionedPlan saved, long now) => saved.Plan.Orders.Select(o => new OrderStatusChange(
+        o.OrderId,
+        o.Fate switch
+        {
+            OrderFate.PickupSlot => OrderStatus.Slotted,
+            OrderFate.Unfilled => OrderStatus.Unfilled,
+            OrderFate.Unassigned => OrderStatus.Received,
+            _ => OrderStatus.Planned,
+        },
+        now,
+        o.IsServed ? $"plan v{saved.Version}: {o.Fate} at gate {o.GateId}" : $"plan v{saved.Version}: not served: {o.Reason}")).ToList();
+}

@@ -1,0 +1,90 @@
+using System.Threading.Channels;
+using Dispatch.Contracts.V1;
+using Dispatch.Planning.District;
+using Dispatch.Server.Errors;
+using Dispatch.Server.Mapping;
+using Dispatch.Server.Planning;
+using Grpc.Core;
+
+namespace Dispatch.Server.Services;
+
+/// <summary>Plans district days and serves stored plans.</summary>
+public sealed class PlanningService(DistrictDayPlanning planning, PlanBook plans) : Contracts.V1.Planning.PlanningBase
+{
+    public override async Task PlanDistrictDay(PlanDistrictDayRequest request, IServerStreamWriter<PlanDistrictDayUpdate> responseStream, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+
+        // Progress comes from planner threads; one writer sends it, latest-wins so a slow client never stalls planning.
+        var updates = Channel.CreateBounded<PlanProgress>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+        var sending = Task.Run(async () =>
+        {
+            await foreach (var update in updates.Reader.ReadAllAsync(cancellationToken))
+            {
+                await responseStream.WriteAsync(new PlanDistrictDayUpdate { Progress = new StageProgress { Stage = update.Stage, Done = update.Done, Total = update.Total } }, cancellationToken);
+            }
+        }, cancellationToken);
+
+        VersionedPlan saved;
+        try
+        {
+            saved = await planning.PlanAsync(request.DistrictId, request.Day, request.ProbeBottleneck != false, new SynchronousProgress(p => updates.Writer.TryWrite(p)), cancellationToken);
+        }
+        finally
+        {
+            updates.Writer.TryComplete();
+        }
+
+        await sending;
+        await responseStream.WriteAsync(new PlanDistrictDayUpdate { Plan = PlanMapping.ToSummary(saved) }, cancellationToken);
+    }
+
+    public override async Task<PlanSummary> GetPlan(GetPlanRequest request, ServerCallContext context)
+    {
+        var plan = await FindAsync(request.DistrictId, request.Day, request.Version, context.CancellationToken);
+        return PlanMapping.ToSummary(plan);
+    }
+
+    public override async Task<GatePlan> GetGatePlan(GetGatePlanRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.GateId))
+        {
+            throw new InvalidRequestException("gate_id", "must not be empty");
+        }
+
+        var plan = await FindAsync(request.DistrictId, request.Day, request.Version, context.CancellationToken);
+        if (plan.Plan.GateCycles.All(g => g.GateId != request.GateId))
+        {
+            throw new ResourceNotFoundException("gate", request.GateId);
+        }
+
+        return PlanMapping.ToGatePlan(plan, request.GateId);
+    }
+
+    private async Task<VersionedPlan> FindAsync(string districtId, int day, int version, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(districtId))
+        {
+            throw new InvalidRequestException("district_id", "must not be empty");
+        }
+
+        if (day < 1)
+        {
+            throw new InvalidRequestException("day", $"must be 1 or more, was {day}");
+        }
+
+        if (version < 0)
+        {
+            throw new InvalidRequestException("version", $"must not be negative, was {version}");
+        }
+
+        return await plans.FindAsync(districtId, day, version, cancellationToken)
+            ?? throw new ResourceNotFoundException("plan", version == 0 ? $"{districtId} day {day}" : $"{districtId} day {day} version {version}");
+    }
+
+    /// <summary>Reports on the planner's thread: Progress&lt;T&gt; would post to a thread pool and reorder updates.</summary>
+    private sealed class SynchronousProgress(Action<PlanProgress> report) : IProgress<PlanProgress>
+    {
+        public void Report(PlanProgress value) => report(value);
+    }
+}
