@@ -65,22 +65,19 @@ public sealed class DoorTripScheduler
     private static (VolunteerDay Day, DoorTrip Trip, List<int> Stops)? BestTrip(DoorRoutingInput input, TravelMatrix matrix, List<VolunteerDay> states, bool[] routed, int first)
     {
         var deliveries = input.Deliveries;
-        (VolunteerDay Day, DoorTrip Trip, List<int> Stops)? best = null;
-        foreach (var day in states)
+
+        // The volunteer who can leave first with this delivery takes it (fewest households on ties, to balance the day);
+        // one who cannot fit the trip in their shift gives way to the next.
+        var candidates = states
+            .Where(day => day.Trips.Count < input.Settings.MaxTripsPerVolunteer && day.Households.Count < day.Volunteer.MaxHouseholds
+                && deliveries[first].WeightGrams <= day.Volunteer.CarryLimitGrams)
+            .Select(day => (Day: day, Leave: Math.Max(day.FreeAtSeconds, Math.Max(deliveries[first].ReadyAtSeconds, day.Volunteer.Shift.StartSeconds))))
+            .OrderBy(c => c.Leave)
+            .ThenBy(c => c.Day.Households.Count)
+            .ThenBy(c => c.Day.Volunteer.Id, StringComparer.Ordinal);
+        foreach (var (day, leave) in candidates)
         {
             var volunteer = day.Volunteer;
-            if (day.Trips.Count >= input.Settings.MaxTripsPerVolunteer || day.Households.Count >= volunteer.MaxHouseholds
-                || deliveries[first].WeightGrams > volunteer.CarryLimitGrams)
-            {
-                continue;
-            }
-
-            int leave = Math.Max(day.FreeAtSeconds, Math.Max(deliveries[first].ReadyAtSeconds, volunteer.Shift.StartSeconds));
-            if (best is not null && leave >= best.Value.Trip.LeaveGateSeconds)
-            {
-                continue;
-            }
-
             var stops = new List<int> { first };
             long carried = deliveries[first].WeightGrams;
             var households = new HashSet<string>(day.Households, StringComparer.Ordinal) { deliveries[first].Household.Id };
@@ -130,10 +127,10 @@ public sealed class DoorTripScheduler
                 households.Add(deliveries[next].Household.Id);
             }
 
-            best = (day, trip with { Number = day.Trips.Count + 1 }, stops);
+            return (day, trip with { Number = day.Trips.Count + 1 }, stops);
         }
 
-        return best;
+        return null;
     }
 
     private static DoorTrip Walk(DoorRoutingInput input, TravelMatrix matrix, List<int> stops, int leave)
