@@ -66,6 +66,10 @@ public sealed class ErrorStatusInterceptor : Interceptor
         InvalidRequestException invalid => BadRequest(invalid.Message, invalid.Violations.Select(v => (v.Field, v.Description))),
         ResourceNotFoundException notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = notFound.Message }.ToRpcException(),
         ScenarioFormatException scenario => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = scenario.Message }.ToRpcException(),
+        UnauthenticatedException unauthenticated => new RpcException(new Grpc.Core.Status(StatusCode.Unauthenticated, unauthenticated.Message)),
+        PermissionDeniedException denied => new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, denied.Message)),
+        LimitExceededException limit => new RpcException(new Grpc.Core.Status(StatusCode.ResourceExhausted, limit.Message)),
+        ServerShuttingDownException stopping => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, stopping.Message)),
         OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
             context.Deadline <= DateTime.UtcNow
                 ? new RpcException(new Grpc.Core.Status(StatusCode.DeadlineExceeded, "deadline exceeded"))

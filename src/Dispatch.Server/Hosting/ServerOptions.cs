@@ -29,3 +29,12 @@ public sealed class IntakeOptions
     /// <summary>Largest accepted request message in bytes; default 16 MiB (a 10,000-order batch is about 0.5 MiB).</summary>
     public int MaxReceiveMessageBytes { get; set; } = 16 * 1024 * 1024;
 }
+
+/// <summary>Settings under "Shutdown": how a stopping server treats the calls it is serving.</summary>
+public sealed class ShutdownOptions
+{
+    public const string Section = "Shutdown";
+
+    /// <summary>Seconds Kestrel waits for in-flight calls after SIGTERM before it resets them; default 10.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+}
