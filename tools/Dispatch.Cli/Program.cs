@@ -7,6 +7,7 @@ var bench = new Command("bench", "Benchmarks that print their figures");
 bench.Subcommands.Add(IngestBenchCommand.Create());
 bench.Subcommands.Add(SolomonBenchCommand.Create());
 bench.Subcommands.Add(PlanBenchCommand.Create());
+bench.Subcommands.Add(LoadBenchCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(ScenarioCommands.Create());
 var orders = OrdersCommand.Create();

@@ -1,5 +1,6 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Domain.Scenarios;
+using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Planning.District;
 using Dispatch.Server.Intake;
@@ -16,6 +17,12 @@ public static class DispatchServer
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Where the server listens when a TLS certificate is configured and no urls are given.</summary>
+    public const string DefaultTlsUrl = "https://127.0.0.1:5443";
+
+    /// <summary>Kestrel's standard setting for the certificate of https endpoints (a .pfx file).</summary>
+    public const string CertificatePathSetting = "Kestrel:Certificates:Default:Path";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -25,10 +32,11 @@ public static class DispatchServer
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            builder.WebHost.UseUrls(string.IsNullOrEmpty(builder.Configuration[CertificatePathSetting]) ? DefaultUrl : DefaultTlsUrl);
         }
 
         // Plain-text gRPC (h2c) needs HTTP/2 only; set in code because appsettings may not be found.
+        // On https endpoints Kestrel serves its default certificate (Kestrel:Certificates:Default) and HTTP/2 by ALPN.
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         configure?.Invoke(builder);
         AddDispatchServices(builder);
@@ -44,7 +52,16 @@ public static class DispatchServer
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var scenarioOptions = builder.Configuration.GetSection(ScenarioOptions.Section).Get<ScenarioOptions>() ?? new ScenarioOptions();
         var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var shutdown = builder.Configuration.GetSection(ShutdownOptions.Section).Get<ShutdownOptions>() ?? new ShutdownOptions();
         string databasePath = Path.GetFullPath(storage.DatabasePath);
+
+        // Kestrel waits this long for in-flight calls after SIGTERM; request streams end sooner (ShutdownInterceptor).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.TimeoutSeconds));
+        builder.Services.AddSingleton(auth);
+        builder.Services.AddSingleton(new ApiKeyDirectory(auth));
+        builder.Services.AddSingleton<StreamQuota>();
+        builder.Services.AddSingleton<ServerStopping>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(StorageSetup.Options(databasePath));
@@ -64,7 +81,10 @@ public static class DispatchServer
 
         builder.Services.AddGrpc(o =>
         {
+            // Outermost first: errors see everything auth and shutdown throw.
             o.Interceptors.Add<ErrorStatusInterceptor>();
+            o.Interceptors.Add<AuthInterceptor>();
+            o.Interceptors.Add<ShutdownInterceptor>();
             o.MaxReceiveMessageSize = intake.MaxReceiveMessageBytes;
             o.EnableDetailedErrors = false;
         });

@@ -38,3 +38,12 @@ public sealed class PlanningOptions
     /// <summary>Use first solutions and short searches (seconds instead of tens of seconds per plan); default false.</summary>
     public bool QuickSearch { get; set; }
 }
+
+/// <summary>Settings under "Shutdown": how a stopping server treats the calls it is serving.</summary>
+public sealed class ShutdownOptions
+{
+    public const string Section = "Shutdown";
+
+    /// <summary>Seconds Kestrel waits for in-flight calls after SIGTERM before it resets them; default 10.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+}

@@ -1,5 +1,6 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Orders;
+using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Mapping;
@@ -18,35 +19,50 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
 
     public override async Task<BatchResult> SubmitBatch(Contracts.V1.OrderBatch request, ServerCallContext context)
     {
+        context.GetCaller().EnsureSupermarket(request.SupermarketId);
         var result = await intake.SubmitAsync(IntakeMapping.ToDomain(request), context.CancellationToken);
         return IntakeMapping.ToProto(result.Receipt, result.Replayed);
     }
 
     public override async Task PushOrders(IAsyncStreamReader<Contracts.V1.OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context)
     {
+        var caller = context.GetCaller();
+
         // Validation of the next batches overlaps the write of the current one; answers keep request order.
+        // If replying fails (client gone), reading stops too instead of blocking on a full channel.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         var answers = Channel.CreateBounded<Task<BatchResult>>(BatchesInFlight);
         var replying = Task.Run(async () =>
         {
-            await foreach (var answer in answers.Reader.ReadAllAsync(context.CancellationToken))
+            try
             {
-                await responseStream.WriteAsync(await answer, context.CancellationToken);
+                await foreach (var answer in answers.Reader.ReadAllAsync(context.CancellationToken))
+                {
+                    await responseStream.WriteAsync(await answer, context.CancellationToken);
+                }
+            }
+            finally
+            {
+                // Past a normal end this changes nothing (reading is done); after a failure it unblocks reading.
+                stop.Cancel();
             }
         });
 
         try
         {
-            await foreach (var batch in requestStream.ReadAllAsync(context.CancellationToken))
+            await foreach (var batch in requestStream.ReadAllAsync(stop.Token))
             {
-                await answers.Writer.WriteAsync(Task.Run(() => AnswerAsync(batch, context.CancellationToken)), context.CancellationToken);
+                // A batch for another supermarket ends the stream; the batches before it are still answered.
+                caller.EnsureSupermarket(batch.SupermarketId);
+                await answers.Writer.WriteAsync(Task.Run(() => AnswerAsync(batch, context.CancellationToken)), stop.Token);
             }
         }
         finally
         {
+            // Batches already read are answered before the call ends, whatever ended the reading.
             answers.Writer.TryComplete();
+            await replying;
         }
-
-        await replying;
     }
 
     private async Task<BatchResult> AnswerAsync(Contracts.V1.OrderBatch batch, CancellationToken cancellationToken)
@@ -72,8 +88,10 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
             throw new InvalidRequestException("order_id", "must not be empty");
         }
 
-        var order = await store.GetOrderAsync(request.OrderId, context.CancellationToken)
-            ?? throw new ResourceNotFoundException("order", request.OrderId);
+        // Another supermarket's order is answered exactly like a missing one: ids do not leak across supermarkets.
+        var order = await store.GetOrderAsync(request.OrderId, context.CancellationToken) is { } found && context.GetCaller().SeesSupermarket(found.SupermarketId)
+            ? found
+            : throw new ResourceNotFoundException("order", request.OrderId);
         var history = await store.GetHistoryAsync(order, context.CancellationToken);
         return IntakeMapping.ToProto(order, history);
     }
@@ -97,7 +115,7 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
 
         int pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         var query = new OrderQuery(
-            NullIfEmpty(request.SupermarketId),
+            context.GetCaller().SupermarketFilter(NullIfEmpty(request.SupermarketId)),
             NullIfEmpty(request.GridId),
             IntakeMapping.ToDomain(request.Status),
             request.Day == 0 ? null : request.Day,

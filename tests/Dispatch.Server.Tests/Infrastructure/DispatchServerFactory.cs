@@ -1,12 +1,18 @@
+using System.Globalization;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Scenarios;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Dispatch.Server.Tests.Infrastructure;
 
-/// <summary>The real server in-process on a fresh SQLite file and the tiny district; clients go through a real GrpcChannel.</summary>
+/// <summary>
+/// The real server in-process on a fresh SQLite file and the tiny district, with the <see cref="TestKeys"/>;
+/// clients go through a real GrpcChannel and send an API key (admin unless told otherwise).
+/// </summary>
 public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dispatch-tests", Guid.NewGuid().ToString("N"));
@@ -20,19 +26,46 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public int MaxOrdersPerBatch { get; init; } = 50;
 
+    public int MaxReceiveMessageBytes { get; init; } = 16 * 1024 * 1024;
+
+    public int MaxConcurrentStreamsPerKey { get; init; } = 8;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Scenario:Path", Path.Combine(_folder, "scenario"));
         builder.UseSetting("Planning:QuickSearch", "true");
-        builder.UseSetting("Intake:MaxOrdersPerBatch", MaxOrdersPerBatch.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Intake:MaxOrdersPerBatch", MaxOrdersPerBatch.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Intake:MaxReceiveMessageBytes", MaxReceiveMessageBytes.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Auth:Enabled", "true");
+        builder.UseSetting("Auth:MaxConcurrentStreamsPerKey", MaxConcurrentStreamsPerKey.ToString(CultureInfo.InvariantCulture));
+        foreach (var (name, value) in TestKeys.Settings())
+        {
+            builder.UseSetting(name, value);
+        }
     }
 
-    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    {
+        HttpHandler = Server.CreateHandler(),
+        MaxSendMessageSize = null,
+    });
 
-    public OrderIntake.OrderIntakeClient CreateIntakeClient() => new(CreateChannel());
+    /// <summary>Calls that carry <paramref name="apiKey"/> in x-api-key; null sends no key.</summary>
+    public CallInvoker CreateInvoker(string? apiKey = TestKeys.Admin) =>
+        CreateChannel().Intercept(headers =>
+        {
+            if (apiKey is not null)
+            {
+                headers.Add("x-api-key", apiKey);
+            }
 
-    public Contracts.V1.Planning.PlanningClient CreatePlanningClient() => new(CreateChannel());
+            return headers;
+        });
+
+    public OrderIntake.OrderIntakeClient CreateIntakeClient(string? apiKey = TestKeys.Admin) => new(CreateInvoker(apiKey));
+
+    public Contracts.V1.Planning.PlanningClient CreatePlanningClient(string? apiKey = TestKeys.Admin) => new(CreateInvoker(apiKey));
 
     protected override void Dispose(bool disposing)
     {

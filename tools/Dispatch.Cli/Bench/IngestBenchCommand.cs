@@ -38,7 +38,8 @@ public static class IngestBenchCommand
         bool temporary = databasePath is null;
         databasePath ??= Path.Combine(Path.GetTempPath(), $"dispatch-ingest-{Guid.NewGuid():N}.db");
 
-        await using (var server = await InProcessServer.StartAsync("http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken))
+        await using (var server = await InProcessServer.StartAsync(
+            "http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, [new("Auth:Enabled", "false")]))
         {
             using var channel = GrpcChannel.ForAddress(server.Address);
             var pusher = new OrderPusher(new OrderIntake.OrderIntakeClient(channel));

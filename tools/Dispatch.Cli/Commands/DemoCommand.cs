@@ -1,9 +1,9 @@
 using System.CommandLine;
+using Dispatch.Cli.Hosting;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Orders;
 using OrderBatch = Dispatch.Domain.Orders.OrderBatch;
 using Dispatch.Domain.Scenarios;
-using Grpc.Net.Client;
 
 namespace Dispatch.Cli.Commands;
 
@@ -13,6 +13,9 @@ namespace Dispatch.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
+    // README lists it with the other demo keys of src/Dispatch.Server/appsettings.json.
+    private const string DemoAdminKey = "demo-key-admin";
+
     public static Command Create()
     {
         var urls = ServeCommand.UrlOption();
@@ -20,7 +23,12 @@ public static class DemoCommand
         var scenario = ServeCommand.ScenarioOption();
         var orders = new Option<string>("--orders") { Description = "Orders CSV to push (default: the scenario's orders-day1.csv)" };
         var exit = new Option<bool>("--exit") { Description = "Stop after the push instead of serving on" };
-        var command = new Command("demo", "Serve the shipped scenario on SQLite and push a day of its orders into it") { urls, db, scenario, orders, exit };
+        var apiKey = new Option<string>("--api-key")
+        {
+            Description = "Key the demo pushes with; its orders span every supermarket, so the default is the documented demo admin key",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiKeyOption.EnvironmentVariable) ?? DemoAdminKey,
+        };
+        var command = new Command("demo", "Serve the shipped scenario on SQLite and push a day of its orders into it") { urls, db, scenario, orders, exit, apiKey };
         command.SetAction(async (parse, ct) =>
         {
             var server = await ServeCommand.StartAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(scenario)!, ct);
@@ -50,8 +58,8 @@ public static class DemoCommand
                 }
 
                 Console.WriteLine($"server on {server.Address}, database {Path.GetFullPath(parse.GetValue(db)!)}; pushing {file}");
-                using var channel = GrpcChannel.ForAddress(server.Address);
-                var summary = await PushCommand.PushWithProgressAsync(new OrderIntake.OrderIntakeClient(channel), batches, ct);
+                using var channel = new KeyedChannel(server.Address, parse.GetValue(apiKey));
+                var summary = await PushCommand.PushWithProgressAsync(new OrderIntake.OrderIntakeClient(channel.Invoker), batches, ct);
                 if (summary.StreamFailure is not null)
                 {
                     return 1;

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Dispatch.Cli.Hosting;
 using Dispatch.Contracts.V1;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Spectre.Console;
 
 namespace Dispatch.Cli.Commands;
@@ -17,7 +17,8 @@ public static class OrdersListCommand
         var day = new Option<int>("--day") { Description = "Only this plan day (0: any)" };
         var status = new Option<OrderStatus>("--status") { Description = "Only orders in this status (e.g. Received, Planned, Delivered)" };
         var limit = new Option<int>("--limit") { Description = "Show at most this many orders", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "List stored orders and their status") { server, supermarket, grid, day, status, limit };
+        var apiKey = ApiKeyOption.Create();
+        var command = new Command("list", "List stored orders and their status") { server, supermarket, grid, day, status, limit, apiKey };
         command.SetAction(async (parse, ct) =>
         {
             int max = parse.GetValue(limit);
@@ -26,8 +27,8 @@ public static class OrdersListCommand
                 return Exit.WithBadInput("--limit must be positive");
             }
 
-            using var channel = GrpcChannel.ForAddress(parse.GetValue(server)!);
-            var client = new OrderIntake.OrderIntakeClient(channel);
+            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
+            var client = new OrderIntake.OrderIntakeClient(channel.Invoker);
             var request = new ListOrdersRequest
             {
                 SupermarketId = parse.GetValue(supermarket) ?? "",
@@ -55,7 +56,7 @@ public static class OrdersListCommand
                 }
                 while (request.PageToken.Length > 0 && shown < max);
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound)
+            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.Unauthenticated or StatusCode.PermissionDenied)
             {
                 return Exit.WithBadInput(e.Status.Detail);
             }

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Dispatch.Cli.Hosting;
 using Dispatch.Cli.Intake;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Orders;
 using OrderBatch = Dispatch.Domain.Orders.OrderBatch;
 using Dispatch.Domain.Scenarios;
-using Grpc.Net.Client;
 using Spectre.Console;
 
 namespace Dispatch.Cli.Commands;
@@ -17,7 +17,8 @@ public static class PushCommand
     {
         var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
         var file = new Option<FileInfo>("--file") { Description = "Orders CSV (seeds/README.md describes the columns)", Required = true };
-        var command = new Command("push", "Push an orders CSV to the server, one batch per grid, with progress and a summary") { server, file };
+        var apiKey = ApiKeyOption.Create();
+        var command = new Command("push", "Push an orders CSV to the server, one batch per grid, with progress and a summary") { server, file, apiKey };
         command.SetAction(async (parse, ct) =>
         {
             var csv = parse.GetValue(file)!;
@@ -37,8 +38,8 @@ public static class PushCommand
                 return Exit.WithBadInput(e.Message);
             }
 
-            using var channel = GrpcChannel.ForAddress(parse.GetValue(server)!);
-            var summary = await PushWithProgressAsync(new OrderIntake.OrderIntakeClient(channel), batches, ct);
+            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
+            var summary = await PushWithProgressAsync(new OrderIntake.OrderIntakeClient(channel.Invoker), batches, ct);
             return summary.StreamFailure is null ? Exit.Ok : 1;
         });
         return command;

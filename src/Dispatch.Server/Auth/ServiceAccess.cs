@@ -1,0 +1,58 @@
+namespace Dispatch.Server.Auth;
+
+/// <summary>
+/// Which roles may call which gRPC method. Deny by default: a service that is neither open nor listed
+/// here answers PERMISSION_DENIED to every key, so a new service cannot be exposed by forgetting a line.
+/// </summary>
+public static class ServiceAccess
+{
+    // Probes and tooling must work without a key.
+    private static readonly HashSet<string> s_openServices = new(StringComparer.Ordinal)
+    {
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1alpha.ServerReflection",
+        "grpc.reflection.v1.ServerReflection",
+    };
+
+    private static readonly CallerRole[] s_readers = [CallerRole.Supermarket, CallerRole.Planner, CallerRole.Admin];
+    private static readonly CallerRole[] s_supermarketWriters = [CallerRole.Supermarket, CallerRole.Admin];
+
+    // Keyed by service, then by method; "*" is the service's default.
+    private static readonly Dictionary<string, Dictionary<string, CallerRole[]>> s_roles = new(StringComparer.Ordinal)
+    {
+        ["dispatch.v1.OrderIntake"] = new(StringComparer.Ordinal)
+        {
+            ["*"] = s_readers,
+            ["SubmitBatch"] = s_supermarketWriters,
+            ["PushOrders"] = s_supermarketWriters,
+        },
+
+        // Plans name households and volunteers: district staff only.
+        ["dispatch.v1.Planning"] = new(StringComparer.Ordinal)
+        {
+            ["*"] = [CallerRole.Planner, CallerRole.Admin],
+        },
+    };
+
+    public static bool IsOpen(string method) => s_openServices.Contains(Split(method).Service);
+
+    /// <summary>Whether a role may call the method (given as gRPC's "/package.Service/Method").</summary>
+    public static bool Allows(string method, CallerRole role)
+    {
+        var (service, name) = Split(method);
+        if (!s_roles.TryGetValue(service, out var methods))
+        {
+            return false;
+        }
+
+        var roles = methods.GetValueOrDefault(name) ?? methods.GetValueOrDefault("*") ?? [];
+        return roles.Contains(role);
+    }
+
+    private static (string Service, string Method) Split(string method)
+    {
+        string trimmed = method.TrimStart('/');
+        int slash = trimmed.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (trimmed, "") : (trimmed[..slash], trimmed[(slash + 1)..]);
+    }
+}
