@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dispatch.Cli.Hosting;
+using Dispatch.Cli.Planning;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Orders;
 using OrderBatch = Dispatch.Domain.Orders.OrderBatch;
@@ -28,7 +29,7 @@ public static class DemoCommand
             Description = "Key the demo pushes with; its orders span every supermarket, so the default is the documented demo admin key",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiKeyOption.EnvironmentVariable) ?? DemoAdminKey,
         };
-        var command = new Command("demo", "Serve the shipped scenario on SQLite and push a day of its orders into it") { urls, db, scenario, orders, exit, apiKey };
+        var command = new Command("demo", "Serve the shipped scenario on SQLite, push a day of its orders into it and plan that day") { urls, db, scenario, orders, exit, apiKey };
         command.SetAction(async (parse, ct) =>
         {
             var server = await ServeCommand.StartAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(scenario)!, ct);
@@ -63,6 +64,17 @@ public static class DemoCommand
                 if (summary.StreamFailure is not null)
                 {
                     return 1;
+                }
+
+                // The main job: plan the pushed day over gRPC, as a district planner would.
+                string districtId = ScenarioFiles.Load(folder).District.Id;
+                foreach (int day in batches.Select(b => b.Day).Distinct().Order())
+                {
+                    var plan = await RemotePlanning.PlanAsync(new Contracts.V1.Planning.PlanningClient(channel.Invoker), districtId, day, ct);
+                    if (plan is not null)
+                    {
+                        RemotePlanning.WriteSummary(plan);
+                    }
                 }
 
                 if (parse.GetValue(exit))
