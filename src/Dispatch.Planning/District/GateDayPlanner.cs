@@ -18,7 +18,7 @@ internal sealed class GateDayPlanner
     {
         var settings = input.Settings;
         var gate = input.Gate;
-        var arrivals = new GateArrivals(gate.Id, gate.Disinfection, gate.Storage, input.Consignments.Select(c => c.Consignment).ToList(), OpensAtSeconds: 0);
+        var arrivals = new GateArrivals(gate.Id, gate.Disinfection, gate.Storage, input.Consignments.Select(c => c.Consignment).ToList(), settings.StorageDwellSeconds, OpensAtSeconds: 0);
         var cycles = new DisinfectionScheduler()
             .Schedule(new DisinfectionInput([arrivals], settings.CycleLimits), cancellationToken)
             .Gates.Single();

@@ -31,6 +31,7 @@ public sealed record PlanningInput(
 /// <param name="SlotSeconds">Pickup slot length (15 minutes by default).</param>
 /// <param name="MaxHouseholdsPerBuildingPerSlot">Spreads one building's residents over slots.</param>
 /// <param name="TruckTripBlockSeconds">Truck shifts are routed as blocks of this length, one round trip each (supermarket, gates, back, reload).</param>
+/// <param name="StorageDwellSeconds">How long released goods occupy the gate's storage zone before volunteers and pickups clear it; bounds how fast cycles may follow each other when storage is small.</param>
 /// <param name="TruckDeliverBySeconds">Loads unloaded after this cost <paramref name="TruckLateCostPerSecond"/> a second (four times that with vulnerable households' goods): early goods leave time for disinfection and the last metres.</param>
 /// <param name="ProbeBottleneck">Re-plan with each resource relaxed to find which one would serve the most more households.</param>
 /// <param name="BottleneckRelaxFactor">How much a resource is multiplied by when probed.</param>
@@ -48,6 +49,7 @@ public sealed record PlanningSettings(
     int MaxHouseholdsPerBuildingPerSlot = 10,
     int TruckUnloadSeconds = 20 * 60,
     int TruckTripBlockSeconds = 90 * 60,
+    int StorageDwellSeconds = 60 * 60,
     long TruckBalanceCostPerSecond = 1,
     int TruckDeliverBySeconds = 9 * 3_600,
     long TruckLateCostPerSecond = 5,
