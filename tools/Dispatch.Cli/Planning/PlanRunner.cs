@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Dispatch.Domain.Orders;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Planning.District;
@@ -11,13 +10,8 @@ namespace Dispatch.Cli.Planning;
 /// <summary>Loads a scenario and a day's orders, runs the DistrictPlanner with a progress display, and prints the plan.</summary>
 public static class PlanRunner
 {
-    public static JsonSerializerOptions Json { get; } = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    /// <summary>The stored plan document's JSON shape, indented for people.</summary>
+    public static JsonSerializerOptions Json { get; } = new(Server.Planning.PlanDocument.Json) { WriteIndented = true };
 
     /// <summary>The day's orders from a CSV, or generated from the scenario (seeded) when no file is given.</summary>
     public static IReadOnlyList<Order> LoadOrders(Scenario scenario, int day, string? ordersFile, int seed)
