@@ -26,9 +26,14 @@ internal sealed class OrToolsRoutingModel
     private readonly int _size;
     private readonly long _horizon;
 
+    // Above this many nodes, transits are callbacks instead of native matrices (memory grows with the square).
+    private const int MaxMatrixNodes = 2_500;
+
     // Indexed by solver index (not node): array lookups keep the transit callbacks cheap.
     private readonly int[] _pointOfIndex;
     private readonly int[] _stopOfIndex;
+    private readonly int[] _pointOfNode;
+    private readonly int[] _stopOfNode;
 
     // The native model calls back into these delegates: they must live as long as the model.
     private readonly List<Delegate> _callbacks = [];
@@ -72,6 +77,8 @@ internal sealed class OrToolsRoutingModel
         _model = new RoutingModel(_manager);
         _solver = _model.solver();
 
+        _pointOfNode = depotPoints.Concat(modelStops.Select(st => problem.Stops[st].Point)).ToArray();
+        _stopOfNode = depotPoints.Select(_ => -1).Concat(modelStops).ToArray();
         int indexCount = (int)_model.Size() + _ownerOfTrip.Length;
         _pointOfIndex = new int[indexCount];
         _stopOfIndex = new int[indexCount];
@@ -141,26 +148,47 @@ internal sealed class OrToolsRoutingModel
     private long Duration(long fromIndex, long toIndex) =>
         _durations[(_pointOfIndex[fromIndex] * _size) + _pointOfIndex[toIndex]];
 
-    private long Service(long index) =>
-        _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].ServiceSeconds;
-
-    private int Register(LongLongToLong callback)
+    /// <summary>A transit between nodes: a native matrix when small enough (no managed call per arc), else a callback.</summary>
+    private int RegisterTransit(Func<int, int, long> betweenNodes)
     {
+        int nodes = _pointOfNode.Length;
+        if (nodes <= MaxMatrixNodes)
+        {
+            var matrix = new long[nodes][];
+            for (int from = 0; from < nodes; from++)
+            {
+                matrix[from] = new long[nodes];
+                for (int to = 0; to < nodes; to++)
+                {
+                    matrix[from][to] = betweenNodes(from, to);
+                }
+            }
+
+            return _model.RegisterTransitMatrix(matrix);
+        }
+
+        var nodeOfIndex = Enumerable.Range(0, _pointOfIndex.Length).Select(i => _manager.IndexToNode(i)).ToArray();
+        LongLongToLong callback = (from, to) => betweenNodes(nodeOfIndex[from], nodeOfIndex[to]);
         _callbacks.Add(callback);
         return _model.RegisterTransitCallback(callback);
     }
 
-    private int RegisterUnary(LongToLong callback)
+    /// <summary>A value per node, counted when the node is left.</summary>
+    private int RegisterPerStop(Func<RoutingStop, long> valueAtStop)
     {
-        _callbacks.Add(callback);
-        return _model.RegisterUnaryTransitCallback(callback);
+        var values = _stopOfNode.Select(stop => stop < 0 ? 0 : valueAtStop(_problem.Stops[stop])).ToArray();
+        return _model.RegisterUnaryTransitVector(values);
     }
+
+    private long NodeDuration(int from, int to) => _durations[(_pointOfNode[from] * _size) + _pointOfNode[to]];
+
+    private long NodeService(int node) => _stopOfNode[node] < 0 ? 0 : _problem.Stops[_stopOfNode[node]].ServiceSeconds;
 
     private void AddArcCosts()
     {
         int arcCost = _problem.Costs.ArcCost == ArcCostKind.Distance
-            ? Register((from, to) => _distances[(_pointOfIndex[from] * _size) + _pointOfIndex[to]])
-            : Register((from, to) => Duration(from, to));
+            ? RegisterTransit((from, to) => _distances[(_pointOfNode[from] * _size) + _pointOfNode[to]])
+            : RegisterTransit(NodeDuration);
         _model.SetArcCostEvaluatorOfAllVehicles(arcCost);
     }
 
@@ -179,7 +207,7 @@ internal sealed class OrToolsRoutingModel
     /// <summary>Time: travel plus service at the stop left; waiting allowed; shifts and windows as ranges.</summary>
     private RoutingDimension AddTimeDimension()
     {
-        int transit = Register((from, to) => Service(from) + Duration(from, to));
+        int transit = RegisterTransit((from, to) => NodeService(from) + NodeDuration(from, to));
         _model.AddDimension(transit, _horizon, _horizon, false, TimeDimension);
         var time = _model.GetMutableDimension(TimeDimension);
         for (int trip = 0; trip < TripVehicleCount; trip++)
@@ -203,14 +231,20 @@ internal sealed class OrToolsRoutingModel
 
     private void AddWeightCapacity()
     {
-        int demand = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].DemandGrams);
+        int demand = RegisterPerStop(stop => stop.DemandGrams);
         long[] capacities = _ownerOfTrip.Select(v => _problem.Vehicles[v].CapacityGrams).ToArray();
         _model.AddDimensionWithVehicleCapacity(demand, 0, capacities, true, WeightDimension);
     }
 
     private void AddCountCapacity()
     {
-        int count = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].Count);
+        long total = _modelStops.Sum(stop => (long)_problem.Stops[stop].Count);
+        if (_problem.Vehicles.All(v => v.CapacityCount >= total))
+        {
+            return;
+        }
+
+        int count = RegisterPerStop(stop => stop.Count);
         long[] capacities = _ownerOfTrip.Select(v => (long)_problem.Vehicles[v].CapacityCount).ToArray();
         _model.AddDimensionWithVehicleCapacity(count, 0, capacities, true, CountDimension);
     }
@@ -223,7 +257,7 @@ internal sealed class OrToolsRoutingModel
             return;
         }
 
-        int one = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : 1);
+        int one = RegisterPerStop(_ => 1);
         long[] limits = _ownerOfTrip.Select(v => (long)Math.Min(_problem.Vehicles[v].MaxStops, _modelStops.Count + 1)).ToArray();
         _model.AddDimensionWithVehicleCapacity(one, 0, limits, false, StopsPerDayDimension);
         var stops = _model.GetMutableDimension(StopsPerDayDimension);
@@ -413,7 +447,7 @@ internal sealed class OrToolsRoutingModel
         };
         if (options.Improvement == Improvement.RuinAndRecreate)
         {
-            parameters.UseIteratedLocalSearch = true;
+            ConfigureRuinAndRecreate(parameters, options.RuinAndRecreate ?? new RuinAndRecreateSettings());
         }
 
         parameters.GuidedLocalSearchLambdaCoefficient = options.GuidedLocalSearchLambda;
@@ -423,7 +457,39 @@ internal sealed class OrToolsRoutingModel
             parameters.SolutionLimit = options.SolutionLimit;
         }
 
+        parameters.LogSearch = Environment.GetEnvironmentVariable("RT_LOG") == "1";
+        if (Environment.GetEnvironmentVariable("RT_NOGD") == "1") parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
         return parameters;
+    }
+
+    private static void ConfigureRuinAndRecreate(RoutingSearchParameters parameters, RuinAndRecreateSettings settings)
+    {
+        parameters.UseIteratedLocalSearch = true;
+        parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GreedyDescent;
+        var ils = parameters.IteratedLocalSearchParameters;
+        ils.PerturbationStrategy = PerturbationStrategy.Types.Value.RuinAndRecreate;
+        ils.ImprovePerturbedSolution = true;
+        var ruin = ils.RuinRecreateParameters;
+        ruin.RuinStrategies.Clear();
+        ruin.RuinStrategies.Add(new RuinStrategy
+        {
+            Sisr = new SISRRuinStrategy
+            {
+                AvgNumRemovedVisits = (uint)Math.Max(1, settings.AverageRemovedStops),
+                MaxRemovedSequenceSize = (uint)Math.Max(1, settings.MaxRemovedString),
+                BypassFactor = 0.01,
+            },
+        });
+        ils.ReferenceSolutionAcceptanceStrategy = new AcceptanceStrategy
+        {
+            SimulatedAnnealing = new SimulatedAnnealingAcceptanceStrategy
+            {
+                CoolingScheduleStrategy = CoolingScheduleStrategy.Types.Value.Exponential,
+                InitialTemperature = settings.StartTemperature,
+                FinalTemperature = settings.EndTemperature,
+                AutomaticTemperatures = false,
+            },
+        };
     }
 
     private RoutingSolution ReadSolution(Assignment assignment)

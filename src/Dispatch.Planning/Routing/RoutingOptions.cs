@@ -5,16 +5,32 @@ namespace Dispatch.Planning.Routing;
 /// <param name="SolutionLimit">Stop after this many solutions (1 = first solution only); 0 for no limit.</param>
 /// <param name="GuidedLocalSearchLambda">Penalty weight of guided local search (OR-Tools default 0.1).</param>
 /// <param name="Workers">Independent searches run in parallel with different first solutions; the cheapest wins.</param>
+/// <param name="RuinAndRecreate">Settings of <see cref="Improvement.RuinAndRecreate"/>; null for the defaults.</param>
 public sealed record RoutingOptions(
     TimeSpan TimeLimit,
     FirstSolution FirstSolution = FirstSolution.ParallelCheapestInsertion,
     Improvement Improvement = Improvement.GuidedLocalSearch,
     long SolutionLimit = 0,
     double GuidedLocalSearchLambda = 0.1,
-    int Workers = 1)
+    int Workers = 1,
+    RuinAndRecreateSettings? RuinAndRecreate = null)
 {
     public static RoutingOptions Quick => new(TimeSpan.FromSeconds(1));
 }
+
+/// <summary>
+/// Iterated local search by string removals (SISR): remove strings of consecutive stops around a
+/// random stop, reinsert them cheapest-first, improve, accept by simulated annealing.
+/// </summary>
+/// <param name="AverageRemovedStops">Stops removed per ruin, on average.</param>
+/// <param name="MaxRemovedString">Longest string of consecutive stops removed from one route.</param>
+/// <param name="StartTemperature">Annealing temperature at the start, in cost units (a worse solution by this much is accepted with probability 1/e).</param>
+/// <param name="EndTemperature">Annealing temperature at the time limit, in cost units.</param>
+public sealed record RuinAndRecreateSettings(
+    int AverageRemovedStops = 10,
+    int MaxRemovedString = 10,
+    double StartTemperature = 100,
+    double EndTemperature = 1);
 
 /// <summary>How the first solution is built.</summary>
 public enum FirstSolution

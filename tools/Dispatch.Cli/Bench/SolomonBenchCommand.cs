@@ -20,9 +20,13 @@ internal static class SolomonBenchCommand
         var improvement = new Option<Improvement>("--improvement") { Description = "Improvement metaheuristic", DefaultValueFactory = _ => Improvement.GuidedLocalSearch };
         var lambda = new Option<double>("--lambda") { Description = "Guided local search lambda coefficient", DefaultValueFactory = _ => 0.1 };
 
+        var ruinStops = new Option<int>("--ruin-stops") { Description = "Ruin and recreate: stops removed per ruin, on average", DefaultValueFactory = _ => 10 };
+        var startTemperature = new Option<double>("--start-temperature") { Description = "Ruin and recreate: annealing start temperature, in tenths of distance", DefaultValueFactory = _ => 100 };
+        var endTemperature = new Option<double>("--end-temperature") { Description = "Ruin and recreate: annealing end temperature, in tenths of distance", DefaultValueFactory = _ => 1 };
+
         var command = new Command("solomon", "Solve the Solomon VRPTW instances and compare with best-known distances")
         {
-            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda,
+            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda, ruinStops, startTemperature, endTemperature,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -31,7 +35,11 @@ internal static class SolomonBenchCommand
                 parse.GetValue(first),
                 parse.GetValue(improvement),
                 GuidedLocalSearchLambda: parse.GetValue(lambda),
-                Workers: parse.GetValue(workers));
+                Workers: parse.GetValue(workers),
+                RuinAndRecreate: new RuinAndRecreateSettings(
+                    parse.GetValue(ruinStops),
+                    StartTemperature: parse.GetValue(startTemperature),
+                    EndTemperature: parse.GetValue(endTemperature)));
             return Task.FromResult(Run(parse.GetValue(benchDir), parse.GetValue(instances), options, parse.GetValue(outDir), parse.GetValue(csv), cancellation));
         });
         return command;
