@@ -122,18 +122,18 @@ internal sealed class OrToolsRoutingModel
     public RoutingSolution? Solve(RoutingOptions options, FirstSolution firstSolution, CancellationToken cancellation)
     {
         var parameters = SearchParameters(options, firstSolution);
-        VoidToBoolean cancelled = () => cancellation.IsCancellationRequested;
+
+        // Cancellation stops the search once it has a solution to return, checked periodically by the solver.
+        long solutions = 0;
+        VoidToVoid counted = () => solutions++;
+        VoidToBoolean cancelled = () => cancellation.IsCancellationRequested && Interlocked.Read(ref solutions) > 0;
+        _callbacks.Add(counted);
         _callbacks.Add(cancelled);
+        _model.AddAtSolutionCallback(counted);
         _model.AddSearchMonitor(_solver.MakeCustomLimit(cancelled));
 
         _model.CloseModelWithParameters(parameters);
         ApplyFixedTrips();
-        if (cancellation.IsCancellationRequested && options.SolutionLimit != 1)
-        {
-            // Still look for a first solution: the caller wants the best so far, even if that is the first.
-            parameters.SolutionLimit = 1;
-        }
-
         var assignment = _model.SolveWithParameters(parameters);
         GC.KeepAlive(_callbacks);
         return assignment is null ? null : ReadSolution(assignment);
@@ -336,6 +336,11 @@ internal sealed class OrToolsRoutingModel
                 .Select(t => (long)t)
                 .Append(-1)
                 .ToArray();
+            if (_problem.Stops[stop].DropPenalty == RoutingStop.NeverDropped)
+            {
+                trips = trips[..^1];
+            }
+
             _model.VehicleVar(_indexOfStop[stop]).SetValues(trips);
         }
     }
@@ -344,7 +349,11 @@ internal sealed class OrToolsRoutingModel
     {
         foreach (int stop in _modelStops)
         {
-            _model.AddDisjunction([_indexOfStop[stop]], Math.Max(0, _problem.Stops[stop].DropPenalty));
+            long penalty = _problem.Stops[stop].DropPenalty;
+            if (penalty != RoutingStop.NeverDropped)
+            {
+                _model.AddDisjunction([_indexOfStop[stop]], Math.Max(0, penalty));
+            }
         }
     }
 
@@ -457,8 +466,6 @@ internal sealed class OrToolsRoutingModel
             parameters.SolutionLimit = options.SolutionLimit;
         }
 
-        parameters.LogSearch = Environment.GetEnvironmentVariable("RT_LOG") == "1";
-        if (Environment.GetEnvironmentVariable("RT_NOGD") == "1") parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
         return parameters;
     }
 

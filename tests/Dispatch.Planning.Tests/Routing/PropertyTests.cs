@@ -55,4 +55,17 @@ public class PropertyTests
         Assert.True(solution.Found);
         Assert.Empty(RouteChecker.Check(problem, solution));
     }
+
+    [Fact]
+    public void Cancelled_before_starting_still_returns_a_first_solution()
+    {
+        var problem = RandomProblems.Make(17, stopCount: 30, vehicleCount: 3);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        var solution = new VehicleRoutingSolver().Solve(problem, new RoutingOptions(TimeSpan.FromMinutes(5)), cancellation.Token);
+
+        Assert.True(solution.Found);
+        Assert.Empty(RouteChecker.Check(problem, solution));
+    }
 }

@@ -24,9 +24,11 @@ internal static class SolomonBenchCommand
         var startTemperature = new Option<double>("--start-temperature") { Description = "Ruin and recreate: annealing start temperature, in tenths of distance", DefaultValueFactory = _ => 100 };
         var endTemperature = new Option<double>("--end-temperature") { Description = "Ruin and recreate: annealing end temperature, in tenths of distance", DefaultValueFactory = _ => 1 };
 
+        var droppable = new Option<bool>("--droppable") { Description = "Let the solver drop customers at a large penalty instead of requiring them" };
+
         var command = new Command("solomon", "Solve the Solomon VRPTW instances and compare with best-known distances")
         {
-            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda, ruinStops, startTemperature, endTemperature,
+            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda, ruinStops, startTemperature, endTemperature, droppable,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -40,12 +42,12 @@ internal static class SolomonBenchCommand
                     parse.GetValue(ruinStops),
                     StartTemperature: parse.GetValue(startTemperature),
                     EndTemperature: parse.GetValue(endTemperature)));
-            return Task.FromResult(Run(parse.GetValue(benchDir), parse.GetValue(instances), options, parse.GetValue(outDir), parse.GetValue(csv), cancellation));
+            return Task.FromResult(Run(parse.GetValue(benchDir), parse.GetValue(instances), options, parse.GetValue(droppable), parse.GetValue(outDir), parse.GetValue(csv), cancellation));
         });
         return command;
     }
 
-    private static int Run(string? benchDir, string? names, RoutingOptions options, string? outDir, string? csvPath, CancellationToken cancellation)
+    private static int Run(string? benchDir, string? names, RoutingOptions options, bool droppable, string? outDir, string? csvPath, CancellationToken cancellation)
     {
         string? dir = benchDir ?? BenchDirectory.Find("solomon");
         if (dir is null || !Directory.Exists(dir))
@@ -76,7 +78,7 @@ internal static class SolomonBenchCommand
         }
 
         AnsiConsole.MarkupLineInterpolated(
-            $"Solomon: {files.Count} instances, {options.TimeLimit.TotalSeconds:0.#} s each, {options.FirstSolution} + {options.Improvement}, lambda {options.GuidedLocalSearchLambda}, workers {options.Workers}");
+            $"Solomon: {files.Count} instances, {options.TimeLimit.TotalSeconds:0.#} s each, {options.FirstSolution} + {options.Improvement}, lambda {options.GuidedLocalSearchLambda}, workers {options.Workers}, {(droppable ? "droppable" : "required")} customers");
         var results = new List<SolomonResult>();
         foreach (var file in files)
         {
@@ -86,7 +88,7 @@ internal static class SolomonBenchCommand
             }
 
             string name = Path.GetFileNameWithoutExtension(file);
-            var result = SolomonRun.Solve(file, bks.GetValueOrDefault(name), options, cancellation);
+            var result = SolomonRun.Solve(file, bks.GetValueOrDefault(name), options, droppable, cancellation);
             results.Add(result);
             AnsiConsole.MarkupLineInterpolated(
                 $"{result.Instance,-6} vehicles {result.Vehicles,2} distance {result.Distance,8:F1} bks {result.Bks?.DimacsDistance,8:F1} gap {result.GapPercent,6:F2}% hier-vehicles {result.Bks?.HierarchicalVehicles,2} {(result.Feasible ? "feasible" : "INFEASIBLE: " + string.Join("; ", result.Violations.Take(3)))} {result.Elapsed.TotalSeconds:F1}s");
