@@ -119,9 +119,9 @@ internal sealed class OrToolsRoutingModel
     public int TripVehicleCount => _ownerOfTrip.Length;
 
     /// <summary>Solves; null when no solution was found.</summary>
-    public RoutingSolution? Solve(RoutingOptions options, FirstSolution firstSolution, CancellationToken cancellation)
+    public RoutingSolution? Solve(RoutingOptions options, SearchStrategy strategy, CancellationToken cancellation)
     {
-        var parameters = SearchParameters(options, firstSolution);
+        var parameters = SearchParameters(options, strategy);
 
         // Cancellation stops the search once it has a solution to return, checked periodically by the solver.
         long solutions = 0;
@@ -435,10 +435,10 @@ internal sealed class OrToolsRoutingModel
         throw new ArgumentException($"fixed stop '{id}' is not among the stops");
     }
 
-    private RoutingSearchParameters SearchParameters(RoutingOptions options, FirstSolution firstSolution)
+    private static RoutingSearchParameters SearchParameters(RoutingOptions options, SearchStrategy strategy)
     {
         var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
-        parameters.FirstSolutionStrategy = firstSolution switch
+        parameters.FirstSolutionStrategy = strategy.FirstSolution switch
         {
             FirstSolution.LocalCheapestInsertion => FirstSolutionStrategy.Types.Value.LocalCheapestInsertion,
             FirstSolution.PathCheapestArc => FirstSolutionStrategy.Types.Value.PathCheapestArc,
@@ -447,19 +447,19 @@ internal sealed class OrToolsRoutingModel
             FirstSolution.GlobalCheapestArc => FirstSolutionStrategy.Types.Value.GlobalCheapestArc,
             _ => FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion,
         };
-        parameters.LocalSearchMetaheuristic = options.Improvement switch
+        parameters.LocalSearchMetaheuristic = strategy.Improvement switch
         {
             Improvement.LocalSearch => LocalSearchMetaheuristic.Types.Value.GreedyDescent,
             Improvement.SimulatedAnnealing => LocalSearchMetaheuristic.Types.Value.SimulatedAnnealing,
             Improvement.TabuSearch => LocalSearchMetaheuristic.Types.Value.TabuSearch,
             _ => LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch,
         };
-        if (options.Improvement == Improvement.RuinAndRecreate)
+        if (strategy.Improvement == Improvement.RuinAndRecreate)
         {
             ConfigureRuinAndRecreate(parameters, options.RuinAndRecreate ?? new RuinAndRecreateSettings());
         }
 
-        parameters.GuidedLocalSearchLambdaCoefficient = options.GuidedLocalSearchLambda;
+        parameters.GuidedLocalSearchLambdaCoefficient = strategy.GuidedLocalSearchLambda;
         parameters.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(options.TimeLimit);
         if (options.SolutionLimit > 0)
         {

@@ -6,6 +6,7 @@ namespace Dispatch.Planning.Routing;
 /// <param name="GuidedLocalSearchLambda">Penalty weight of guided local search (OR-Tools default 0.1).</param>
 /// <param name="Workers">Independent searches run in parallel with different first solutions; the cheapest wins.</param>
 /// <param name="RuinAndRecreate">Settings of <see cref="Improvement.RuinAndRecreate"/>; null for the defaults.</param>
+/// <param name="Portfolio">When given, one parallel search per strategy (instead of <paramref name="Workers"/>); the cheapest wins.</param>
 public sealed record RoutingOptions(
     TimeSpan TimeLimit,
     FirstSolution FirstSolution = FirstSolution.ParallelCheapestInsertion,
@@ -13,10 +14,38 @@ public sealed record RoutingOptions(
     long SolutionLimit = 0,
     double GuidedLocalSearchLambda = 0.1,
     int Workers = 1,
-    RuinAndRecreateSettings? RuinAndRecreate = null)
+    RuinAndRecreateSettings? RuinAndRecreate = null,
+    IReadOnlyList<SearchStrategy>? Portfolio = null)
 {
     public static RoutingOptions Quick => new(TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Two searches that complement each other on the Solomon classes: cheapest insertion with guided local
+    /// search for tight windows, savings with a stronger guided local search penalty for wide windows.
+    /// </summary>
+    public static IReadOnlyList<SearchStrategy> TightAndWideWindows { get; } =
+    [
+        new(FirstSolution.ParallelCheapestInsertion, Improvement.GuidedLocalSearch, 0.1),
+        new(FirstSolution.Savings, Improvement.GuidedLocalSearch, 0.3),
+    ];
+
+    /// <summary>The strategies the parallel searches run, first one from the options themselves.</summary>
+    internal IReadOnlyList<SearchStrategy> Strategies(IReadOnlyList<FirstSolution> alternatives)
+    {
+        if (Portfolio is { Count: > 0 })
+        {
+            return Portfolio;
+        }
+
+        var others = alternatives.Where(a => a != FirstSolution).ToList();
+        return Enumerable.Range(0, Math.Max(1, Workers))
+            .Select(w => new SearchStrategy(w == 0 ? FirstSolution : others[(w - 1) % others.Count], Improvement, GuidedLocalSearchLambda))
+            .ToList();
+    }
 }
+
+/// <summary>One way to search: how the first solution is built and how it is improved.</summary>
+public sealed record SearchStrategy(FirstSolution FirstSolution, Improvement Improvement, double GuidedLocalSearchLambda = 0.1);
 
 /// <summary>
 /// Iterated local search by string removals (SISR): remove strings of consecutive stops around a

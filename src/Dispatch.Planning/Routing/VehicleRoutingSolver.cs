@@ -44,9 +44,7 @@ public sealed class VehicleRoutingSolver
             return new RoutingSolution(true, 0, [], excluded);
         }
 
-        var strategies = Enumerable.Range(0, Math.Max(1, options.Workers))
-            .Select(w => w == 0 ? options.FirstSolution : s_alternatives.Where(a => a != options.FirstSolution).ElementAt((w - 1) % (s_alternatives.Length - 1)))
-            .ToList();
+        var strategies = options.Strategies(s_alternatives);
         var solutions = strategies.Count == 1
             ? [SolveOnce(problem, modelStops, options, strategies[0], cancellation)]
             : strategies.AsParallel().WithDegreeOfParallelism(strategies.Count)
@@ -64,7 +62,7 @@ public sealed class VehicleRoutingSolver
     }
 
     private static RoutingSolution? SolveOnce(
-        RoutingProblem problem, IReadOnlyList<int> modelStops, RoutingOptions options, FirstSolution strategy, CancellationToken cancellation)
+        RoutingProblem problem, IReadOnlyList<int> modelStops, RoutingOptions options, SearchStrategy strategy, CancellationToken cancellation)
     {
         var model = new OrToolsRoutingModel(problem, modelStops);
         return model.Solve(options, strategy, cancellation);

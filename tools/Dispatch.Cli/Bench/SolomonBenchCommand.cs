@@ -24,11 +24,12 @@ internal static class SolomonBenchCommand
         var startTemperature = new Option<double>("--start-temperature") { Description = "Ruin and recreate: annealing start temperature, in tenths of distance", DefaultValueFactory = _ => 100 };
         var endTemperature = new Option<double>("--end-temperature") { Description = "Ruin and recreate: annealing end temperature, in tenths of distance", DefaultValueFactory = _ => 1 };
 
+        var portfolio = new Option<bool>("--portfolio") { Description = "Run the tight-and-wide-windows portfolio (2 parallel searches) instead of --workers/--first-solution/--improvement/--lambda" };
         var droppable = new Option<bool>("--droppable") { Description = "Let the solver drop customers at a large penalty instead of requiring them" };
 
         var command = new Command("solomon", "Solve the Solomon VRPTW instances and compare with best-known distances")
         {
-            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda, ruinStops, startTemperature, endTemperature, droppable,
+            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda, ruinStops, startTemperature, endTemperature, droppable, portfolio,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -41,7 +42,8 @@ internal static class SolomonBenchCommand
                 RuinAndRecreate: new RuinAndRecreateSettings(
                     parse.GetValue(ruinStops),
                     StartTemperature: parse.GetValue(startTemperature),
-                    EndTemperature: parse.GetValue(endTemperature)));
+                    EndTemperature: parse.GetValue(endTemperature)),
+                Portfolio: parse.GetValue(portfolio) ? RoutingOptions.TightAndWideWindows : null);
             return Task.FromResult(Run(parse.GetValue(benchDir), parse.GetValue(instances), options, parse.GetValue(droppable), parse.GetValue(outDir), parse.GetValue(csv), cancellation));
         });
         return command;
@@ -78,7 +80,7 @@ internal static class SolomonBenchCommand
         }
 
         AnsiConsole.MarkupLineInterpolated(
-            $"Solomon: {files.Count} instances, {options.TimeLimit.TotalSeconds:0.#} s each, {options.FirstSolution} + {options.Improvement}, lambda {options.GuidedLocalSearchLambda}, workers {options.Workers}, {(droppable ? "droppable" : "required")} customers");
+            $"Solomon: {files.Count} instances, {options.TimeLimit.TotalSeconds:0.#} s each, {Describe(options)}, {(droppable ? "droppable" : "required")} customers");
         var results = new List<SolomonResult>();
         foreach (var file in files)
         {
@@ -107,6 +109,11 @@ internal static class SolomonBenchCommand
 
         return results.All(r => r.Feasible) ? 0 : 1;
     }
+
+    private static string Describe(RoutingOptions options) =>
+        options.Portfolio is { Count: > 0 } portfolio
+            ? "portfolio " + string.Join(" | ", portfolio.Select(p => $"{p.FirstSolution} + {p.Improvement} (lambda {p.GuidedLocalSearchLambda})"))
+            : $"{options.FirstSolution} + {options.Improvement}, lambda {options.GuidedLocalSearchLambda}, workers {options.Workers}";
 
     private static Table ResultTable(IReadOnlyList<SolomonResult> results)
     {
