@@ -15,6 +15,7 @@ internal sealed class OrToolsRoutingModel
     private const string WeightDimension = "Weight";
     private const string CountDimension = "Count";
     private const string StopsPerDayDimension = "StopsPerDay";
+    private const string DepartureDimension = "Departure";
 
     private readonly RoutingProblem _problem;
     private readonly IReadOnlyList<int> _modelStops;
@@ -291,7 +292,12 @@ internal sealed class OrToolsRoutingModel
         }
     }
 
-    /// <summary>A trip leaves no earlier than the latest ready time of its stops.</summary>
+    /// <summary>
+    /// A trip leaves no earlier than the latest ready time of its stops. A "departure" dimension with no transit
+    /// and no slack holds one value along each route; each stop's ready time bounds it from below, and the
+    /// trip's start time from above. The routing filters reason about it natively, which is much faster
+    /// than a constraint per stop on its vehicle.
+    /// </summary>
     private void AddReadyTimes(RoutingDimension time)
     {
         var readyStops = _modelStops.Where(s => _problem.Stops[s].ReadyAtSeconds > 0).ToList();
@@ -300,24 +306,22 @@ internal sealed class OrToolsRoutingModel
             return;
         }
 
-        // Element over the trips' departures, shifted by one so that "dropped" (vehicle -1) reads a free variable.
-        var departures = new IntVar[TripVehicleCount + 1];
-        departures[0] = _solver.MakeIntVar(0, _horizon, "dropped");
-        for (int trip = 0; trip < TripVehicleCount; trip++)
-        {
-            departures[trip + 1] = time.CumulVar(_model.Start(trip));
-        }
-
-        var departureVector = new IntVarVector(departures);
+        int none = RegisterPerStop(_ => 0);
+        _model.AddDimension(none, 0, _horizon, false, DepartureDimension);
+        var departure = _model.GetMutableDimension(DepartureDimension);
         foreach (int stop in readyStops)
         {
             long index = _indexOfStop[stop];
-            var slot = (_model.VehicleVar(index) + 1).Var();
-            _solver.Add(_solver.MakeElement(departureVector, slot) >= _problem.Stops[stop].ReadyAtSeconds);
+            departure.CumulVar(index).SetMin(Math.Min(_horizon, _problem.Stops[stop].ReadyAtSeconds));
 
-            // Also a direct bound the local search filters see: service cannot start before ready + fastest way there.
+            // Also a direct bound on service: ready time plus the fastest way there.
             long fastest = _problem.Vehicles.Min(v => _durations[(v.StartPoint * _size) + _problem.Stops[stop].Point]);
             time.CumulVar(index).SetMin(Math.Min(time.CumulVar(index).Max(), _problem.Stops[stop].ReadyAtSeconds + fastest));
+        }
+
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            _solver.Add(time.CumulVar(_model.Start(trip)) >= departure.CumulVar(_model.Start(trip)));
         }
     }
 
