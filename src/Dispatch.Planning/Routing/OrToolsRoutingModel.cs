@@ -15,6 +15,7 @@ internal sealed class OrToolsRoutingModel
     private const string WeightDimension = "Weight";
     private const string CountDimension = "Count";
     private const string StopsPerDayDimension = "StopsPerDay";
+    private const string DepartureDimension = "Departure";
 
     private readonly RoutingProblem _problem;
     private readonly IReadOnlyList<int> _modelStops;
@@ -26,9 +27,14 @@ internal sealed class OrToolsRoutingModel
     private readonly int _size;
     private readonly long _horizon;
 
+    // Above this many nodes, transits are callbacks instead of native matrices (memory grows with the square).
+    private const int MaxMatrixNodes = 2_500;
+
     // Indexed by solver index (not node): array lookups keep the transit callbacks cheap.
     private readonly int[] _pointOfIndex;
     private readonly int[] _stopOfIndex;
+    private readonly int[] _pointOfNode;
+    private readonly int[] _stopOfNode;
 
     // The native model calls back into these delegates: they must live as long as the model.
     private readonly List<Delegate> _callbacks = [];
@@ -72,6 +78,8 @@ internal sealed class OrToolsRoutingModel
         _model = new RoutingModel(_manager);
         _solver = _model.solver();
 
+        _pointOfNode = depotPoints.Concat(modelStops.Select(st => problem.Stops[st].Point)).ToArray();
+        _stopOfNode = depotPoints.Select(_ => -1).Concat(modelStops).ToArray();
         int indexCount = (int)_model.Size() + _ownerOfTrip.Length;
         _pointOfIndex = new int[indexCount];
         _stopOfIndex = new int[indexCount];
@@ -112,21 +120,21 @@ internal sealed class OrToolsRoutingModel
     public int TripVehicleCount => _ownerOfTrip.Length;
 
     /// <summary>Solves; null when no solution was found.</summary>
-    public RoutingSolution? Solve(RoutingOptions options, FirstSolution firstSolution, CancellationToken cancellation)
+    public RoutingSolution? Solve(RoutingOptions options, SearchStrategy strategy, CancellationToken cancellation)
     {
-        var parameters = SearchParameters(options, firstSolution);
-        VoidToBoolean cancelled = () => cancellation.IsCancellationRequested;
+        var parameters = SearchParameters(options, strategy);
+
+        // Cancellation stops the search once it has a solution to return, checked periodically by the solver.
+        long solutions = 0;
+        VoidToVoid counted = () => solutions++;
+        VoidToBoolean cancelled = () => cancellation.IsCancellationRequested && Interlocked.Read(ref solutions) > 0;
+        _callbacks.Add(counted);
         _callbacks.Add(cancelled);
+        _model.AddAtSolutionCallback(counted);
         _model.AddSearchMonitor(_solver.MakeCustomLimit(cancelled));
 
         _model.CloseModelWithParameters(parameters);
         ApplyFixedTrips();
-        if (cancellation.IsCancellationRequested && options.SolutionLimit != 1)
-        {
-            // Still look for a first solution: the caller wants the best so far, even if that is the first.
-            parameters.SolutionLimit = 1;
-        }
-
         var assignment = _model.SolveWithParameters(parameters);
         GC.KeepAlive(_callbacks);
         return assignment is null ? null : ReadSolution(assignment);
@@ -141,26 +149,47 @@ internal sealed class OrToolsRoutingModel
     private long Duration(long fromIndex, long toIndex) =>
         _durations[(_pointOfIndex[fromIndex] * _size) + _pointOfIndex[toIndex]];
 
-    private long Service(long index) =>
-        _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].ServiceSeconds;
-
-    private int Register(LongLongToLong callback)
+    /// <summary>A transit between nodes: a native matrix when small enough (no managed call per arc), else a callback.</summary>
+    private int RegisterTransit(Func<int, int, long> betweenNodes)
     {
+        int nodes = _pointOfNode.Length;
+        if (nodes <= MaxMatrixNodes)
+        {
+            var matrix = new long[nodes][];
+            for (int from = 0; from < nodes; from++)
+            {
+                matrix[from] = new long[nodes];
+                for (int to = 0; to < nodes; to++)
+                {
+                    matrix[from][to] = betweenNodes(from, to);
+                }
+            }
+
+            return _model.RegisterTransitMatrix(matrix);
+        }
+
+        var nodeOfIndex = Enumerable.Range(0, _pointOfIndex.Length).Select(i => _manager.IndexToNode(i)).ToArray();
+        LongLongToLong callback = (from, to) => betweenNodes(nodeOfIndex[from], nodeOfIndex[to]);
         _callbacks.Add(callback);
         return _model.RegisterTransitCallback(callback);
     }
 
-    private int RegisterUnary(LongToLong callback)
+    /// <summary>A value per node, counted when the node is left.</summary>
+    private int RegisterPerStop(Func<RoutingStop, long> valueAtStop)
     {
-        _callbacks.Add(callback);
-        return _model.RegisterUnaryTransitCallback(callback);
+        var values = _stopOfNode.Select(stop => stop < 0 ? 0 : valueAtStop(_problem.Stops[stop])).ToArray();
+        return _model.RegisterUnaryTransitVector(values);
     }
+
+    private long NodeDuration(int from, int to) => _durations[(_pointOfNode[from] * _size) + _pointOfNode[to]];
+
+    private long NodeService(int node) => _stopOfNode[node] < 0 ? 0 : _problem.Stops[_stopOfNode[node]].ServiceSeconds;
 
     private void AddArcCosts()
     {
         int arcCost = _problem.Costs.ArcCost == ArcCostKind.Distance
-            ? Register((from, to) => _distances[(_pointOfIndex[from] * _size) + _pointOfIndex[to]])
-            : Register((from, to) => Duration(from, to));
+            ? RegisterTransit((from, to) => _distances[(_pointOfNode[from] * _size) + _pointOfNode[to]])
+            : RegisterTransit(NodeDuration);
         _model.SetArcCostEvaluatorOfAllVehicles(arcCost);
     }
 
@@ -179,7 +208,7 @@ internal sealed class OrToolsRoutingModel
     /// <summary>Time: travel plus service at the stop left; waiting allowed; shifts and windows as ranges.</summary>
     private RoutingDimension AddTimeDimension()
     {
-        int transit = Register((from, to) => Service(from) + Duration(from, to));
+        int transit = RegisterTransit((from, to) => NodeService(from) + NodeDuration(from, to));
         _model.AddDimension(transit, _horizon, _horizon, false, TimeDimension);
         var time = _model.GetMutableDimension(TimeDimension);
         for (int trip = 0; trip < TripVehicleCount; trip++)
@@ -203,14 +232,20 @@ internal sealed class OrToolsRoutingModel
 
     private void AddWeightCapacity()
     {
-        int demand = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].DemandGrams);
+        int demand = RegisterPerStop(stop => stop.DemandGrams);
         long[] capacities = _ownerOfTrip.Select(v => _problem.Vehicles[v].CapacityGrams).ToArray();
         _model.AddDimensionWithVehicleCapacity(demand, 0, capacities, true, WeightDimension);
     }
 
     private void AddCountCapacity()
     {
-        int count = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : _problem.Stops[_stopOfIndex[index]].Count);
+        long total = _modelStops.Sum(stop => (long)_problem.Stops[stop].Count);
+        if (_problem.Vehicles.All(v => v.CapacityCount >= total))
+        {
+            return;
+        }
+
+        int count = RegisterPerStop(stop => stop.Count);
         long[] capacities = _ownerOfTrip.Select(v => (long)_problem.Vehicles[v].CapacityCount).ToArray();
         _model.AddDimensionWithVehicleCapacity(count, 0, capacities, true, CountDimension);
     }
@@ -223,7 +258,7 @@ internal sealed class OrToolsRoutingModel
             return;
         }
 
-        int one = RegisterUnary(index => _stopOfIndex[index] < 0 ? 0 : 1);
+        int one = RegisterPerStop(_ => 1);
         long[] limits = _ownerOfTrip.Select(v => (long)Math.Min(_problem.Vehicles[v].MaxStops, _modelStops.Count + 1)).ToArray();
         _model.AddDimensionWithVehicleCapacity(one, 0, limits, false, StopsPerDayDimension);
         var stops = _model.GetMutableDimension(StopsPerDayDimension);
@@ -257,7 +292,12 @@ internal sealed class OrToolsRoutingModel
         }
     }
 
-    /// <summary>A trip leaves no earlier than the latest ready time of its stops.</summary>
+    /// <summary>
+    /// A trip leaves no earlier than the latest ready time of its stops. A "departure" dimension with no transit
+    /// and no slack holds one value along each route; each stop's ready time bounds it from below, and the
+    /// trip's start time from above. The routing filters reason about it natively, which is much faster
+    /// than a constraint per stop on its vehicle.
+    /// </summary>
     private void AddReadyTimes(RoutingDimension time)
     {
         var readyStops = _modelStops.Where(s => _problem.Stops[s].ReadyAtSeconds > 0).ToList();
@@ -266,24 +306,22 @@ internal sealed class OrToolsRoutingModel
             return;
         }
 
-        // Element over the trips' departures, shifted by one so that "dropped" (vehicle -1) reads a free variable.
-        var departures = new IntVar[TripVehicleCount + 1];
-        departures[0] = _solver.MakeIntVar(0, _horizon, "dropped");
-        for (int trip = 0; trip < TripVehicleCount; trip++)
-        {
-            departures[trip + 1] = time.CumulVar(_model.Start(trip));
-        }
-
-        var departureVector = new IntVarVector(departures);
+        int none = RegisterPerStop(_ => 0);
+        _model.AddDimension(none, 0, _horizon, false, DepartureDimension);
+        var departure = _model.GetMutableDimension(DepartureDimension);
         foreach (int stop in readyStops)
         {
             long index = _indexOfStop[stop];
-            var slot = (_model.VehicleVar(index) + 1).Var();
-            _solver.Add(_solver.MakeElement(departureVector, slot) >= _problem.Stops[stop].ReadyAtSeconds);
+            departure.CumulVar(index).SetMin(Math.Min(_horizon, _problem.Stops[stop].ReadyAtSeconds));
 
-            // Also a direct bound the local search filters see: service cannot start before ready + fastest way there.
+            // Also a direct bound on service: ready time plus the fastest way there.
             long fastest = _problem.Vehicles.Min(v => _durations[(v.StartPoint * _size) + _problem.Stops[stop].Point]);
             time.CumulVar(index).SetMin(Math.Min(time.CumulVar(index).Max(), _problem.Stops[stop].ReadyAtSeconds + fastest));
+        }
+
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            _solver.Add(time.CumulVar(_model.Start(trip)) >= departure.CumulVar(_model.Start(trip)));
         }
     }
 
@@ -302,6 +340,11 @@ internal sealed class OrToolsRoutingModel
                 .Select(t => (long)t)
                 .Append(-1)
                 .ToArray();
+            if (_problem.Stops[stop].DropPenalty == RoutingStop.NeverDropped)
+            {
+                trips = trips[..^1];
+            }
+
             _model.VehicleVar(_indexOfStop[stop]).SetValues(trips);
         }
     }
@@ -310,7 +353,11 @@ internal sealed class OrToolsRoutingModel
     {
         foreach (int stop in _modelStops)
         {
-            _model.AddDisjunction([_indexOfStop[stop]], Math.Max(0, _problem.Stops[stop].DropPenalty));
+            long penalty = _problem.Stops[stop].DropPenalty;
+            if (penalty != RoutingStop.NeverDropped)
+            {
+                _model.AddDisjunction([_indexOfStop[stop]], Math.Max(0, penalty));
+            }
         }
     }
 
@@ -392,10 +439,10 @@ internal sealed class OrToolsRoutingModel
         throw new ArgumentException($"fixed stop '{id}' is not among the stops");
     }
 
-    private RoutingSearchParameters SearchParameters(RoutingOptions options, FirstSolution firstSolution)
+    private static RoutingSearchParameters SearchParameters(RoutingOptions options, SearchStrategy strategy)
     {
         var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
-        parameters.FirstSolutionStrategy = firstSolution switch
+        parameters.FirstSolutionStrategy = strategy.FirstSolution switch
         {
             FirstSolution.LocalCheapestInsertion => FirstSolutionStrategy.Types.Value.LocalCheapestInsertion,
             FirstSolution.PathCheapestArc => FirstSolutionStrategy.Types.Value.PathCheapestArc,
@@ -404,19 +451,19 @@ internal sealed class OrToolsRoutingModel
             FirstSolution.GlobalCheapestArc => FirstSolutionStrategy.Types.Value.GlobalCheapestArc,
             _ => FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion,
         };
-        parameters.LocalSearchMetaheuristic = options.Improvement switch
+        parameters.LocalSearchMetaheuristic = strategy.Improvement switch
         {
             Improvement.LocalSearch => LocalSearchMetaheuristic.Types.Value.GreedyDescent,
             Improvement.SimulatedAnnealing => LocalSearchMetaheuristic.Types.Value.SimulatedAnnealing,
             Improvement.TabuSearch => LocalSearchMetaheuristic.Types.Value.TabuSearch,
             _ => LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch,
         };
-        if (options.Improvement == Improvement.RuinAndRecreate)
+        if (strategy.Improvement == Improvement.RuinAndRecreate)
         {
-            parameters.UseIteratedLocalSearch = true;
+            ConfigureRuinAndRecreate(parameters, options.RuinAndRecreate ?? new RuinAndRecreateSettings());
         }
 
-        parameters.GuidedLocalSearchLambdaCoefficient = options.GuidedLocalSearchLambda;
+        parameters.GuidedLocalSearchLambdaCoefficient = strategy.GuidedLocalSearchLambda;
         parameters.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(options.TimeLimit);
         if (options.SolutionLimit > 0)
         {
@@ -424,6 +471,36 @@ internal sealed class OrToolsRoutingModel
         }
 
         return parameters;
+    }
+
+    private static void ConfigureRuinAndRecreate(RoutingSearchParameters parameters, RuinAndRecreateSettings settings)
+    {
+        parameters.UseIteratedLocalSearch = true;
+        parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GreedyDescent;
+        var ils = parameters.IteratedLocalSearchParameters;
+        ils.PerturbationStrategy = PerturbationStrategy.Types.Value.RuinAndRecreate;
+        ils.ImprovePerturbedSolution = true;
+        var ruin = ils.RuinRecreateParameters;
+        ruin.RuinStrategies.Clear();
+        ruin.RuinStrategies.Add(new RuinStrategy
+        {
+            Sisr = new SISRRuinStrategy
+            {
+                AvgNumRemovedVisits = (uint)Math.Max(1, settings.AverageRemovedStops),
+                MaxRemovedSequenceSize = (uint)Math.Max(1, settings.MaxRemovedString),
+                BypassFactor = 0.01,
+            },
+        });
+        ils.ReferenceSolutionAcceptanceStrategy = new AcceptanceStrategy
+        {
+            SimulatedAnnealing = new SimulatedAnnealingAcceptanceStrategy
+            {
+                CoolingScheduleStrategy = CoolingScheduleStrategy.Types.Value.Exponential,
+                InitialTemperature = settings.StartTemperature,
+                FinalTemperature = settings.EndTemperature,
+                AutomaticTemperatures = false,
+            },
+        };
     }
 
     private RoutingSolution ReadSolution(Assignment assignment)

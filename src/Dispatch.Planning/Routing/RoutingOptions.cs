@@ -5,16 +5,61 @@ namespace Dispatch.Planning.Routing;
 /// <param name="SolutionLimit">Stop after this many solutions (1 = first solution only); 0 for no limit.</param>
 /// <param name="GuidedLocalSearchLambda">Penalty weight of guided local search (OR-Tools default 0.1).</param>
 /// <param name="Workers">Independent searches run in parallel with different first solutions; the cheapest wins.</param>
+/// <param name="RuinAndRecreate">Settings of <see cref="Improvement.RuinAndRecreate"/>; null for the defaults.</param>
+/// <param name="Portfolio">When given, one parallel search per strategy (instead of <paramref name="Workers"/>); the cheapest wins.</param>
 public sealed record RoutingOptions(
     TimeSpan TimeLimit,
     FirstSolution FirstSolution = FirstSolution.ParallelCheapestInsertion,
     Improvement Improvement = Improvement.GuidedLocalSearch,
     long SolutionLimit = 0,
     double GuidedLocalSearchLambda = 0.1,
-    int Workers = 1)
+    int Workers = 1,
+    RuinAndRecreateSettings? RuinAndRecreate = null,
+    IReadOnlyList<SearchStrategy>? Portfolio = null)
 {
     public static RoutingOptions Quick => new(TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Two searches that complement each other on the Solomon classes: cheapest insertion with guided local
+    /// search for tight windows, savings with a stronger guided local search penalty for wide windows.
+    /// </summary>
+    public static IReadOnlyList<SearchStrategy> TightAndWideWindows { get; } =
+    [
+        new(FirstSolution.ParallelCheapestInsertion, Improvement.GuidedLocalSearch, 0.1),
+        new(FirstSolution.Savings, Improvement.GuidedLocalSearch, 0.3),
+    ];
+
+    /// <summary>The strategies the parallel searches run, first one from the options themselves.</summary>
+    internal IReadOnlyList<SearchStrategy> Strategies(IReadOnlyList<FirstSolution> alternatives)
+    {
+        if (Portfolio is { Count: > 0 })
+        {
+            return Portfolio;
+        }
+
+        var others = alternatives.Where(a => a != FirstSolution).ToList();
+        return Enumerable.Range(0, Math.Max(1, Workers))
+            .Select(w => new SearchStrategy(w == 0 ? FirstSolution : others[(w - 1) % others.Count], Improvement, GuidedLocalSearchLambda))
+            .ToList();
+    }
 }
+
+/// <summary>One way to search: how the first solution is built and how it is improved.</summary>
+public sealed record SearchStrategy(FirstSolution FirstSolution, Improvement Improvement, double GuidedLocalSearchLambda = 0.1);
+
+/// <summary>
+/// Iterated local search by string removals (SISR): remove strings of consecutive stops around a
+/// random stop, reinsert them cheapest-first, improve, accept by simulated annealing.
+/// </summary>
+/// <param name="AverageRemovedStops">Stops removed per ruin, on average.</param>
+/// <param name="MaxRemovedString">Longest string of consecutive stops removed from one route.</param>
+/// <param name="StartTemperature">Annealing temperature at the start, in cost units (a worse solution by this much is accepted with probability 1/e).</param>
+/// <param name="EndTemperature">Annealing temperature at the time limit, in cost units.</param>
+public sealed record RuinAndRecreateSettings(
+    int AverageRemovedStops = 10,
+    int MaxRemovedString = 10,
+    double StartTemperature = 100,
+    double EndTemperature = 1);
 
 /// <summary>How the first solution is built.</summary>
 public enum FirstSolution

@@ -20,7 +20,10 @@ public sealed record RoutingProblem(
 /// <param name="ServiceSeconds">Time spent at the stop, from the start of service.</param>
 /// <param name="Window">When service may start.</param>
 /// <param name="ReadyAtSeconds">The goods are ready at the depot then: the trip serving this stop leaves no earlier.</param>
-/// <param name="DropPenalty">Cost of leaving the stop unserved; <see cref="MandatoryPenalty"/> makes dropping a last resort.</param>
+/// <param name="DropPenalty">
+/// Cost of leaving the stop unserved; <see cref="MandatoryPenalty"/> makes dropping a last resort.
+/// <see cref="NeverDropped"/> forbids dropping: faster search, but no solution at all if it cannot be served.
+/// </param>
 /// <param name="ServeBySeconds">Soft deadline: starting later costs <paramref name="LateCostPerSecond"/> per second.</param>
 /// <param name="AllowedVehicles">Indexes into <see cref="RoutingProblem.Vehicles"/>; null means any.</param>
 public sealed record RoutingStop(
@@ -38,6 +41,9 @@ public sealed record RoutingStop(
 {
     /// <summary>Large against any route cost, small enough that a few thousand never overflow.</summary>
     public const long MandatoryPenalty = 10_000_000_000;
+
+    /// <summary>The stop must be served: no drop is considered (stops that cannot be served alone are still reported).</summary>
+    public const long NeverDropped = long.MaxValue;
 }
 
 /// <summary>When service may start, seconds from the plan day's start, both ends included.</summary>

@@ -7,13 +7,14 @@ namespace Dispatch.Planning.Routing;
 /// </summary>
 public sealed class VehicleRoutingSolver
 {
-    // Tried in this order by parallel workers; both insertion heuristics always found a first solution on Solomon.
+    // Tried in this order by parallel workers. On Solomon, cheapest insertion starts best where windows are
+    // tight (R1, RC1) and savings where they are wide (R2, RC2); both found a first solution everywhere.
     private static readonly FirstSolution[] s_alternatives =
     [
         FirstSolution.ParallelCheapestInsertion,
-        FirstSolution.LocalCheapestInsertion,
         FirstSolution.Savings,
-        FirstSolution.PathCheapestArc,
+        FirstSolution.LocalCheapestInsertion,
+        FirstSolution.Christofides,
     ];
 
     /// <summary>The best solution found within the options' limits, or when <paramref name="cancellation"/> fires.</summary>
@@ -43,9 +44,7 @@ public sealed class VehicleRoutingSolver
             return new RoutingSolution(true, 0, [], excluded);
         }
 
-        var strategies = Enumerable.Range(0, Math.Max(1, options.Workers))
-            .Select(w => w == 0 ? options.FirstSolution : s_alternatives.Where(a => a != options.FirstSolution).ElementAt((w - 1) % (s_alternatives.Length - 1)))
-            .ToList();
+        var strategies = options.Strategies(s_alternatives);
         var solutions = strategies.Count == 1
             ? [SolveOnce(problem, modelStops, options, strategies[0], cancellation)]
             : strategies.AsParallel().WithDegreeOfParallelism(strategies.Count)
@@ -63,7 +62,7 @@ public sealed class VehicleRoutingSolver
     }
 
     private static RoutingSolution? SolveOnce(
-        RoutingProblem problem, IReadOnlyList<int> modelStops, RoutingOptions options, FirstSolution strategy, CancellationToken cancellation)
+        RoutingProblem problem, IReadOnlyList<int> modelStops, RoutingOptions options, SearchStrategy strategy, CancellationToken cancellation)
     {
         var model = new OrToolsRoutingModel(problem, modelStops);
         return model.Solve(options, strategy, cancellation);

@@ -20,9 +20,16 @@ internal static class SolomonBenchCommand
         var improvement = new Option<Improvement>("--improvement") { Description = "Improvement metaheuristic", DefaultValueFactory = _ => Improvement.GuidedLocalSearch };
         var lambda = new Option<double>("--lambda") { Description = "Guided local search lambda coefficient", DefaultValueFactory = _ => 0.1 };
 
+        var ruinStops = new Option<int>("--ruin-stops") { Description = "Ruin and recreate: stops removed per ruin, on average", DefaultValueFactory = _ => 10 };
+        var startTemperature = new Option<double>("--start-temperature") { Description = "Ruin and recreate: annealing start temperature, in tenths of distance", DefaultValueFactory = _ => 100 };
+        var endTemperature = new Option<double>("--end-temperature") { Description = "Ruin and recreate: annealing end temperature, in tenths of distance", DefaultValueFactory = _ => 1 };
+
+        var portfolio = new Option<bool>("--portfolio") { Description = "Run the tight-and-wide-windows portfolio (2 parallel searches) instead of --workers/--first-solution/--improvement/--lambda" };
+        var droppable = new Option<bool>("--droppable") { Description = "Let the solver drop customers at a large penalty instead of requiring them" };
+
         var command = new Command("solomon", "Solve the Solomon VRPTW instances and compare with best-known distances")
         {
-            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda,
+            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda, ruinStops, startTemperature, endTemperature, droppable, portfolio,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -31,13 +38,18 @@ internal static class SolomonBenchCommand
                 parse.GetValue(first),
                 parse.GetValue(improvement),
                 GuidedLocalSearchLambda: parse.GetValue(lambda),
-                Workers: parse.GetValue(workers));
-            return Task.FromResult(Run(parse.GetValue(benchDir), parse.GetValue(instances), options, parse.GetValue(outDir), parse.GetValue(csv), cancellation));
+                Workers: parse.GetValue(workers),
+                RuinAndRecreate: new RuinAndRecreateSettings(
+                    parse.GetValue(ruinStops),
+                    StartTemperature: parse.GetValue(startTemperature),
+                    EndTemperature: parse.GetValue(endTemperature)),
+                Portfolio: parse.GetValue(portfolio) ? RoutingOptions.TightAndWideWindows : null);
+            return Task.FromResult(Run(parse.GetValue(benchDir), parse.GetValue(instances), options, parse.GetValue(droppable), parse.GetValue(outDir), parse.GetValue(csv), cancellation));
         });
         return command;
     }
 
-    private static int Run(string? benchDir, string? names, RoutingOptions options, string? outDir, string? csvPath, CancellationToken cancellation)
+    private static int Run(string? benchDir, string? names, RoutingOptions options, bool droppable, string? outDir, string? csvPath, CancellationToken cancellation)
     {
         string? dir = benchDir ?? BenchDirectory.Find("solomon");
         if (dir is null || !Directory.Exists(dir))
@@ -68,7 +80,7 @@ internal static class SolomonBenchCommand
         }
 
         AnsiConsole.MarkupLineInterpolated(
-            $"Solomon: {files.Count} instances, {options.TimeLimit.TotalSeconds:0.#} s each, {options.FirstSolution} + {options.Improvement}, lambda {options.GuidedLocalSearchLambda}, workers {options.Workers}");
+            $"Solomon: {files.Count} instances, {options.TimeLimit.TotalSeconds:0.#} s each, {Describe(options)}, {(droppable ? "droppable" : "required")} customers");
         var results = new List<SolomonResult>();
         foreach (var file in files)
         {
@@ -78,7 +90,7 @@ internal static class SolomonBenchCommand
             }
 
             string name = Path.GetFileNameWithoutExtension(file);
-            var result = SolomonRun.Solve(file, bks.GetValueOrDefault(name), options, cancellation);
+            var result = SolomonRun.Solve(file, bks.GetValueOrDefault(name), options, droppable, cancellation);
             results.Add(result);
             AnsiConsole.MarkupLineInterpolated(
                 $"{result.Instance,-6} vehicles {result.Vehicles,2} distance {result.Distance,8:F1} bks {result.Bks?.DimacsDistance,8:F1} gap {result.GapPercent,6:F2}% hier-vehicles {result.Bks?.HierarchicalVehicles,2} {(result.Feasible ? "feasible" : "INFEASIBLE: " + string.Join("; ", result.Violations.Take(3)))} {result.Elapsed.TotalSeconds:F1}s");
@@ -97,6 +109,11 @@ internal static class SolomonBenchCommand
 
         return results.All(r => r.Feasible) ? 0 : 1;
     }
+
+    private static string Describe(RoutingOptions options) =>
+        options.Portfolio is { Count: > 0 } portfolio
+            ? "portfolio " + string.Join(" | ", portfolio.Select(p => $"{p.FirstSolution} + {p.Improvement} (lambda {p.GuidedLocalSearchLambda})"))
+            : $"{options.FirstSolution} + {options.Improvement}, lambda {options.GuidedLocalSearchLambda}, workers {options.Workers}";
 
     private static Table ResultTable(IReadOnlyList<SolomonResult> results)
     {

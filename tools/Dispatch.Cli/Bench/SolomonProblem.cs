@@ -9,7 +9,8 @@ namespace Dispatch.Cli.Bench;
 /// </summary>
 internal static class SolomonProblem
 {
-    public static RoutingProblem From(SolomonInstance instance)
+    /// <param name="droppable">Customers may be dropped at a large penalty (the engine's default) instead of being required.</param>
+    public static RoutingProblem From(SolomonInstance instance, bool droppable)
     {
         int n = instance.Nodes.Count;
         var tenths = new long[n * n];
@@ -29,7 +30,8 @@ internal static class SolomonProblem
                 c.Demand,
                 1,
                 c.ServiceTime * scale,
-                new TimeWindow(c.ReadyTime * scale, c.DueDate * scale)))
+                new TimeWindow(c.ReadyTime * scale, c.DueDate * scale),
+                DropPenalty: droppable ? RoutingStop.MandatoryPenalty : RoutingStop.NeverDropped))
             .ToList();
         var vehicles = Enumerable.Range(1, instance.VehicleLimit)
             .Select(v => new RoutingVehicle($"v{v}", 0, 0, instance.Capacity, int.MaxValue, 0, instance.Horizon * scale))

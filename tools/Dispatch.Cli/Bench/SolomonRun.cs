@@ -22,10 +22,10 @@ internal sealed record SolomonResult(
 /// <summary>Solves one Solomon instance with the engine's routing model and checks the result twice.</summary>
 internal static class SolomonRun
 {
-    public static SolomonResult Solve(string path, SolomonBks? bks, RoutingOptions options, CancellationToken cancellation)
+    public static SolomonResult Solve(string path, SolomonBks? bks, RoutingOptions options, bool droppable, CancellationToken cancellation)
     {
         var instance = SolomonInstance.Read(path);
-        var problem = SolomonProblem.From(instance);
+        var problem = SolomonProblem.From(instance, droppable);
         var clock = Stopwatch.StartNew();
         var solution = new VehicleRoutingSolver().Solve(problem, options, cancellation);
         clock.Stop();
