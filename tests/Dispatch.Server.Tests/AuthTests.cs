@@ -26,10 +26,15 @@ public sealed class AuthTests : IDisposable
     private static async Task<StatusCode> StatusOfPushAsync(OrderIntake.OrderIntakeClient client, OrderBatch batch)
     {
         using var call = client.PushOrders(deadline: Deadlines.Soon);
-        return await StatusOfAsync(async () =>
+
+        // A refused call may end before the write goes out; the response stream carries the status either way.
+        await Record.ExceptionAsync(async () =>
         {
             await call.RequestStream.WriteAsync(batch);
             await call.RequestStream.CompleteAsync();
+        });
+        return await StatusOfAsync(async () =>
+        {
             await foreach (var _ in call.ResponseStream.ReadAllAsync())
             {
             }

@@ -96,8 +96,11 @@ public sealed class LimitsTests : IDisposable
         while (true)
         {
             using var next = _client.PushOrders(deadline: Deadlines.Soon);
-            await next.RequestStream.WriteAsync(Batches.Valid("B-next"));
-            await next.RequestStream.CompleteAsync();
+            await Record.ExceptionAsync(async () =>
+            {
+                await next.RequestStream.WriteAsync(Batches.Valid("B-next"));
+                await next.RequestStream.CompleteAsync();
+            });
             var refused = await Record.ExceptionAsync(async () => Assert.True(await next.ResponseStream.MoveNext()));
             if (refused is RpcException { StatusCode: StatusCode.ResourceExhausted } && DateTime.UtcNow < until)
             {

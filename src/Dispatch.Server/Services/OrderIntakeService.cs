@@ -88,6 +88,8 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
             throw new InvalidRequestException("order_id", "must not be empty");
         }
 
+        EnsureIdLength("order_id", request.OrderId);
+
         // Another supermarket's order is answered exactly like a missing one: ids do not leak across supermarkets.
         var order = await store.GetOrderAsync(request.OrderId, context.CancellationToken) is { } found && context.GetCaller().SeesSupermarket(found.SupermarketId)
             ? found
@@ -113,6 +115,8 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
             throw new InvalidRequestException("status", $"unknown status {(int)request.Status}");
         }
 
+        EnsureIdLength("supermarket_id", request.SupermarketId);
+        EnsureIdLength("grid_id", request.GridId);
         int pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         var query = new OrderQuery(
             context.GetCaller().SupermarketFilter(NullIfEmpty(request.SupermarketId)),
@@ -129,6 +133,15 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
         };
         response.Orders.AddRange(page.Orders.Select(o => IntakeMapping.ToProto(o, [])));
         return response;
+    }
+
+    // No stored id is longer than the intake limit, so a longer one is a caller's mistake, not a miss.
+    private static void EnsureIdLength(string field, string value)
+    {
+        if (value.Length > IntakeLimits.Default.MaxIdLength)
+        {
+            throw new InvalidRequestException(field, $"must be at most {IntakeLimits.Default.MaxIdLength} characters");
+        }
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;

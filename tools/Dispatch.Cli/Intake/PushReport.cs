@@ -32,7 +32,11 @@ public static class PushReport
             }
         }
 
-        if (summary.StreamFailure is { } failure)
+        if (summary.StreamFailure is { StatusCode: Grpc.Core.StatusCode.Unauthenticated or Grpc.Core.StatusCode.PermissionDenied } refused)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]refused: {refused.StatusCode} {refused.Detail}[/]; check --api-key (or DISPATCH_API_KEY): a supermarket's key pushes only that supermarket's batches.");
+        }
+        else if (summary.StreamFailure is { } failure)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]stream ended early: {failure.StatusCode} {failure.Detail}[/]; push the same file again: acknowledged batches are answered from the first answer, the rest are stored.");
         }
