@@ -38,3 +38,12 @@ public sealed class PlanningOptions
     /// <summary>Use first solutions and short searches (seconds instead of tens of seconds per plan); default false.</summary>
     public bool QuickSearch { get; set; }
 }
+
+/// <summary>Settings under "Live": the live day's dispatch.</summary>
+public sealed class LiveOptions
+{
+    public const string Section = "Live";
+
+    /// <summary>Key of the households' 4-digit confirmation codes; set a secret one in production (<c>Live__ConfirmationKey</c>).</summary>
+    public string ConfirmationKey { get; set; } = "dispatch-development-key";
+}

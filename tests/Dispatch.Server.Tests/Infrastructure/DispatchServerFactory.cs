@@ -34,6 +34,10 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public Contracts.V1.Planning.PlanningClient CreatePlanningClient() => new(CreateChannel());
 
+    public Volunteers.VolunteersClient CreateVolunteersClient() => new(CreateChannel());
+
+    public Supermarkets.SupermarketsClient CreateSupermarketsClient() => new(CreateChannel());
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -1,0 +1,22 @@
+using Dispatch.Domain.Orders;
+using Dispatch.Server.Planning;
+
+namespace Dispatch.Server.Live;
+
+/// <summary>
+/// The live day of a district: the plan being acted on, what volunteers reported, who dropped out, and the gate
+/// re-plans these cause. District-keyed state stays behind this interface so it can become a grain per district.
+/// </summary>
+public interface ILiveDispatch
+{
+    /// <summary>A full plan was stored: it becomes the plan acted on and every volunteer's route is offered to the streams.</summary>
+    Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken);
+
+    Task<StopReportResult> ReportStopAsync(StopReportRequest report, CancellationToken cancellationToken);
+
+    /// <summary>Marks a volunteer available or not; a change re-plans their gate. Returns the plan version after it.</summary>
+    Task<int> SetAvailabilityAsync(string volunteerId, bool available, CancellationToken cancellationToken);
+
+    /// <summary>True when the scenario has this volunteer.</summary>
+    bool IsKnownVolunteer(string volunteerId);
+}
