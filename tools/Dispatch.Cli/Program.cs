@@ -6,6 +6,7 @@ var root = new RootCommand("dispatch: supply logistics and delivery dispatch for
 var bench = new Command("bench", "Benchmarks that print their figures");
 bench.Subcommands.Add(IngestBenchCommand.Create());
 bench.Subcommands.Add(SolomonBenchCommand.Create());
+bench.Subcommands.Add(FanoutBenchCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(ScenarioCommands.Create());
 var orders = OrdersCommand.Create();
@@ -15,5 +16,6 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(PushCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(VolunteerCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

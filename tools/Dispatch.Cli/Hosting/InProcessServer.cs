@@ -23,10 +23,11 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessServer> StartAsync(string url, string databasePath, string scenarioPath, bool quiet, CancellationToken cancellationToken)
+    /// <param name="settings">More server settings as command-line arguments, e.g. <c>--Planning:QuickSearch=true</c>.</param>
+    public static async Task<InProcessServer> StartAsync(string url, string databasePath, string scenarioPath, bool quiet, CancellationToken cancellationToken, IEnumerable<string>? settings = null)
     {
         var app = DispatchServer.Build(
-            [$"--urls={url}", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}"],
+            [$"--urls={url}", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}", .. settings ?? []],
             builder =>
             {
                 if (quiet)
