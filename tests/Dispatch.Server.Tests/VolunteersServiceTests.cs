@@ -19,32 +19,7 @@ public sealed class VolunteersServiceTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    /// <summary>Ten orders of two vegetable bundles (8 kg): two doors per 20 kg trip, so every volunteer gets trips.</summary>
-    private async Task<PlanSummary> PushAndPlanAsync()
-    {
-        var intake = _server.CreateIntakeClient();
-        foreach (var grid in new[] { "L1-A", "L1-B" })
-        {
-            var batch = new OrderBatch { SupermarketId = grid == "L1-A" ? "SM1" : "SM2", BatchId = $"B-{grid}", GridId = grid, Day = 1 };
-            for (int h = 1; h <= 5; h++)
-            {
-                var order = new OrderInput { OrderId = $"O-{grid}-{h}", HouseholdId = $"H-{grid}-{h}" };
-                order.Lines.Add(new BundleLine { Kind = BundleKind.Vegetable, Quantity = 2 });
-                batch.Orders.Add(order);
-            }
-
-            await intake.SubmitBatchAsync(batch, deadline: Deadlines.Soon);
-        }
-
-        PlanSummary? plan = null;
-        using var call = _server.CreatePlanningClient().PlanDistrictDay(new PlanDistrictDayRequest { DistrictId = "D1", Day = 1, ProbeBottleneck = false }, deadline: Deadlines.Soon);
-        await foreach (var update in call.ResponseStream.ReadAllAsync())
-        {
-            plan = update.Plan ?? plan;
-        }
-
-        return plan!;
-    }
+    private Task<PlanSummary> PushAndPlanAsync() => DayOne.PushAndPlanAsync(_server);
 
     private StreamRecorder<Assignment> Stream(string volunteerId, int lastSeen = 0) =>
         new(_volunteers.StreamAssignments(new StreamAssignmentsRequest { VolunteerId = volunteerId, LastSeenVersion = lastSeen }, deadline: Deadlines.Soon));

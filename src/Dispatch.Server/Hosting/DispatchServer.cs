@@ -77,8 +77,9 @@ public static class DispatchServer
     private static void AddLiveDispatch(WebApplicationBuilder builder)
     {
         var live = builder.Configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions();
-        builder.Services.AddSingleton<IAssignmentHub, AssignmentHub>();
+        builder.Services.AddSingleton(typeof(IRouteHub<>), typeof(RouteHub<>));
         builder.Services.AddSingleton<OrderEventHub>();
+        builder.Services.AddSingleton(live);
         builder.Services.AddSingleton(new ConfirmationCodes(System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey)));
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
     }
@@ -105,6 +106,7 @@ public static class DispatchServer
         app.MapGrpcService<PlanningService>();
         app.MapGrpcService<VolunteersService>();
         app.MapGrpcService<SupermarketsService>();
+        app.MapGrpcService<TrucksService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
     }

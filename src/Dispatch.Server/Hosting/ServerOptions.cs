@@ -46,4 +46,7 @@ public sealed class LiveOptions
 
     /// <summary>Key of the households' 4-digit confirmation codes; set a secret one in production (<c>Live__ConfirmationKey</c>).</summary>
     public string ConfirmationKey { get; set; } = "dispatch-development-key";
+
+    /// <summary>A truck arriving more than this after its planned arrival re-plans the gate; default 600 s.</summary>
+    public int LateAfterSeconds { get; set; } = 600;
 }

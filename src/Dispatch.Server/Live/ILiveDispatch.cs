@@ -17,6 +17,12 @@ public interface ILiveDispatch
     /// <summary>Marks a volunteer available or not; a change re-plans their gate. Returns the plan version after it.</summary>
     Task<int> SetAvailabilityAsync(string volunteerId, bool available, CancellationToken cancellationToken);
 
+    /// <summary>A truck is at a gate with a load; a late one re-plans the gate's cycles and door trips.</summary>
+    Task<ArrivalResult> ReportArrivalAsync(ArrivalReport report, CancellationToken cancellationToken);
+
+    /// <summary>True when the scenario has this truck.</summary>
+    bool IsKnownTruck(string truckId);
+
     /// <summary>True when the scenario has this volunteer.</summary>
     bool IsKnownVolunteer(string volunteerId);
 }

@@ -20,4 +20,7 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
     public ConcurrentDictionary<string, StopReport> Reports { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, bool> Unavailable { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reported arrivals by "truck/gate/load".</summary>
+    public ConcurrentDictionary<string, int> Arrivals { get; } = new(StringComparer.Ordinal);
 }

@@ -8,9 +8,11 @@ using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
 using Dispatch.Planning.Travel;
 using Dispatch.Server.Errors;
+using Dispatch.Server.Hosting;
 using Dispatch.Server.Mapping;
 using Dispatch.Server.Planning;
 using Dispatch.Storage;
+using V1 = Dispatch.Contracts.V1;
 
 namespace Dispatch.Server.Live;
 
@@ -23,7 +25,9 @@ public sealed class LiveDispatch(
     ScenarioIndex scenario,
     OrderStore orderStore,
     PlanBook plans,
-    IAssignmentHub hub,
+    IRouteHub<V1.Assignment> hub,
+    IRouteHub<V1.TruckAssignment> truckHub,
+    LiveOptions options,
     OrderEventHub orderEvents,
     ConfirmationCodes codes,
     PlanningSettings settings,
@@ -31,12 +35,15 @@ public sealed class LiveDispatch(
     ILogger<LiveDispatch> logger) : ILiveDispatch
 {
     private readonly Dictionary<string, Volunteer> _volunteers = scenario.Scenario.Volunteers.ToDictionary(v => v.Id, StringComparer.Ordinal);
+    private readonly Dictionary<string, Dispatch.Domain.Supply.Vehicle> _trucks = scenario.Scenario.Vehicles.ToDictionary(v => v.Id, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gateLocks = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _compose = new(1, 1);
     private readonly ITravelMatrix _walking = HaversineTravelMatrix.Walking();
     private volatile LiveDay? _day;
 
     public bool IsKnownVolunteer(string volunteerId) => _volunteers.ContainsKey(volunteerId);
+
+    public bool IsKnownTruck(string truckId) => _trucks.ContainsKey(truckId);
 
     public async Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
@@ -57,6 +64,7 @@ public sealed class LiveDispatch(
             }
 
             int changed = Publish(day, gateId: null);
+            PublishTrucks(day);
             LiveDispatchLog.PlanLive(logger, day.DistrictId, day.Day, plan.Version, changed);
         }
         finally
@@ -138,14 +146,77 @@ public sealed class LiveDispatch(
         }
     }
 
-    /// <summary>Called under the gate's lock.</summary>
-    private async Task<int> ReplanGateAsync(LiveDay day, string gateId, string cause, CancellationToken cancellationToken)
+    public async Task<ArrivalResult> ReportArrivalAsync(ArrivalReport report, CancellationToken cancellationToken)
+    {
+        var truck = _trucks.GetValueOrDefault(report.TruckId) ?? throw new ResourceNotFoundException("truck", report.TruckId);
+        var day = LiveDayOrThrow();
+        var gateLock = _gateLocks.GetOrAdd(report.GateId, _ => new SemaphoreSlim(1, 1));
+        await gateLock.WaitAsync(cancellationToken);
+        try
+        {
+            var stops = day.Plan.Plan.TruckRoutes.Where(r => r.TruckId == truck.Id).SelectMany(r => r.Trips).SelectMany(t => t.Stops)
+                .Where(s => s.GateId == report.GateId && s.LoadId == report.LoadId)
+                .ToList();
+            if (stops.Count == 0)
+            {
+                throw new ResourceNotFoundException("stop", $"load {report.LoadId} at gate {report.GateId} on the route of {truck.Id}");
+            }
+
+            // Once late and re-planned, the stop's planned arrival is the reported one: compare with the first plan's.
+            string key = $"{truck.Id}/{report.GateId}/{report.LoadId}";
+            if (day.Arrivals.TryGetValue(key, out int earlier))
+            {
+                return earlier == report.ArrivedAtSeconds
+                    ? new ArrivalResult(Replayed: true, 0, Replanned: false, day.Plan.Version)
+                    : throw new PreconditionFailedException($"load {report.LoadId} was already reported at gate {report.GateId} at {earlier} s; an arrival cannot be changed");
+            }
+
+            int lateBy = report.ArrivedAtSeconds - stops.Min(s => s.ArrivalSeconds);
+            day.Arrivals[key] = report.ArrivedAtSeconds;
+            if (lateBy <= options.LateAfterSeconds)
+            {
+                return new ArrivalResult(Replayed: false, lateBy, Replanned: false, day.Plan.Version);
+            }
+
+            int version = await ReplanGateAsync(day, report.GateId, $"{truck.Id} late by {lateBy} s with {report.LoadId}", cancellationToken, report);
+            return new ArrivalResult(Replayed: false, lateBy, Replanned: true, version);
+        }
+        finally
+        {
+            gateLock.Release();
+        }
+    }
+
+    /// <summary>Called under the gate's lock. A late arrival first moves the gate's cycles and its orders' ready times.</summary>
+    private async Task<int> ReplanGateAsync(LiveDay day, string gateId, string cause, CancellationToken cancellationToken, ArrivalReport? late = null)
     {
         var started = Stopwatch.StartNew();
         var plan = day.Plan.Plan;
         var gate = scenario.FindGate(gateId) ?? throw new ResourceNotFoundException("gate", gateId);
         var current = plan.DoorRoutes.FirstOrDefault(d => d.GateId == gateId) ?? new DoorRoutingResult(gateId, [], []);
         var outcomes = plan.Orders.Where(o => o.GateId == gateId).ToList();
+        var cycles = plan.GateCycles.FirstOrDefault(c => c.GateId == gateId);
+        var truckRoutes = plan.TruckRoutes;
+        if (late is not null && cycles is not null)
+        {
+            int onGround = late.ArrivedAtSeconds + settings.TruckUnloadSeconds;
+            var unloads = plan.TruckRoutes.SelectMany(r => r.Trips.SelectMany(t => t.Stops).Where(s => s.GateId == gateId)
+                    .Select(s => ($"{s.LoadId}/{s.Piece}", r.TruckId, s.WeightGrams, s.UnloadStartSeconds + settings.TruckUnloadSeconds)))
+                .ToList();
+            var lateIds = unloads.Where(u => u.TruckId == late.TruckId && u.Item1.StartsWith(late.LoadId + "/", StringComparison.Ordinal)).Select(u => u.Item1).ToHashSet(StringComparer.Ordinal);
+            var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(gate, cycles, unloads, lateIds, onGround, outcomes, settings.CycleLimits), cancellationToken);
+            cycles = moved.Cycles;
+            outcomes = [.. moved.Outcomes];
+            truckRoutes = plan.TruckRoutes.Select(r => r.TruckId != late.TruckId ? r : r with
+            {
+                Trips = r.Trips.Select(t => t with
+                {
+                    Stops = t.Stops.Select(s => s.GateId == gateId && s.LoadId == late.LoadId
+                        ? s with { ArrivalSeconds = late.ArrivedAtSeconds, UnloadStartSeconds = Math.Max(late.ArrivedAtSeconds, s.UnloadStartSeconds) }
+                        : s).ToList(),
+                }).ToList(),
+            }).ToList();
+        }
         var reports = new Dictionary<string, StopReport>(day.Reports, StringComparer.Ordinal);
         var input = new GateReplanInput(
             gate,
@@ -165,14 +236,26 @@ public sealed class LiveDispatch(
         {
             var latest = day.Plan.Plan;
             var replacedOrders = result.Outcomes.ToDictionary(o => o.OrderId, StringComparer.Ordinal);
+            foreach (var outcome in outcomes.Where(o => !replacedOrders.ContainsKey(o.OrderId)))
+            {
+                replacedOrders[outcome.OrderId] = outcome;
+            }
+
             var next = latest with
             {
                 DoorRoutes = [.. latest.DoorRoutes.Where(d => d.GateId != gateId), result.Doors],
                 Orders = latest.Orders.Select(o => replacedOrders.GetValueOrDefault(o.OrderId) ?? o).ToList(),
+                GateCycles = cycles is null ? latest.GateCycles : latest.GateCycles.Select(c => c.GateId == gateId ? cycles : c).ToList(),
+                TruckRoutes = late is null ? latest.TruckRoutes : truckRoutes,
             };
             var saved = await plans.SaveAsync(next, clock.GetUtcNow().ToUnixTimeSeconds(), CancellationToken.None);
             day.Plan = saved;
             int changed = Publish(day, gateId);
+            if (late is not null)
+            {
+                PublishTrucks(day);
+            }
+
             LiveDispatchLog.GateReplanned(logger, gateId, cause, saved.Version, changed, started.ElapsedMilliseconds);
             return saved.Version;
         }
@@ -191,6 +274,12 @@ public sealed class LiveDispatch(
             .Where(v => gateId is null || v.GateId == gateId)
             .Select(v => AssignmentMapping.ToAssignment(day.DistrictId, day.Day, v, routes.GetValueOrDefault(v.Id), !day.Unavailable.ContainsKey(v.Id), scenario, day.Orders, day.Reports));
         return hub.Publish(assignments, day.Plan.Version).Count;
+    }
+
+    private void PublishTrucks(LiveDay day)
+    {
+        var routes = day.Plan.Plan.TruckRoutes.ToDictionary(r => r.TruckId, StringComparer.Ordinal);
+        truckHub.Publish(_trucks.Values.Select(t => TruckAssignmentMapping.ToTruckAssignment(day.DistrictId, day.Day, t, routes.GetValueOrDefault(t.Id), scenario)), day.Plan.Version);
     }
 
     /// <summary>The gate's day has reached the latest reported stop: nothing new leaves before it.</summary>

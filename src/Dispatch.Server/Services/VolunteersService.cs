@@ -6,7 +6,7 @@ using Grpc.Core;
 namespace Dispatch.Server.Services;
 
 /// <summary>Volunteers' live routes and their reports from the doors.</summary>
-public sealed class VolunteersService(ILiveDispatch live, IAssignmentHub hub, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
+public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> hub, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
 {
     public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
     {

@@ -38,6 +38,8 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public Supermarkets.SupermarketsClient CreateSupermarketsClient() => new(CreateChannel());
 
+    public Trucks.TrucksClient CreateTrucksClient() => new(CreateChannel());
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -50,7 +50,7 @@ public static class FanoutBenchCommand
             await using var server = await InProcessServer.StartAsync("http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, ["--Planning:QuickSearch=true", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Grpc=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"]);
             var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
             using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = handler });
-            var hub = server.Services.GetRequiredService<IAssignmentHub>();
+            var hub = server.Services.GetRequiredService<IRouteHub<Assignment>>();
             int baseVersion = 0;
             if (failures > 0)
             {
@@ -72,7 +72,7 @@ public static class FanoutBenchCommand
         return 0;
     }
 
-    private static async Task<int> MeasureFailureReplansAsync(Scenario scenario, GrpcChannel channel, IAssignmentHub hub, int failures, Table table, CancellationToken cancellationToken)
+    private static async Task<int> MeasureFailureReplansAsync(Scenario scenario, GrpcChannel channel, IRouteHub<Assignment> hub, int failures, Table table, CancellationToken cancellationToken)
     {
         var batches = DayOrderGenerator.Generate(scenario, 1, seed: 1);
         var pushed = await new OrderPusher(new OrderIntake.OrderIntakeClient(channel)).PushAsync(batches, null, cancellationToken);
@@ -116,7 +116,7 @@ public static class FanoutBenchCommand
         return version;
     }
 
-    private static async Task MeasureFanoutAsync(Scenario scenario, GrpcChannel channel, IAssignmentHub hub, int streamCount, double share, int rounds, int baseVersion, Table table, CancellationToken cancellationToken)
+    private static async Task MeasureFanoutAsync(Scenario scenario, GrpcChannel channel, IRouteHub<Assignment> hub, int streamCount, double share, int rounds, int baseVersion, Table table, CancellationToken cancellationToken)
     {
         var volunteerIds = scenario.Volunteers.Select(v => v.Id).ToList();
         int version = baseVersion + 1;

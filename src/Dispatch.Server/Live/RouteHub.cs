@@ -2,17 +2,18 @@ using Dispatch.Contracts.V1;
 
 namespace Dispatch.Server.Live;
 
-/// <summary>The in-process <see cref="IAssignmentHub"/>: one slot per volunteer, guarded by its own lock.</summary>
-public sealed class AssignmentHub : IAssignmentHub
+/// <summary>The in-process <see cref="IRouteHub{T}"/>: one slot per owner (volunteer or truck), guarded by its own lock.</summary>
+public sealed class RouteHub<T> : IRouteHub<T>
+    where T : class, IVersionedRoute, Google.Protobuf.IMessage<T>
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, VolunteerSlot> _slots = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OwnerSlot> _slots = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Publish(IEnumerable<Assignment> routes, int planVersion)
+    public IReadOnlyList<string> Publish(IEnumerable<T> routes, int planVersion)
     {
         var changed = new List<string>();
         foreach (var route in routes)
         {
-            var slot = _slots.GetOrAdd(route.VolunteerId, _ => new VolunteerSlot());
+            var slot = _slots.GetOrAdd(route.OwnerId, _ => new OwnerSlot());
             lock (slot)
             {
                 if (slot.Current is not null && SameRoute(slot.Current, route))
@@ -29,16 +30,16 @@ public sealed class AssignmentHub : IAssignmentHub
                     subscriber.Offer(fresh);
                 }
 
-                changed.Add(route.VolunteerId);
+                changed.Add(route.OwnerId);
             }
         }
 
         return changed;
     }
 
-    public Assignment? Current(string volunteerId)
+    public T? Current(string ownerId)
     {
-        if (!_slots.TryGetValue(volunteerId, out var slot))
+        if (!_slots.TryGetValue(ownerId, out var slot))
         {
             return null;
         }
@@ -49,10 +50,10 @@ public sealed class AssignmentHub : IAssignmentHub
         }
     }
 
-    public AssignmentSubscription Subscribe(string volunteerId, int lastSeenVersion)
+    public RouteSubscription<T> Subscribe(string ownerId, int lastSeenVersion)
     {
-        var slot = _slots.GetOrAdd(volunteerId, _ => new VolunteerSlot());
-        var subscription = new AssignmentSubscription(s =>
+        var slot = _slots.GetOrAdd(ownerId, _ => new OwnerSlot());
+        var subscription = new RouteSubscription<T>(s =>
         {
             lock (slot)
             {
@@ -72,7 +73,7 @@ public sealed class AssignmentHub : IAssignmentHub
     }
 
     /// <summary>Same doors, times and states: the version fields alone do not make a new route.</summary>
-    private static bool SameRoute(Assignment current, Assignment fresh)
+    private static bool SameRoute(T current, T fresh)
     {
         var a = current.Clone();
         a.Version = 0;
@@ -83,10 +84,10 @@ public sealed class AssignmentHub : IAssignmentHub
         return a.Equals(b);
     }
 
-    private sealed class VolunteerSlot
+    private sealed class OwnerSlot
     {
-        public Assignment? Current { get; set; }
+        public T? Current { get; set; }
 
-        public List<AssignmentSubscription> Subscribers { get; } = [];
+        public List<RouteSubscription<T>> Subscribers { get; } = [];
     }
 }
