@@ -17,5 +17,6 @@ root.Subcommands.Add(PushCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(VolunteerCommand.Create());
+root.Subcommands.Add(TruckCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
