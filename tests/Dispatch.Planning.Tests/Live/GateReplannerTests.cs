@@ -20,12 +20,15 @@ public sealed class GateReplannerTests
         return (input, new DistrictPlanner().Plan(input));
     }
 
-    private static GateReplanInput ReplanInput(PlanningInput input, Plan plan, IReadOnlyDictionary<string, StopReport> reports, params string[] unavailable)
+    private static GateReplanInput ReplanInput(PlanningInput input, Plan plan, IReadOnlyDictionary<string, StopReport> reports, params string[] unavailable) =>
+        ReplanInput(input, plan, plan.Orders, reports, unavailable);
+
+    private static GateReplanInput ReplanInput(PlanningInput input, Plan plan, IReadOnlyList<OrderOutcome> outcomes, IReadOnlyDictionary<string, StopReport> reports, params string[] unavailable)
     {
         var doors = plan.DoorRoutes.Single();
         var orders = input.Orders.ToDictionary(o => o.Id);
         var households = input.Scenario.Households.ToDictionary(h => h.Id);
-        var ready = plan.Orders.ToDictionary(o => o.OrderId, o => o.ReadyAtSeconds ?? 0);
+        var ready = outcomes.ToDictionary(o => o.OrderId, o => o.ReadyAtSeconds ?? 0);
         var deliveries = doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Select(d => d.DeliveryId)
             .Concat(doors.Unassigned.Select(u => u.DeliveryId))
             .Select(id => new DoorDelivery(id, households[orders[DeliveryIds.OrderIdOf(id)].HouseholdId], orders[DeliveryIds.OrderIdOf(id)].Bundles.WeightGrams(input.Scenario.Catalog), ready[DeliveryIds.OrderIdOf(id)]))
@@ -33,7 +36,7 @@ public sealed class GateReplannerTests
         int notBefore = doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Where(d => reports.ContainsKey(d.DeliveryId))
             .Select(d => d.DropOffStartSeconds + d.ServiceSeconds).DefaultIfEmpty(0).Max();
         return new GateReplanInput(
-            input.Scenario.Gates.Single(), doors, plan.Orders, deliveries,
+            input.Scenario.Gates.Single(), doors, outcomes, deliveries,
             input.Scenario.Volunteers.Where(v => !unavailable.Contains(v.Id)).ToList(),
             reports, notBefore, HaversineTravelMatrix.Walking(), input.Settings.Door);
     }
@@ -102,6 +105,29 @@ public sealed class GateReplannerTests
         Assert.All(v2.Trips.SelectMany(t => t.Doors).Select(d => d.DeliveryId).Where(id => id != done), id => Assert.Contains(id, others));
         Assert.All(result.Outcomes, o => Assert.Equal(OrderFate.DoorDelivery, o.Fate));
         Assert.Empty(PlanChecks.Violations(input, WithGate(plan, result)));
+    }
+
+    [Fact]
+    public void Late_truck_moves_the_cycles_and_every_door_trip_leaves_after_the_new_release()
+    {
+        var (input, plan) = PlanSixDoors();
+        var stop = plan.TruckRoutes.SelectMany(r => r.Trips).SelectMany(t => t.Stops).First();
+        int arrived = stop.ArrivalSeconds + 7_200;
+        int onGround = arrived + input.Settings.TruckUnloadSeconds;
+        var unloads = plan.TruckRoutes.SelectMany(r => r.Trips.SelectMany(t => t.Stops).Select(s => ($"{s.LoadId}/{s.Piece}", r.TruckId, s.WeightGrams, s.UnloadStartSeconds + input.Settings.TruckUnloadSeconds))).ToList();
+        var late = unloads.Where(u => u.Item1.StartsWith(stop.LoadId + "/", StringComparison.Ordinal)).Select(u => u.Item1).ToHashSet();
+
+        var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(input.Scenario.Gates.Single(), plan.GateCycles.Single(), unloads, late, onGround, plan.Orders, input.Settings.CycleLimits));
+        var result = new GateReplanner().Replan(ReplanInput(input, plan, moved.Outcomes, new Dictionary<string, StopReport>()));
+
+        Assert.All(moved.Cycles.Cycles.Where(c => c.Loads.Any(l => late.Contains(l.ConsignmentId))), c => Assert.True(c.StartAtSeconds >= onGround));
+        Assert.All(result.Doors.Routes.SelectMany(r => r.Trips), t => Assert.True(t.LeaveGateSeconds >= onGround + 600 + 1_800));
+        var trucks = plan.TruckRoutes.Select(r => r with
+        {
+            Trips = r.Trips.Select(t => t with { Stops = t.Stops.Select(s => s.LoadId == stop.LoadId ? s with { ArrivalSeconds = arrived, UnloadStartSeconds = arrived } : s).ToList() }).ToList(),
+        }).ToList();
+        var replanned = WithGate(plan, result) with { GateCycles = [moved.Cycles], TruckRoutes = trucks };
+        Assert.Empty(PlanChecks.Violations(input, replanned));
     }
 
     private sealed class RouteComparer : IEqualityComparer<VolunteerRoute>
