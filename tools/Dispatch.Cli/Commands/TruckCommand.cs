@@ -103,6 +103,11 @@ public static class TruckCommand
             {
                 return;
             }
+            catch (RpcException e)
+            {
+                Console.WriteLine($"stream refused: {e.StatusCode}: {e.Status.Detail}");
+                return;
+            }
         }
     }
 

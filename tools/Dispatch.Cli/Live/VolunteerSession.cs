@@ -37,6 +37,11 @@ internal sealed class VolunteerSession(Volunteers.VolunteersClient client, strin
             {
                 return;
             }
+            catch (RpcException e)
+            {
+                Console.WriteLine($"stream refused: {e.StatusCode}: {e.Status.Detail}");
+                return;
+            }
 
             await Task.Delay(backoff, cancellationToken);
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
