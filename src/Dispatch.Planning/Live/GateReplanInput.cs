@@ -25,6 +25,3 @@ public sealed record GateReplanInput(
     ITravelMatrix Walking,
     DoorRoutingSettings Settings,
     int RetryDelaySeconds = 30 * 60);
-
-/// <summary>The gate's new door routes and the new outcomes of its door orders.</summary>
-public sealed record GateReplanResult(DoorRoutingResult Doors, IReadOnlyList<OrderOutcome> Outcomes);

@@ -2,8 +2,3 @@ namespace Dispatch.Server.Live;
 
 /// <summary>A volunteer's report from a door: delivered with the household's code, or failed with a reason.</summary>
 public sealed record StopReportRequest(string VolunteerId, string DeliveryId, bool Delivered, string ConfirmationCode, DoorFailure? Failure);
-
-/// <summary>The answer to a stop report.</summary>
-/// <param name="Replayed">The same report was already recorded: nothing new was stored.</param>
-/// <param name="PlanVersion">The district plan version after the report.</param>
-public sealed record StopReportResult(string DeliveryId, bool Delivered, bool Replayed, int PlanVersion);
