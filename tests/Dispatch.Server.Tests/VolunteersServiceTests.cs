@@ -217,6 +217,24 @@ public sealed class VolunteersServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_restart_the_latest_stored_plan_is_live_again_for_reconnecting_volunteers()
+    {
+        string folder = DispatchServerFactory.NewFolder();
+        int version;
+        using (var first = new DispatchServerFactory(folder) { KeepFolder = true })
+        {
+            version = (await DayOne.PushAndPlanAsync(first)).Version;
+        }
+
+        using var second = new DispatchServerFactory(folder);
+        using var v1 = new StreamRecorder<Assignment>(second.CreateVolunteersClient().StreamAssignments(new StreamAssignmentsRequest { VolunteerId = "V1" }, deadline: Deadlines.Soon));
+
+        var route = await v1.NextAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(version, route.Version);
+        Assert.NotEmpty(route.Trips);
+    }
+
+    [Fact]
     public async Task Supermarket_watching_its_orders_sees_a_delivery_as_it_happens()
     {
         await PushAndPlanAsync();

@@ -82,6 +82,7 @@ public static class DispatchServer
         builder.Services.AddSingleton(live);
         builder.Services.AddSingleton(new ConfirmationCodes(System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey)));
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
+        builder.Services.AddHostedService<LiveDayRestorer>();
     }
 
     private static Scenario LoadScenario(string path)

@@ -12,6 +12,12 @@ public interface ILiveDispatch
     /// <summary>A full plan was stored: it becomes the plan acted on and every volunteer's route is offered to the streams.</summary>
     Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken);
 
+    /// <summary>After a restart: the stored plan becomes live unless a plan was made live meanwhile.</summary>
+    Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken);
+
+    /// <summary>True once a plan is live.</summary>
+    bool HasLiveDay { get; }
+
     Task<StopReportResult> ReportStopAsync(StopReportRequest report, CancellationToken cancellationToken);
 
     /// <summary>Marks a volunteer available or not; a change re-plans their gate. Returns the plan version after it.</summary>

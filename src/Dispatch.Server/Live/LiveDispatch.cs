@@ -45,6 +45,16 @@ public sealed class LiveDispatch(
 
     public bool IsKnownTruck(string truckId) => _trucks.ContainsKey(truckId);
 
+    public bool HasLiveDay => _day is not null;
+
+    public async Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    {
+        if (_day is null)
+        {
+            await PlanStoredAsync(plan, orders, cancellationToken);
+        }
+    }
+
     public async Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
         await _compose.WaitAsync(cancellationToken);
@@ -52,6 +62,12 @@ public sealed class LiveDispatch(
         {
             var byId = orders.ToDictionary(o => o.Id, StringComparer.Ordinal);
             var day = _day;
+            if (day is not null && day.DistrictId == plan.Plan.DistrictId && day.Day == plan.Plan.Day && day.Plan.Version > plan.Version)
+            {
+                // A restore racing a fresh plan: the newer one stays.
+                return;
+            }
+
             if (day is null || day.DistrictId != plan.Plan.DistrictId || day.Day != plan.Plan.Day)
             {
                 day = new LiveDay(plan.Plan.DistrictId, plan.Plan.Day, plan, byId);

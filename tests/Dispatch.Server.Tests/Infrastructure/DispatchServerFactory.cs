@@ -9,12 +9,19 @@ namespace Dispatch.Server.Tests.Infrastructure;
 /// <summary>The real server in-process on a fresh SQLite file and the tiny district; clients go through a real GrpcChannel.</summary>
 public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dispatch-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
 
-    public DispatchServerFactory()
+    /// <param name="folder">Where the scenario and database live; a fresh temporary folder by default. Reuse one to restart a server on the same data.</param>
+    public DispatchServerFactory(string? folder = null)
     {
+        _folder = folder ?? NewFolder();
         ScenarioFiles.Save(TinyDistrict.Create(), Path.Combine(_folder, "scenario"));
     }
+
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "dispatch-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leave the folder on dispose, for a second server on the same data.</summary>
+    public bool KeepFolder { get; init; }
 
     public string DatabasePath => Path.Combine(_folder, "dispatch.db");
 
@@ -44,6 +51,11 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
