@@ -73,6 +73,7 @@ public sealed class TrucksServiceTests : IDisposable
         Assert.False(once.Replayed);
         Assert.False(once.Replanned);
         Assert.True(twice.Replayed);
+        Assert.Equal(once.LateBySeconds, twice.LateBySeconds);
         Assert.Equal(StatusCode.FailedPrecondition, changed.StatusCode);
         Assert.Equal(StatusCode.NotFound, unknownLoad.StatusCode);
     }

@@ -21,6 +21,6 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
 
     public ConcurrentDictionary<string, bool> Unavailable { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reported arrivals by "truck/gate/load".</summary>
-    public ConcurrentDictionary<string, int> Arrivals { get; } = new(StringComparer.Ordinal);
+    /// <summary>Reported arrivals by "truck/gate/load": when, and how late against the plan of the time.</summary>
+    public ConcurrentDictionary<string, (int ArrivedAtSeconds, int LateBySeconds)> Arrivals { get; } = new(StringComparer.Ordinal);
 }

@@ -178,17 +178,17 @@ public sealed class LiveDispatch(
                 throw new ResourceNotFoundException("stop", $"load {report.LoadId} at gate {report.GateId} on the route of {truck.Id}");
             }
 
-            // Once late and re-planned, the stop's planned arrival is the reported one: compare with the first plan's.
+            // Once late and re-planned, the stop's planned arrival is the reported one: keep the lateness first measured.
             string key = $"{truck.Id}/{report.GateId}/{report.LoadId}";
-            if (day.Arrivals.TryGetValue(key, out int earlier))
+            if (day.Arrivals.TryGetValue(key, out var earlier))
             {
-                return earlier == report.ArrivedAtSeconds
-                    ? new ArrivalResult(Replayed: true, 0, Replanned: false, day.Plan.Version)
-                    : throw new PreconditionFailedException($"load {report.LoadId} was already reported at gate {report.GateId} at {earlier} s; an arrival cannot be changed");
+                return earlier.ArrivedAtSeconds == report.ArrivedAtSeconds
+                    ? new ArrivalResult(Replayed: true, earlier.LateBySeconds, Replanned: false, day.Plan.Version)
+                    : throw new PreconditionFailedException($"load {report.LoadId} was already reported at gate {report.GateId} at {earlier.ArrivedAtSeconds} s; an arrival cannot be changed");
             }
 
             int lateBy = report.ArrivedAtSeconds - stops.Min(s => s.ArrivalSeconds);
-            day.Arrivals[key] = report.ArrivedAtSeconds;
+            day.Arrivals[key] = (report.ArrivedAtSeconds, lateBy);
             if (lateBy <= options.LateAfterSeconds)
             {
                 return new ArrivalResult(Replayed: false, lateBy, Replanned: false, day.Plan.Version);

@@ -18,7 +18,7 @@ public static class TruckCommand
         var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
         var id = new Option<string>("--id") { Description = "Truck id", Required = true };
         var apiKey = new Option<string?>("--api-key") { Description = "API key sent as the x-api-key header" };
-        var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"arrive G1 L-1 09:40; quit\"" };
+        var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"wait-version 1; arrive G1 L-1 09:40; quit\"" };
         var command = new Command("truck", "Follow a truck's live trips and report arrivals at gates") { server, id, apiKey, script };
         command.SetAction(async (parse, ct) =>
         {
@@ -31,8 +31,9 @@ public static class TruckCommand
                 headers.Add("x-api-key", key);
             }
 
+            var seen = new VersionWatch();
             using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var follow = FollowAsync(client, truckId, headers, following.Token);
+            var follow = FollowAsync(client, truckId, headers, seen, following.Token);
             string? commands = parse.GetValue(script);
             try
             {
@@ -50,7 +51,11 @@ public static class TruckCommand
                         break;
                     }
 
-                    if (words[0] == "arrive" && words.Length == 4 && TryParseClock(words[3], out int seconds))
+                    if (words[0] == "wait-version" && words.Length == 2 && int.TryParse(words[1], out int version))
+                    {
+                        Console.WriteLine(await seen.WaitForAsync(version, TimeSpan.FromSeconds(30), ct) ? $"at version {seen.Version}" : $"timed out waiting for version {version}");
+                    }
+                    else if (words[0] == "arrive" && words.Length == 4 && TryParseClock(words[3], out int seconds))
                     {
                         try
                         {
@@ -65,7 +70,7 @@ public static class TruckCommand
                     }
                     else
                     {
-                        Console.WriteLine("commands: arrive <gate> <load> <hh:mm> | quit");
+                        Console.WriteLine("commands: arrive <gate> <load> <hh:mm> | wait-version <n> | quit");
                     }
                 }
             }
@@ -80,18 +85,17 @@ public static class TruckCommand
         return command;
     }
 
-    private static async Task FollowAsync(Trucks.TrucksClient client, string truckId, Metadata headers, CancellationToken cancellationToken)
+    private static async Task FollowAsync(Trucks.TrucksClient client, string truckId, Metadata headers, VersionWatch seen, CancellationToken cancellationToken)
     {
-        int lastSeen = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                using var call = client.StreamTruckAssignments(new StreamTruckAssignmentsRequest { TruckId = truckId, LastSeenVersion = lastSeen }, headers, cancellationToken: cancellationToken);
+                using var call = client.StreamTruckAssignments(new StreamTruckAssignmentsRequest { TruckId = truckId, LastSeenVersion = seen.Version }, headers, cancellationToken: cancellationToken);
                 await foreach (var trips in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
-                    lastSeen = trips.Version;
                     AnsiConsole.Write(TruckView.Render(trips));
+                    seen.Saw(trips.Version);
                 }
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)

@@ -15,7 +15,7 @@ internal static class RouteView
         {
             foreach (var stop in trip.Stops)
             {
-                string bundles = string.Join(", ", stop.Bundles.Select(b => $"{b.Quantity} x {b.Kind.ToString().ToLowerInvariant()}"));
+                string bundles = string.Join(", ", stop.Bundles.Select(b => $"{b.Quantity} x {Name(b.Kind)}"));
                 table.AddRow(
                     trip.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Clock(trip.LeaveGateSeconds),
@@ -34,6 +34,15 @@ internal static class RouteView
 
         return table;
     }
+
+    private static string Name(BundleKind kind) => kind switch
+    {
+        BundleKind.MeatAndVegetable => "meat+veg",
+        BundleKind.Vegetable => "veg",
+        BundleKind.RiceAndFlour => "rice+flour",
+        BundleKind.Medicine => "medicine",
+        _ => "?",
+    };
 
     /// <summary>Seconds from the plan day's midnight as hh:mm (past midnight shows 24:xx and on).</summary>
     public static string Clock(int seconds) => $"{seconds / 3_600:00}:{seconds % 3_600 / 60:00}";

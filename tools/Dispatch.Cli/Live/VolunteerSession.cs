@@ -10,9 +10,8 @@ namespace Dispatch.Cli.Live;
 /// </summary>
 internal sealed class VolunteerSession(Volunteers.VolunteersClient client, string volunteerId, Metadata headers, bool render)
 {
-    private readonly object _gate = new();
-    private Assignment? _latest;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly VersionWatch _seen = new();
+    private volatile Assignment? _latest;
 
     public async Task FollowAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +20,7 @@ internal sealed class VolunteerSession(Volunteers.VolunteersClient client, strin
         {
             try
             {
-                int lastSeen = _latest?.Version ?? 0;
+                int lastSeen = _seen.Version;
                 using var call = client.StreamAssignments(new StreamAssignmentsRequest { VolunteerId = volunteerId, LastSeenVersion = lastSeen }, headers, cancellationToken: cancellationToken);
                 await foreach (var assignment in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
@@ -74,7 +73,7 @@ internal sealed class VolunteerSession(Volunteers.VolunteersClient client, strin
                     Console.WriteLine($"{(availability.Available ? "available" : "not available")}: plan v{availability.PlanVersion}");
                     break;
                 case "wait-version" when words.Length == 2 && int.TryParse(words[1], out int version):
-                    Console.WriteLine(await WaitForVersionAsync(version, TimeSpan.FromSeconds(30), cancellationToken) ? $"at version {_latest!.Version}" : $"timed out waiting for version {version}");
+                    Console.WriteLine(await _seen.WaitForAsync(version, TimeSpan.FromSeconds(30), cancellationToken) ? $"at version {_seen.Version}" : $"timed out waiting for version {version}");
                     break;
                 case "show":
                     if (_latest is not null)
@@ -96,42 +95,10 @@ internal sealed class VolunteerSession(Volunteers.VolunteersClient client, strin
         return true;
     }
 
-    private async Task<bool> WaitForVersionAsync(int version, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        while (true)
-        {
-            Task changed;
-            lock (_gate)
-            {
-                if (_latest?.Version >= version)
-                {
-                    return true;
-                }
-
-                changed = _changed.Task;
-            }
-
-            try
-            {
-                await changed.WaitAsync(limit.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-        }
-    }
-
     private void Show(Assignment assignment)
     {
-        lock (_gate)
-        {
-            _latest = assignment;
-            _changed.TrySetResult();
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
+        _latest = assignment;
+        _seen.Saw(assignment.Version);
 
         if (render)
         {
