@@ -31,6 +31,13 @@ public sealed class PlanStore(DbContextOptions<DispatchDbContext> options)
         }
     }
 
+    /// <summary>The last day of the district that has a plan, or null when none has.</summary>
+    public async Task<int?> LatestDayAsync(string districtId, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        return await db.Plans.AsNoTracking().Where(p => p.DistrictId == districtId).Select(p => (int?)p.Day).MaxAsync(cancellationToken);
+    }
+
     /// <summary>The given version, or the latest when <paramref name="version"/> is 0; null when there is none.</summary>
     public async Task<StoredPlan?> FindAsync(string districtId, int day, int version, CancellationToken cancellationToken)
     {

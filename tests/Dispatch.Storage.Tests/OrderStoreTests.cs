@@ -38,10 +38,11 @@ public sealed class OrderStoreTests : IDisposable
         using var db = new DispatchDbContext(_options);
 
         Assert.Empty(db.Database.GetPendingMigrations());
-        Assert.Single(db.Database.GetAppliedMigrations());
+        Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
         Assert.Equal(0, db.Orders.Count());
         Assert.Equal(0, db.Batches.Count());
         Assert.Equal(0, db.OrderEvents.Count());
+        Assert.Equal(0, db.Plans.Count());
         var journal = db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").AsEnumerable().Single();
         Assert.Equal("wal", journal);
     }

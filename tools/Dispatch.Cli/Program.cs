@@ -8,6 +8,7 @@ bench.Subcommands.Add(IngestBenchCommand.Create());
 bench.Subcommands.Add(SolomonBenchCommand.Create());
 bench.Subcommands.Add(PlanBenchCommand.Create());
 bench.Subcommands.Add(LoadBenchCommand.Create());
+bench.Subcommands.Add(FanoutBenchCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(ScenarioCommands.Create());
 var orders = OrdersCommand.Create();
@@ -17,5 +18,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(PushCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(VolunteerCommand.Create());
+root.Subcommands.Add(TruckCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -26,6 +26,30 @@ public sealed record Caller(CallerRole Role, string SubjectId, string KeyId)
             : $"a {CallerRoles.Name(Role)} key may not act for a supermarket");
     }
 
+    /// <summary>
+    /// Acting as a volunteer (reporting their stops): their own key, or admin. With <paramref name="staffMayAct"/>,
+    /// planners may act too (reading a route, marking someone unavailable).
+    /// </summary>
+    public void EnsureVolunteer(string volunteerId, bool staffMayAct = false) =>
+        EnsureSubject(CallerRole.Volunteer, "volunteer", volunteerId, staffMayAct);
+
+    /// <summary>Acting as a truck's driver: their own key, or admin; with <paramref name="staffMayAct"/> planners too.</summary>
+    public void EnsureTruck(string truckId, bool staffMayAct = false) =>
+        EnsureSubject(CallerRole.TruckDriver, "truck", truckId, staffMayAct);
+
+    private void EnsureSubject(CallerRole role, string what, string id, bool staffMayAct)
+    {
+        if (Role == CallerRole.Admin || (staffMayAct && Role == CallerRole.Planner)
+            || (Role == role && string.Equals(SubjectId, id, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        throw new PermissionDeniedException(Role == role
+            ? $"this key is {what} '{SubjectId}', not '{id}'"
+            : $"a {CallerRoles.Name(Role)} key may not act as a {what}");
+    }
+
     /// <summary>Reading a supermarket's orders: its own key, planners and admins.</summary>
     public bool SeesSupermarket(string supermarketId) =>
         Role is CallerRole.Planner or CallerRole.Admin

@@ -27,6 +27,22 @@ public static class ServiceAccess
             ["PushOrders"] = s_supermarketWriters,
         },
 
+        // Each method also checks the subject: a volunteer or driver acts only for themselves.
+        ["dispatch.v1.Volunteers"] = new(StringComparer.Ordinal)
+        {
+            ["*"] = [CallerRole.Volunteer, CallerRole.Planner, CallerRole.Admin],
+            ["ReportStop"] = [CallerRole.Volunteer, CallerRole.Admin],
+        },
+        ["dispatch.v1.Trucks"] = new(StringComparer.Ordinal)
+        {
+            ["*"] = [CallerRole.TruckDriver, CallerRole.Planner, CallerRole.Admin],
+            ["ReportArrival"] = [CallerRole.TruckDriver, CallerRole.Admin],
+        },
+        ["dispatch.v1.Supermarkets"] = new(StringComparer.Ordinal)
+        {
+            ["*"] = s_readers,
+        },
+
         // Plans name households and volunteers: district staff only.
         ["dispatch.v1.Planning"] = new(StringComparer.Ordinal)
         {

@@ -4,6 +4,7 @@ using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Planning.District;
 using Dispatch.Server.Intake;
+using Dispatch.Server.Live;
 using Dispatch.Server.Planning;
 using Dispatch.Server.Services;
 using Dispatch.Storage;
@@ -78,6 +79,7 @@ public static class DispatchServer
         var planningSettings = planning.QuickSearch ? PlanningSettings.Quick with { ProbeBottleneck = true } : PlanningSettings.Default;
         builder.Services.AddSingleton(planningSettings with { ParallelGates = Math.Max(1, Environment.ProcessorCount) });
         builder.Services.AddSingleton<DistrictDayPlanning>();
+        AddLiveDispatch(builder);
 
         builder.Services.AddGrpc(o =>
         {
@@ -90,6 +92,17 @@ public static class DispatchServer
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+    }
+
+    private static void AddLiveDispatch(WebApplicationBuilder builder)
+    {
+        var live = builder.Configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions();
+        builder.Services.AddSingleton(typeof(IRouteHub<>), typeof(RouteHub<>));
+        builder.Services.AddSingleton<OrderEventHub>();
+        builder.Services.AddSingleton(live);
+        builder.Services.AddSingleton(new ConfirmationCodes(System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey)));
+        builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
+        builder.Services.AddHostedService<LiveDayRestorer>();
     }
 
     private static Scenario LoadScenario(string path)
@@ -112,6 +125,9 @@ public static class DispatchServer
     {
         app.MapGrpcService<OrderIntakeService>();
         app.MapGrpcService<PlanningService>();
+        app.MapGrpcService<VolunteersService>();
+        app.MapGrpcService<SupermarketsService>();
+        app.MapGrpcService<TrucksService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
     }

@@ -47,3 +47,15 @@ public sealed class ShutdownOptions
     /// <summary>Seconds Kestrel waits for in-flight calls after SIGTERM before it resets them; default 10.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 }
+
+/// <summary>Settings under "Live": the live day's dispatch.</summary>
+public sealed class LiveOptions
+{
+    public const string Section = "Live";
+
+    /// <summary>Key of the households' 4-digit confirmation codes; set a secret one in production (<c>Live__ConfirmationKey</c>).</summary>
+    public string ConfirmationKey { get; set; } = "dispatch-development-key";
+
+    /// <summary>A truck arriving more than this after its planned arrival re-plans the gate; default 600 s.</summary>
+    public int LateAfterSeconds { get; set; } = 600;
+}

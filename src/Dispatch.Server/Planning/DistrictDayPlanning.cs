@@ -2,6 +2,7 @@ using Dispatch.Domain.Orders;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Planning.District;
 using Dispatch.Server.Errors;
+using Dispatch.Server.Live;
 using Dispatch.Storage;
 
 namespace Dispatch.Server.Planning;
@@ -10,7 +11,7 @@ namespace Dispatch.Server.Planning;
 /// Plans a district day from the stored orders, stores the plan as the next version, and records each order's
 /// new status in its history. One plan at a time per server (the district is the unit of planning).
 /// </summary>
-public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, TimeProvider clock)
+public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, ILiveDispatch live, OrderEventHub orderEvents, TimeProvider clock)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -42,7 +43,12 @@ public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore order
             cancellationToken.ThrowIfCancellationRequested();
             long now = clock.GetUtcNow().ToUnixTimeSeconds();
             var saved = await plans.SaveAsync(plan, now, cancellationToken);
-            await orders.AppendStatusChangesAsync(StatusChanges(saved, now), cancellationToken);
+            var changes = StatusChanges(saved, now);
+            await orders.AppendStatusChangesAsync(changes, cancellationToken);
+            orderEvents.Publish(dayOrders.ToDictionary(o => o.Id, StringComparer.Ordinal), changes);
+
+            // The newest plan is the one volunteers act on: their routes go out now.
+            await live.PlanStoredAsync(saved, dayOrders, CancellationToken.None);
             return saved;
         }
         finally

@@ -15,12 +15,28 @@ namespace Dispatch.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dispatch-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
 
+    /// <summary>A fresh temporary folder; xunit class fixtures need this single parameterless constructor.</summary>
     public DispatchServerFactory()
+        : this(null)
     {
+    }
+
+    /// <summary>A server on the scenario and database of <paramref name="folder"/>: reuse one to restart a server on the same data.</summary>
+    public static DispatchServerFactory OnFolder(string folder) => new(folder);
+
+    /// <param name="folder">Where the scenario and database live; a fresh temporary folder by default. Reuse one to restart a server on the same data.</param>
+    private DispatchServerFactory(string? folder)
+    {
+        _folder = folder ?? NewFolder();
         ScenarioFiles.Save(TinyDistrict.Create(), Path.Combine(_folder, "scenario"));
     }
+
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "dispatch-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leave the folder on dispose, for a second server on the same data.</summary>
+    public bool KeepFolder { get; set; }
 
     public string DatabasePath => Path.Combine(_folder, "dispatch.db");
 
@@ -67,10 +83,21 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public Contracts.V1.Planning.PlanningClient CreatePlanningClient(string? apiKey = TestKeys.Admin) => new(CreateInvoker(apiKey));
 
+    public Volunteers.VolunteersClient CreateVolunteersClient(string? apiKey = TestKeys.Admin) => new(CreateInvoker(apiKey));
+
+    public Supermarkets.SupermarketsClient CreateSupermarketsClient(string? apiKey = TestKeys.Admin) => new(CreateInvoker(apiKey));
+
+    public Trucks.TrucksClient CreateTrucksClient(string? apiKey = TestKeys.Admin) => new(CreateInvoker(apiKey));
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -5,7 +5,7 @@ using Dispatch.Domain.Supply;
 
 namespace Dispatch.Server.Tests.Infrastructure;
 
-/// <summary>A district small enough to reason about: 2 supermarkets, 1 community, 1 gate, 2 grids of 5 households.</summary>
+/// <summary>A district small enough to reason about: 2 supermarkets, 1 community, 1 gate, 2 grids of 5 high-risk households, 3 volunteers at the gate.</summary>
 public static class TinyDistrict
 {
     public static Scenario Create()
@@ -38,7 +38,11 @@ public static class TinyDistrict
                 new Supermarket("SM2", "second", new GeoPoint(35.38, 116.64), new BundleCounts(100, 100, 100, 100), 0, 86_400),
             ],
             [new Vehicle("T1", "SM1", 2_000_000, new Shift(0, 43_200))],
-            [new Volunteer("V1", "G1", "volunteer one", 12, 20_000, new Shift(0, 43_200))],
+            [
+                new Volunteer("V1", "G1", "volunteer one", 12, 20_000, new Shift(0, 43_200)),
+                new Volunteer("V2", "G1", "volunteer two", 12, 20_000, new Shift(0, 43_200)),
+                new Volunteer("V3", "G1", "volunteer three", 12, 20_000, new Shift(0, 43_200)),
+            ],
             BundleCatalog.Standard.Types.ToList());
     }
 }

@@ -1,0 +1,34 @@
+using Dispatch.Domain.Orders;
+using Dispatch.Server.Planning;
+
+namespace Dispatch.Server.Live;
+
+/// <summary>
+/// The live day of a district: the plan being acted on, what volunteers reported, who dropped out, and the gate
+/// re-plans these cause. District-keyed state stays behind this interface so it can become a grain per district.
+/// </summary>
+public interface ILiveDispatch
+{
+    /// <summary>A full plan was stored: it becomes the plan acted on and every volunteer's route is offered to the streams.</summary>
+    Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken);
+
+    /// <summary>After a restart: the stored plan becomes live unless a plan was made live meanwhile.</summary>
+    Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken);
+
+    /// <summary>True once a plan is live.</summary>
+    bool HasLiveDay { get; }
+
+    Task<StopReportResult> ReportStopAsync(StopReportRequest report, CancellationToken cancellationToken);
+
+    /// <summary>Marks a volunteer available or not; a change re-plans their gate. Returns the plan version after it.</summary>
+    Task<int> SetAvailabilityAsync(string volunteerId, bool available, CancellationToken cancellationToken);
+
+    /// <summary>A truck is at a gate with a load; a late one re-plans the gate's cycles and door trips.</summary>
+    Task<ArrivalResult> ReportArrivalAsync(ArrivalReport report, CancellationToken cancellationToken);
+
+    /// <summary>True when the scenario has this truck.</summary>
+    bool IsKnownTruck(string truckId);
+
+    /// <summary>True when the scenario has this volunteer.</summary>
+    bool IsKnownVolunteer(string volunteerId);
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Dispatch.Domain.Orders;
+using Dispatch.Planning.Live;
+using Dispatch.Server.Planning;
+
+namespace Dispatch.Server.Live;
+
+/// <summary>The state of the day being delivered: the plan acted on, the day's orders, reports and drop-outs.</summary>
+internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IReadOnlyDictionary<string, Order> orders)
+{
+    public string DistrictId { get; } = districtId;
+
+    public int Day { get; } = day;
+
+    /// <summary>Replaced whole under the compose lock; read without it.</summary>
+    public VersionedPlan Plan { get; set; } = plan;
+
+    public IReadOnlyDictionary<string, Order> Orders { get; set; } = orders;
+
+    public ConcurrentDictionary<string, StopReport> Reports { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, bool> Unavailable { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reported arrivals by "truck/gate/load": when, and how late against the plan of the time.</summary>
+    public ConcurrentDictionary<string, (int ArrivedAtSeconds, int LateBySeconds)> Arrivals { get; } = new(StringComparer.Ordinal);
+}

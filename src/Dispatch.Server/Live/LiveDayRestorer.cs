@@ -1,0 +1,27 @@
+using Dispatch.Domain.Scenarios;
+using Dispatch.Server.Planning;
+using Dispatch.Storage;
+
+namespace Dispatch.Server.Live;
+
+/// <summary>
+/// After a restart, makes the latest stored plan of the district's latest planned day live again, so volunteers and
+/// drivers who reconnect get their routes. Runs in the background: a district plan takes a moment to read.
+/// Reports, drop-outs and arrivals of that day are not restored (they are in the orders' histories only).
+/// </summary>
+public sealed class LiveDayRestorer(ScenarioIndex scenario, PlanStore store, PlanBook plans, OrderStore orders, ILiveDispatch live) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string districtId = scenario.Scenario.District.Id;
+        if (await store.LatestDayAsync(districtId, stoppingToken) is not int day || live.HasLiveDay)
+        {
+            return;
+        }
+
+        if (await plans.FindAsync(districtId, day, 0, stoppingToken) is { } plan)
+        {
+            await live.RestoreAsync(plan, await orders.OrdersOfDayAsync(day, stoppingToken), stoppingToken);
+        }
+    }
+}

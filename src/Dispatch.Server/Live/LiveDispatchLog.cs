@@ -1,0 +1,13 @@
+namespace Dispatch.Server.Live;
+
+internal static partial class LiveDispatchLog
+{
+    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Gate {GateId} re-planned ({Cause}): plan v{Version}, {Changed} volunteers' routes changed, {Milliseconds} ms")]
+    public static partial void GateReplanned(ILogger logger, string gateId, string cause, int version, int changed, long milliseconds);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Information, Message = "Plan v{Version} of {DistrictId} day {Day} is live: {Changed} volunteers' routes sent")]
+    public static partial void PlanLive(ILogger logger, string districtId, int day, int version, int changed);
+
+    [LoggerMessage(EventId = 603, Level = LogLevel.Information, Message = "Stop {DeliveryId} reported by {VolunteerId}: {Outcome}")]
+    public static partial void StopReported(ILogger logger, string deliveryId, string volunteerId, string outcome);
+}

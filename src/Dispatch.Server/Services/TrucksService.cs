@@ -1,0 +1,60 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Server.Auth;
+using Dispatch.Server.Errors;
+using Dispatch.Server.Live;
+using Grpc.Core;
+
+namespace Dispatch.Server.Services;
+
+/// <summary>Truck drivers' live trips and their arrivals at gates.</summary>
+public sealed class TrucksService(ILiveDispatch live, IRouteHub<TruckAssignment> hub, IHostApplicationLifetime lifetime) : Trucks.TrucksBase
+{
+    public override async Task StreamTruckAssignments(StreamTruckAssignmentsRequest request, IServerStreamWriter<TruckAssignment> responseStream, ServerCallContext context)
+    {
+        context.GetCaller().EnsureTruck(request.TruckId, staffMayAct: true);
+        RequireTruck(request.TruckId);
+        if (request.LastSeenVersion < 0)
+        {
+            throw new InvalidRequestException("last_seen_version", $"must not be negative, was {request.LastSeenVersion}");
+        }
+
+        using var subscription = hub.Subscribe(request.TruckId, request.LastSeenVersion);
+        await ServerShutdown.StreamUntilStoppedAsync(subscription.Reader, a => responseStream.WriteAsync(a), lifetime, context.CancellationToken);
+    }
+
+    public override async Task<ReportArrivalResult> ReportArrival(ReportArrivalRequest request, ServerCallContext context)
+    {
+        context.GetCaller().EnsureTruck(request.TruckId);
+        RequireTruck(request.TruckId);
+        if (string.IsNullOrWhiteSpace(request.GateId))
+        {
+            throw new InvalidRequestException("gate_id", "must not be empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.LoadId))
+        {
+            throw new InvalidRequestException("load_id", "must not be empty");
+        }
+
+        if (request.ArrivedAtSeconds < 0)
+        {
+            throw new InvalidRequestException("arrived_at_seconds", $"must not be negative, was {request.ArrivedAtSeconds}");
+        }
+
+        var result = await live.ReportArrivalAsync(new ArrivalReport(request.TruckId, request.GateId, request.LoadId, request.ArrivedAtSeconds), context.CancellationToken);
+        return new ReportArrivalResult { Replayed = result.Replayed, LateBySeconds = result.LateBySeconds, Replanned = result.Replanned, PlanVersion = result.PlanVersion };
+    }
+
+    private void RequireTruck(string truckId)
+    {
+        if (string.IsNullOrWhiteSpace(truckId))
+        {
+            throw new InvalidRequestException("truck_id", "must not be empty");
+        }
+
+        if (!live.IsKnownTruck(truckId))
+        {
+            throw new ResourceNotFoundException("truck", truckId);
+        }
+    }
+}

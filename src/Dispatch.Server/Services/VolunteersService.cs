@@ -1,0 +1,77 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Server.Auth;
+using Dispatch.Server.Errors;
+using Dispatch.Server.Live;
+using Grpc.Core;
+
+namespace Dispatch.Server.Services;
+
+/// <summary>Volunteers' live routes and their reports from the doors.</summary>
+public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> hub, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
+{
+    public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
+    {
+        context.GetCaller().EnsureVolunteer(request.VolunteerId, staffMayAct: true);
+        RequireVolunteer(request.VolunteerId);
+        if (request.LastSeenVersion < 0)
+        {
+            throw new InvalidRequestException("last_seen_version", $"must not be negative, was {request.LastSeenVersion}");
+        }
+
+        using var subscription = hub.Subscribe(request.VolunteerId, request.LastSeenVersion);
+        await ServerShutdown.StreamUntilStoppedAsync(subscription.Reader, a => responseStream.WriteAsync(a), lifetime, context.CancellationToken);
+    }
+
+    public override async Task<ReportStopResult> ReportStop(ReportStopRequest request, ServerCallContext context)
+    {
+        context.GetCaller().EnsureVolunteer(request.VolunteerId);
+        RequireVolunteer(request.VolunteerId);
+        if (string.IsNullOrWhiteSpace(request.DeliveryId))
+        {
+            throw new InvalidRequestException("delivery_id", "must not be empty");
+        }
+
+        var report = request.OutcomeCase switch
+        {
+            ReportStopRequest.OutcomeOneofCase.Delivered when string.IsNullOrWhiteSpace(request.Delivered.ConfirmationCode) =>
+                throw new InvalidRequestException("delivered.confirmation_code", "must not be empty: ask the household for their code"),
+            ReportStopRequest.OutcomeOneofCase.Delivered => new StopReportRequest(request.VolunteerId, request.DeliveryId, true, request.Delivered.ConfirmationCode, null),
+            ReportStopRequest.OutcomeOneofCase.Failed when request.Failed.Reason == FailureReason.Unspecified =>
+                throw new InvalidRequestException("failed.reason", "must be given"),
+            ReportStopRequest.OutcomeOneofCase.Failed when !Enum.IsDefined((DoorFailure)(int)request.Failed.Reason) =>
+                throw new InvalidRequestException("failed.reason", $"unknown reason {(int)request.Failed.Reason}"),
+            ReportStopRequest.OutcomeOneofCase.Failed => new StopReportRequest(request.VolunteerId, request.DeliveryId, false, string.Empty, (DoorFailure)(int)request.Failed.Reason),
+            _ => throw new InvalidRequestException("outcome", "must be delivered or failed"),
+        };
+
+        var result = await live.ReportStopAsync(report, context.CancellationToken);
+        return new ReportStopResult
+        {
+            DeliveryId = result.DeliveryId,
+            State = result.Delivered ? StopState.Delivered : StopState.Failed,
+            Replayed = result.Replayed,
+            PlanVersion = result.PlanVersion,
+        };
+    }
+
+    public override async Task<SetAvailabilityResult> SetAvailability(SetAvailabilityRequest request, ServerCallContext context)
+    {
+        context.GetCaller().EnsureVolunteer(request.VolunteerId, staffMayAct: true);
+        RequireVolunteer(request.VolunteerId);
+        int version = await live.SetAvailabilityAsync(request.VolunteerId, request.Available, context.CancellationToken);
+        return new SetAvailabilityResult { Available = request.Available, PlanVersion = version };
+    }
+
+    private void RequireVolunteer(string volunteerId)
+    {
+        if (string.IsNullOrWhiteSpace(volunteerId))
+        {
+            throw new InvalidRequestException("volunteer_id", "must not be empty");
+        }
+
+        if (!live.IsKnownVolunteer(volunteerId))
+        {
+            throw new ResourceNotFoundException("volunteer", volunteerId);
+        }
+    }
+}

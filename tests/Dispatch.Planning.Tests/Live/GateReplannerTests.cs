@@ -1,0 +1,139 @@
+using Dispatch.Domain.Geography;
+using Dispatch.Domain.Supply;
+using Dispatch.Planning.Checks;
+using Dispatch.Planning.District;
+using Dispatch.Planning.Doors;
+using Dispatch.Planning.Live;
+using Dispatch.Planning.Travel;
+using static Dispatch.Planning.Tests.District.SmallDistrict;
+
+namespace Dispatch.Planning.Tests.Live;
+
+public sealed class GateReplannerTests
+{
+    private static readonly BundleCounts TwoVegetables = new(0, 2, 0, 0);
+
+    private static (PlanningInput Input, Plan Plan) PlanSixDoors()
+    {
+        var households = Enumerable.Range(1, 6).Select(i => Household($"h{i}", RiskLevel.High, metresNorth: 100 + (i * 30))).ToList();
+        var input = Input(Create(households, volunteers: 3), households.Select(h => Order(h.Id, TwoVegetables)).ToList());
+        return (input, new DistrictPlanner().Plan(input));
+    }
+
+    private static GateReplanInput ReplanInput(PlanningInput input, Plan plan, IReadOnlyDictionary<string, StopReport> reports, params string[] unavailable) =>
+        ReplanInput(input, plan, plan.Orders, reports, unavailable);
+
+    private static GateReplanInput ReplanInput(PlanningInput input, Plan plan, IReadOnlyList<OrderOutcome> outcomes, IReadOnlyDictionary<string, StopReport> reports, params string[] unavailable)
+    {
+        var doors = plan.DoorRoutes.Single();
+        var orders = input.Orders.ToDictionary(o => o.Id);
+        var households = input.Scenario.Households.ToDictionary(h => h.Id);
+        var ready = outcomes.ToDictionary(o => o.OrderId, o => o.ReadyAtSeconds ?? 0);
+        var deliveries = doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Select(d => d.DeliveryId)
+            .Concat(doors.Unassigned.Select(u => u.DeliveryId))
+            .Select(id => new DoorDelivery(id, households[orders[DeliveryIds.OrderIdOf(id)].HouseholdId], orders[DeliveryIds.OrderIdOf(id)].Bundles.WeightGrams(input.Scenario.Catalog), ready[DeliveryIds.OrderIdOf(id)]))
+            .ToList();
+        int notBefore = doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Where(d => reports.ContainsKey(d.DeliveryId))
+            .Select(d => d.DropOffStartSeconds + d.ServiceSeconds).DefaultIfEmpty(0).Max();
+        return new GateReplanInput(
+            input.Scenario.Gates.Single(), doors, outcomes, deliveries,
+            input.Scenario.Volunteers.Where(v => !unavailable.Contains(v.Id)).ToList(),
+            reports, notBefore, HaversineTravelMatrix.Walking(), input.Settings.Door);
+    }
+
+    private static Plan WithGate(Plan plan, GateReplanResult result)
+    {
+        var outcomes = result.Outcomes.ToDictionary(o => o.OrderId);
+        return plan with { DoorRoutes = [result.Doors], Orders = plan.Orders.Select(o => outcomes.GetValueOrDefault(o.OrderId) ?? o).ToList() };
+    }
+
+    [Fact]
+    public void Started_trip_stays_as_it_was_and_a_door_that_did_not_answer_is_tried_again_after_the_delay()
+    {
+        var (input, plan) = PlanSixDoors();
+        Assert.Empty(PlanChecks.Violations(input, plan));
+        var v1 = plan.DoorRoutes.Single().Routes.Single(r => r.VolunteerId == "V1");
+        var firstTrip = v1.Trips[0];
+        var reports = new Dictionary<string, StopReport>
+        {
+            [firstTrip.Doors[0].DeliveryId] = new(firstTrip.Doors[0].DeliveryId, "V1", Delivered: false, Retry: true, "no answer"),
+        };
+        var replanInput = ReplanInput(input, plan, reports);
+
+        var result = new GateReplanner().Replan(replanInput);
+
+        Assert.Equal(firstTrip, result.Doors.Routes.Single(r => r.VolunteerId == "V1").Trips[0]);
+        var retryId = DeliveryIds.RetryOf(firstTrip.Doors[0].DeliveryId);
+        var retryTrip = result.Doors.Routes.SelectMany(r => r.Trips).Single(t => t.Doors.Any(d => d.DeliveryId == retryId));
+        Assert.True(retryTrip.LeaveGateSeconds >= replanInput.NotBeforeSeconds + replanInput.RetryDelaySeconds);
+        var outcome = result.Outcomes.Single(o => o.OrderId == DeliveryIds.OrderIdOf(retryId));
+        Assert.Equal(OrderFate.DoorDelivery, outcome.Fate);
+        Assert.True(outcome.ServedAtSeconds >= retryTrip.LeaveGateSeconds);
+        Assert.Empty(PlanChecks.Violations(input, WithGate(plan, result)));
+    }
+
+    [Fact]
+    public void Given_up_door_is_reported_unassigned_with_the_reason_and_nobody_else_moves()
+    {
+        var (input, plan) = PlanSixDoors();
+        var doors = plan.DoorRoutes.Single();
+        var failing = doors.Routes.Single(r => r.VolunteerId == "V1").Trips[0].Doors[0].DeliveryId;
+        var reports = new Dictionary<string, StopReport> { [failing] = new(failing, "V1", Delivered: false, Retry: false, "refused") };
+
+        var result = new GateReplanner().Replan(ReplanInput(input, plan, reports));
+
+        Assert.Equal(doors.Routes, result.Doors.Routes, new RouteComparer());
+        var outcome = result.Outcomes.Single(o => o.OrderId == DeliveryIds.OrderIdOf(failing));
+        Assert.Equal(OrderFate.Unassigned, outcome.Fate);
+        Assert.Contains("refused", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(PlanChecks.Violations(input, WithGate(plan, result)));
+    }
+
+    [Fact]
+    public void Volunteer_dropping_out_keeps_what_they_did_and_their_other_doors_go_to_the_others()
+    {
+        var (input, plan) = PlanSixDoors();
+        var v2 = plan.DoorRoutes.Single().Routes.Single(r => r.VolunteerId == "V2");
+        var done = v2.Trips[0].Doors[0].DeliveryId;
+        var reports = new Dictionary<string, StopReport> { [done] = new(done, "V2", Delivered: true, Retry: false, string.Empty) };
+
+        var result = new GateReplanner().Replan(ReplanInput(input, plan, reports, "V2"));
+
+        var v2Now = result.Doors.Routes.Single(r => r.VolunteerId == "V2");
+        Assert.Equal([done], v2Now.Trips.SelectMany(t => t.Doors).Select(d => d.DeliveryId));
+        var others = result.Doors.Routes.Where(r => r.VolunteerId != "V2").SelectMany(r => r.Trips).SelectMany(t => t.Doors).Select(d => d.DeliveryId).ToHashSet();
+        Assert.All(v2.Trips.SelectMany(t => t.Doors).Select(d => d.DeliveryId).Where(id => id != done), id => Assert.Contains(id, others));
+        Assert.All(result.Outcomes, o => Assert.Equal(OrderFate.DoorDelivery, o.Fate));
+        Assert.Empty(PlanChecks.Violations(input, WithGate(plan, result)));
+    }
+
+    [Fact]
+    public void Late_truck_moves_the_cycles_and_every_door_trip_leaves_after_the_new_release()
+    {
+        var (input, plan) = PlanSixDoors();
+        var stop = plan.TruckRoutes.SelectMany(r => r.Trips).SelectMany(t => t.Stops).First();
+        int arrived = stop.ArrivalSeconds + 7_200;
+        int onGround = arrived + input.Settings.TruckUnloadSeconds;
+        var unloads = plan.TruckRoutes.SelectMany(r => r.Trips.SelectMany(t => t.Stops).Select(s => ($"{s.LoadId}/{s.Piece}", r.TruckId, s.WeightGrams, s.UnloadStartSeconds + input.Settings.TruckUnloadSeconds))).ToList();
+        var late = unloads.Where(u => u.Item1.StartsWith(stop.LoadId + "/", StringComparison.Ordinal)).Select(u => u.Item1).ToHashSet();
+
+        var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(input.Scenario.Gates.Single(), plan.GateCycles.Single(), unloads, late, onGround, plan.Orders, input.Settings.CycleLimits));
+        var result = new GateReplanner().Replan(ReplanInput(input, plan, moved.Outcomes, new Dictionary<string, StopReport>()));
+
+        Assert.All(moved.Cycles.Cycles.Where(c => c.Loads.Any(l => late.Contains(l.ConsignmentId))), c => Assert.True(c.StartAtSeconds >= onGround));
+        Assert.All(result.Doors.Routes.SelectMany(r => r.Trips), t => Assert.True(t.LeaveGateSeconds >= onGround + 600 + 1_800));
+        var trucks = plan.TruckRoutes.Select(r => r with
+        {
+            Trips = r.Trips.Select(t => t with { Stops = t.Stops.Select(s => s.LoadId == stop.LoadId ? s with { ArrivalSeconds = arrived, UnloadStartSeconds = arrived } : s).ToList() }).ToList(),
+        }).ToList();
+        var replanned = WithGate(plan, result) with { GateCycles = [moved.Cycles], TruckRoutes = trucks };
+        Assert.Empty(PlanChecks.Violations(input, replanned));
+    }
+
+    private sealed class RouteComparer : IEqualityComparer<VolunteerRoute>
+    {
+        public bool Equals(VolunteerRoute? x, VolunteerRoute? y) => x!.VolunteerId == y!.VolunteerId && x.Trips.SequenceEqual(y.Trips);
+
+        public int GetHashCode(VolunteerRoute obj) => obj.VolunteerId.GetHashCode(StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+using Grpc.Core;
+
+namespace Dispatch.Server.Tests.Infrastructure;
+
+/// <summary>Reads a server stream in the background so a test can wait for the next message, or for none, with a bound.</summary>
+public sealed class StreamRecorder<T> : IDisposable
+{
+    private readonly AsyncServerStreamingCall<T> _call;
+    private readonly Channel<T> _messages = Channel.CreateUnbounded<T>();
+    private readonly Task _reading;
+
+    public StreamRecorder(AsyncServerStreamingCall<T> call)
+    {
+        _call = call;
+        _reading = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var message in call.ResponseStream.ReadAllAsync())
+                {
+                    _messages.Writer.TryWrite(message);
+                }
+
+                _messages.Writer.TryComplete();
+            }
+            catch (RpcException e)
+            {
+                _messages.Writer.TryComplete(e);
+            }
+        });
+    }
+
+    public async Task<T> NextAsync(TimeSpan? within = null)
+    {
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
+        return await _messages.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>True when no message arrives within the wait (the stream stays open).</summary>
+    public async Task<bool> NothingWithinAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await _messages.Reader.WaitToReadAsync(timeout.Token);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>The status the stream ended with, waiting at most <paramref name="within"/>.</summary>
+    public async Task<Status> EndAsync(TimeSpan within)
+    {
+        await _reading.WaitAsync(within);
+        try
+        {
+            await _messages.Reader.Completion;
+            return _call.GetStatus();
+        }
+        catch (RpcException e)
+        {
+            return e.Status;
+        }
+    }
+
+    public void Dispose() => _call.Dispose();
+}

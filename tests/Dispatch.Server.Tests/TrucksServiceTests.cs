@@ -1,0 +1,80 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Server.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace Dispatch.Server.Tests;
+
+public sealed class TrucksServiceTests : IDisposable
+{
+    private readonly DispatchServerFactory _server = new();
+    private readonly Trucks.TrucksClient _trucks;
+
+    public TrucksServiceTests()
+    {
+        _trucks = _server.CreateTrucksClient();
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    private StreamRecorder<TruckAssignment> StreamTruck(string truckId, int lastSeen = 0) =>
+        new(_trucks.StreamTruckAssignments(new StreamTruckAssignmentsRequest { TruckId = truckId, LastSeenVersion = lastSeen }, deadline: Deadlines.Soon));
+
+    [Fact]
+    public async Task Truck_stream_gets_its_trips_loads_and_gate_windows()
+    {
+        var plan = await DayOne.PushAndPlanAsync(_server);
+        using var t1 = StreamTruck("T1");
+
+        var trips = await t1.NextAsync();
+
+        Assert.Equal(plan.Version, trips.Version);
+        Assert.Equal("SM1", trips.SupermarketId);
+        var stop = trips.Trips.SelectMany(t => t.Stops).First();
+        Assert.Equal("G1", stop.GateId);
+        Assert.False(string.IsNullOrEmpty(stop.LoadId));
+        Assert.Equal("G1", Assert.Single(trips.GateWindows).GateId);
+    }
+
+    [Fact]
+    public async Task A_late_truck_re_plans_the_gate_and_door_trips_leave_after_the_new_release()
+    {
+        await DayOne.PushAndPlanAsync(_server);
+        using var t1 = StreamTruck("T1");
+        using var v1 = new StreamRecorder<Assignment>(_server.CreateVolunteersClient().StreamAssignments(new StreamAssignmentsRequest { VolunteerId = "V1" }, deadline: Deadlines.Soon));
+        var stop = (await t1.NextAsync()).Trips.SelectMany(t => t.Stops).First(s => s.GateId == "G1");
+        var before = await v1.NextAsync();
+        int arrived = stop.ArrivalSeconds + 3_600;
+
+        var result = await _trucks.ReportArrivalAsync(new ReportArrivalRequest { TruckId = "T1", GateId = "G1", LoadId = stop.LoadId, ArrivedAtSeconds = arrived }, deadline: Deadlines.Soon);
+
+        Assert.True(result.Replanned);
+        Assert.Equal(3_600, result.LateBySeconds);
+        var after = await v1.NextAsync(TimeSpan.FromSeconds(1));
+        Assert.True(after.Version > before.Version);
+        int released = arrived + (20 * 60) + 900 + 1_800;
+        Assert.All(after.Trips, t => Assert.True(t.LeaveGateSeconds >= released, $"trip {t.Number} leaves at {t.LeaveGateSeconds} s before the release at {released} s"));
+        var truckNow = await t1.NextAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(arrived, truckNow.Trips.SelectMany(t => t.Stops).First(s => s.LoadId == stop.LoadId).ArrivalSeconds);
+    }
+
+    [Fact]
+    public async Task The_same_arrival_twice_is_replayed_and_a_different_time_is_refused()
+    {
+        await DayOne.PushAndPlanAsync(_server);
+        using var t1 = StreamTruck("T1");
+        var stop = (await t1.NextAsync()).Trips.SelectMany(t => t.Stops).First();
+        var arrival = new ReportArrivalRequest { TruckId = "T1", GateId = stop.GateId, LoadId = stop.LoadId, ArrivedAtSeconds = stop.ArrivalSeconds };
+
+        var once = await _trucks.ReportArrivalAsync(arrival, deadline: Deadlines.Soon);
+        var twice = await _trucks.ReportArrivalAsync(arrival, deadline: Deadlines.Soon);
+        var changed = await Assert.ThrowsAsync<RpcException>(() => _trucks.ReportArrivalAsync(new ReportArrivalRequest(arrival) { ArrivedAtSeconds = stop.ArrivalSeconds + 60 }, deadline: Deadlines.Soon).ResponseAsync);
+        var unknownLoad = await Assert.ThrowsAsync<RpcException>(() => _trucks.ReportArrivalAsync(new ReportArrivalRequest(arrival) { LoadId = "no-such-load" }, deadline: Deadlines.Soon).ResponseAsync);
+
+        Assert.False(once.Replayed);
+        Assert.False(once.Replanned);
+        Assert.True(twice.Replayed);
+        Assert.Equal(once.LateBySeconds, twice.LateBySeconds);
+        Assert.Equal(StatusCode.FailedPrecondition, changed.StatusCode);
+        Assert.Equal(StatusCode.NotFound, unknownLoad.StatusCode);
+    }
+}

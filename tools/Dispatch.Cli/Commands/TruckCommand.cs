@@ -1,0 +1,138 @@
+using System.CommandLine;
+using Dispatch.Cli.Live;
+using Dispatch.Contracts.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary>
+/// <c>dispatch truck</c>: a driver's live trips in the terminal, re-drawn per version, and arrivals at gates
+/// (<c>arrive GATE LOAD HH:MM</c>), typed, piped on stdin, or given as a script.
+/// </summary>
+public static class TruckCommand
+{
+    public static Command Create()
+    {
+        var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
+        var id = new Option<string>("--id") { Description = "Truck id", Required = true };
+        var apiKey = new Option<string?>("--api-key") { Description = "API key sent as the x-api-key header" };
+        var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"wait-version 1; arrive G1 L-1 09:40; quit\"" };
+        var command = new Command("truck", "Follow a truck's live trips and report arrivals at gates") { server, id, apiKey, script };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var channel = GrpcChannel.ForAddress(parse.GetValue(server)!);
+            var client = new Trucks.TrucksClient(channel);
+            string truckId = parse.GetValue(id)!;
+            var headers = new Metadata();
+            if (parse.GetValue(apiKey) is { Length: > 0 } key)
+            {
+                headers.Add("x-api-key", key);
+            }
+
+            var seen = new VersionWatch();
+            using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var follow = FollowAsync(client, truckId, headers, seen, following.Token);
+            string? commands = parse.GetValue(script);
+            try
+            {
+                var lines = commands is not null ? commands.Split(';') : ReadLines();
+                foreach (string line in lines)
+                {
+                    var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (words.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (words[0] is "quit" or "exit")
+                    {
+                        break;
+                    }
+
+                    if (words[0] == "wait-version" && words.Length == 2 && int.TryParse(words[1], out int version))
+                    {
+                        Console.WriteLine(await seen.WaitForAsync(version, TimeSpan.FromSeconds(30), ct) ? $"at version {seen.Version}" : $"timed out waiting for version {version}");
+                    }
+                    else if (words[0] == "arrive" && words.Length == 4 && TryParseClock(words[3], out int seconds))
+                    {
+                        try
+                        {
+                            var result = await client.ReportArrivalAsync(
+                                new ReportArrivalRequest { TruckId = truckId, GateId = words[1], LoadId = words[2], ArrivedAtSeconds = seconds }, headers, DateTime.UtcNow.AddSeconds(30), ct);
+                            Console.WriteLine($"arrived at {words[1]} with {words[2]}: {result.LateBySeconds / 60} min late{(result.Replanned ? $", gate re-planned (plan v{result.PlanVersion})" : string.Empty)}{(result.Replayed ? " (already reported)" : string.Empty)}");
+                        }
+                        catch (RpcException e)
+                        {
+                            Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
+                        }
+                    }
+                    else
+                    {
+                        Console.WriteLine("commands: arrive <gate> <load> <hh:mm> | wait-version <n> | quit");
+                    }
+                }
+            }
+            finally
+            {
+                following.Cancel();
+                await follow.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            return Exit.Ok;
+        });
+        return command;
+    }
+
+    private static async Task FollowAsync(Trucks.TrucksClient client, string truckId, Metadata headers, VersionWatch seen, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var call = client.StreamTruckAssignments(new StreamTruckAssignmentsRequest { TruckId = truckId, LastSeenVersion = seen.Version }, headers, cancellationToken: cancellationToken);
+                await foreach (var trips in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    AnsiConsole.Write(TruckView.Render(trips));
+                    seen.Saw(trips.Version);
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)
+            {
+                Console.WriteLine("stream ended (server stopping); reconnecting");
+                await Task.Delay(1_000, cancellationToken);
+            }
+            catch (RpcException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RpcException e)
+            {
+                Console.WriteLine($"stream refused: {e.StatusCode}: {e.Status.Detail}");
+                return;
+            }
+        }
+    }
+
+    private static IEnumerable<string> ReadLines()
+    {
+        while (Console.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    private static bool TryParseClock(string text, out int seconds)
+    {
+        seconds = 0;
+        var parts = text.Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out int hours) || !int.TryParse(parts[1], out int minutes) || hours < 0 || minutes is < 0 or > 59)
+        {
+            return false;
+        }
+
+        seconds = (hours * 3_600) + (minutes * 60);
+        return true;
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Dispatch.Cli.Live;
+using Dispatch.Contracts.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary>
+/// <c>dispatch volunteer</c>: a volunteer's live route in the terminal, re-drawn per version, and their reports
+/// from the doors, typed at a prompt, piped on stdin, or given as a script.
+/// </summary>
+public static class VolunteerCommand
+{
+    public static Command Create()
+    {
+        var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
+        var id = new Option<string>("--id") { Description = "Volunteer id", Required = true };
+        var apiKey = new Option<string?>("--api-key") { Description = "API key sent as the x-api-key header" };
+        var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"deliver O-1 1234; fail O-2 no-answer; wait-version 2; quit\"" };
+        var command = new Command("volunteer", "Follow a volunteer's live route and report deliveries") { server, id, apiKey, script };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var channel = GrpcChannel.ForAddress(parse.GetValue(server)!);
+            var headers = new Metadata();
+            if (parse.GetValue(apiKey) is { Length: > 0 } key)
+            {
+                headers.Add("x-api-key", key);
+            }
+
+            string? commands = parse.GetValue(script);
+            bool interactive = commands is null && !Console.IsInputRedirected;
+            var session = new VolunteerSession(new Volunteers.VolunteersClient(channel), parse.GetValue(id)!, headers, render: interactive || commands is null);
+            using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var follow = session.FollowAsync(following.Token);
+            try
+            {
+                foreach (string line in Lines(commands, interactive))
+                {
+                    if (!await session.RunAsync(line, ct))
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                following.Cancel();
+                await follow.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            return Exit.Ok;
+        });
+        return command;
+    }
+
+    private static IEnumerable<string> Lines(string? script, bool interactive)
+    {
+        if (script is not null)
+        {
+            foreach (string line in script.Split(';'))
+            {
+                yield return line;
+            }
+
+            yield break;
+        }
+
+        while (true)
+        {
+            if (interactive)
+            {
+                Console.Write("> ");
+            }
+
+            string? line = Console.ReadLine();
+            if (line is null)
+            {
+                yield break;
+            }
+
+            yield return line;
+        }
+    }
+}

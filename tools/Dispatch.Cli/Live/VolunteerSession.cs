@@ -1,0 +1,124 @@
+using Dispatch.Contracts.V1;
+using Grpc.Core;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Live;
+
+/// <summary>
+/// Follows a volunteer's route (reconnecting with the last version seen when the server goes away) and runs the
+/// volunteer's commands against it: deliver, fail, available, unavailable, wait-version, quit.
+/// </summary>
+internal sealed class VolunteerSession(Volunteers.VolunteersClient client, string volunteerId, Metadata headers, bool render)
+{
+    private readonly VersionWatch _seen = new();
+    private volatile Assignment? _latest;
+
+    public async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                int lastSeen = _seen.Version;
+                using var call = client.StreamAssignments(new StreamAssignmentsRequest { VolunteerId = volunteerId, LastSeenVersion = lastSeen }, headers, cancellationToken: cancellationToken);
+                await foreach (var assignment in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    backoff = TimeSpan.FromMilliseconds(250);
+                    Show(assignment);
+                }
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Internal && !cancellationToken.IsCancellationRequested)
+            {
+                Console.WriteLine($"stream ended ({e.StatusCode}: {e.Status.Detail}); reconnecting");
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled || cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RpcException e)
+            {
+                Console.WriteLine($"stream refused: {e.StatusCode}: {e.Status.Detail}");
+                return;
+            }
+
+            await Task.Delay(backoff, cancellationToken);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+        }
+    }
+
+    /// <summary>Runs one command line; false on quit.</summary>
+    public async Task<bool> RunAsync(string line, CancellationToken cancellationToken)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            switch (words[0].ToLowerInvariant())
+            {
+                case "quit" or "exit":
+                    return false;
+                case "deliver" when words.Length == 3:
+                    Report(await client.ReportStopAsync(new ReportStopRequest { VolunteerId = volunteerId, DeliveryId = words[1], Delivered = new Delivered { ConfirmationCode = words[2] } }, headers, Deadline(), cancellationToken));
+                    break;
+                case "fail" when words.Length == 3 && ParseReason(words[2]) is { } reason:
+                    Report(await client.ReportStopAsync(new ReportStopRequest { VolunteerId = volunteerId, DeliveryId = words[1], Failed = new Failed { Reason = reason } }, headers, Deadline(), cancellationToken));
+                    break;
+                case "available" or "unavailable":
+                    var availability = await client.SetAvailabilityAsync(new SetAvailabilityRequest { VolunteerId = volunteerId, Available = words[0] == "available" }, headers, Deadline(), cancellationToken);
+                    Console.WriteLine($"{(availability.Available ? "available" : "not available")}: plan v{availability.PlanVersion}");
+                    break;
+                case "wait-version" when words.Length == 2 && int.TryParse(words[1], out int version):
+                    Console.WriteLine(await _seen.WaitForAsync(version, TimeSpan.FromSeconds(30), cancellationToken) ? $"at version {_seen.Version}" : $"timed out waiting for version {version}");
+                    break;
+                case "show":
+                    if (_latest is not null)
+                    {
+                        AnsiConsole.Write(RouteView.Render(_latest));
+                    }
+
+                    break;
+                default:
+                    Console.WriteLine("commands: deliver <delivery> <code> | fail <delivery> no-answer|wrong-address|refused|damaged | available | unavailable | wait-version <n> | show | quit");
+                    break;
+            }
+        }
+        catch (RpcException e)
+        {
+            Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
+        }
+
+        return true;
+    }
+
+    private void Show(Assignment assignment)
+    {
+        _latest = assignment;
+        _seen.Saw(assignment.Version);
+
+        if (render)
+        {
+            AnsiConsole.Write(RouteView.Render(assignment));
+        }
+
+        Console.WriteLine($"version {assignment.Version}: {assignment.Trips.Count} trips, {assignment.Trips.Sum(t => t.Stops.Count)} doors");
+    }
+
+    private static void Report(ReportStopResult result) =>
+        Console.WriteLine($"{result.DeliveryId}: {result.State.ToString().ToLowerInvariant()}{(result.Replayed ? " (already reported)" : string.Empty)}, plan v{result.PlanVersion}");
+
+    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
+
+    private static FailureReason? ParseReason(string word) => word.ToLowerInvariant() switch
+    {
+        "no-answer" => FailureReason.NoAnswer,
+        "wrong-address" => FailureReason.WrongAddress,
+        "refused" => FailureReason.Refused,
+        "damaged" or "goods-damaged" => FailureReason.GoodsDamaged,
+        _ => null,
+    };
+}
