@@ -15,5 +15,6 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(PushCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
