@@ -21,6 +21,11 @@ public sealed record Sweep(string Key, IReadOnlyList<double> Values, IReadOnlyLi
 
         string key = text[..equals].Trim();
         string spec = text[(equals + 1)..].Trim();
+        if (key.StartsWith("risk.", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new OverrideFormatException(where, key, "risk levels cannot be swept");
+        }
+
         var values = new List<(double Number, string Text)>();
         int dots = spec.IndexOf("..", StringComparison.Ordinal);
         if (dots >= 0)
@@ -68,11 +73,6 @@ public sealed record Sweep(string Key, IReadOnlyList<double> Values, IReadOnlyLi
         }
 
         var overrides = values.Select(v => OverrideParser.Parse($"{key}={v.Text}", where)).ToList();
-        if (overrides[0] is RiskOverride)
-        {
-            throw new OverrideFormatException(where, key, "risk levels cannot be swept");
-        }
-
         return new Sweep(key, values.Select(v => v.Number).ToList(), overrides);
     }
 
