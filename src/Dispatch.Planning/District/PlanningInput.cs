@@ -76,7 +76,7 @@ public sealed record PlanningSettings(
 
     private static PlanningSettings DeterministicPreset()
     {
-        var limits = new SolveLimits(TimeLimitMilliseconds: 20_000, Workers: 1, DeterministicSeconds: 0.1);
+        var limits = new SolveLimits(TimeLimitMilliseconds: 20_000, Workers: 1, DeterministicSeconds: 0.05);
         var preset = new PlanningSettings(
             TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20), limits, limits, DoorRoutingSettings.Default, TruckImprovement: Improvement.LocalSearch);
         return preset with { ProbeSettings = preset with { ProbeBottleneck = false } };

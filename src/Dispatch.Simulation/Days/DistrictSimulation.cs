@@ -35,7 +35,6 @@ public sealed class DistrictSimulation
         var crew = new Crew(resourced.Vehicles, resourced.Volunteers, options);
         var stock = new StockLedger(resourced.Supermarkets, options);
         var backlog = new OrderBacklog();
-        var settings = options.Planning with { ProbeBottleneck = options.Probes != ProbeSchedule.Never };
         var days = new List<SimulatedDay>(options.Days);
         for (int day = 1; day <= options.Days && !cancellationToken.IsCancellationRequested; day++)
         {
@@ -51,6 +50,7 @@ public sealed class DistrictSimulation
             var stageProgress = progress is null
                 ? null
                 : new SynchronousProgress<PlanProgress>(p => progress.Report(new SimulationProgress(planDay, options.Days, p.Stage, p.Done, p.Total)));
+            var settings = options.Planning with { ProbeBottleneck = options.ProbesOn(day) };
             var plan = _planner.Plan(new PlanningInput(dayScenario, day, orders.Orders, settings), stageProgress, cancellationToken);
 
             var failed = FailedDoorDeliveries(plan, options, day);
@@ -59,7 +59,7 @@ public sealed class DistrictSimulation
             stock.Close(supermarkets, plan, bundlesByOrder);
             backlog.Close(day, orders.Orders, served.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal));
 
-            days.Add(Record(day, dayScenario, overrides, orders, plan, served, failed.Count, settings.ServeByDeadlineSeconds));
+            days.Add(Record(day, dayScenario, overrides, orders, plan, served, failed.Count, options.Planning.ServeByDeadlineSeconds));
             progress?.Report(new SimulationProgress(day, options.Days, "day done", 1, 1));
         }
 
@@ -109,7 +109,7 @@ public sealed class DistrictSimulation
             orders.Orders.Count(o => doorHouseholds.Contains(o.HouseholdId)),
             orders.OldestWaitDays,
             plan.Kpis.Utilisation,
-            plan.Bottleneck?.Resource,
+            plan.Bottleneck is { Probes.Count: > 0 } measured ? measured.Resource : BottleneckAttribution.Of(plan, deadlineSeconds),
             plan.Bottleneck is { Probes.Count: > 0 },
             events);
     }

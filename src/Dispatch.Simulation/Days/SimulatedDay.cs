@@ -14,8 +14,11 @@ namespace Dispatch.Simulation.Days;
 /// <param name="Unfilled">Orders not filled for want of stock, by the bundle kind that ran short.</param>
 /// <param name="Stock">Bundles on the shelves at the start of the day (replenishment plus carried-over shelf-stable stock).</param>
 /// <param name="OldestWaitDays">Days the oldest order in the plan has waited (0: all new).</param>
-/// <param name="Bottleneck">The resource whose doubling would serve the most more households on time; null when none or not probed.</param>
-/// <param name="Probed">Whether the bottleneck probes ran this day.</param>
+/// <param name="Bottleneck">
+/// Probed days: the resource whose doubling would serve the most more households on time (measured). Other days: the
+/// resource most unserved households point at (<see cref="BottleneckAttribution"/>). Null when nothing binds.
+/// </param>
+/// <param name="Probed">Whether the bottleneck was measured by the probes this day (false: attributed).</param>
 /// <param name="Events">What-if events that took effect this day (risk level changes).</param>
 public sealed record SimulatedDay(
     int Day,

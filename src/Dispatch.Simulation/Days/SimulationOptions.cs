@@ -38,8 +38,14 @@ public sealed record SimulationOptions
     /// <summary>How each day is planned; <see cref="PlanningSettings.Deterministic"/> so the same seed gives the same days.</summary>
     public PlanningSettings Planning { get; init; } = PlanningSettings.Deterministic;
 
-    /// <summary>When the bottleneck is measured (the probes re-plan the day five more times).</summary>
+    /// <summary>When the bottleneck is measured (the probes re-plan the day six more times); other days it is attributed.</summary>
     public ProbeSchedule Probes { get; init; } = ProbeSchedule.WhenShort;
+
+    /// <summary>With <see cref="ProbeSchedule.WhenShort"/>: probe on day 1 and every this many days after (1: every day).</summary>
+    public int ProbeEveryDays { get; init; } = 1;
+
+    /// <summary>Whether day <paramref name="day"/> is one the probes may run on.</summary>
+    public bool ProbesOn(int day) => Probes == ProbeSchedule.WhenShort && (day - 1) % Math.Max(1, ProbeEveryDays) == 0;
 
     /// <summary>These options with what-if rate overrides applied.</summary>
     public SimulationOptions With(IEnumerable<ScenarioOverride> overrides)
@@ -81,7 +87,7 @@ public sealed record SimulationOptions
 /// <summary>When the bottleneck probes run.</summary>
 public enum ProbeSchedule
 {
-    /// <summary>Never: fastest; the day's bottleneck is left empty.</summary>
+    /// <summary>Never: fastest; the day's bottleneck is attributed from the plan (<see cref="BottleneckAttribution"/>).</summary>
     Never,
 
     /// <summary>On days when some household is not served by the deadline (the planner skips the probes otherwise).</summary>

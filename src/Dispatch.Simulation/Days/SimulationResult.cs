@@ -37,7 +37,7 @@ public sealed record SimulationSummary(
     {
         string bottleneck = MainBottleneck is { } main
             ? $"bottleneck most days: {main} ({BottleneckDays[main]} of {Days})"
-            : "no bottleneck measured (everyone served on time, or probes off)";
+            : "no bottleneck (everyone served on time)";
         return string.Create(CultureInfo.InvariantCulture, $"{Days} days: {ServedShare * 100:F1}% of households served, {OnTimeShare * 100:F1}% on time; {bottleneck}");
     }
 }

@@ -95,4 +95,17 @@ public sealed class DistrictSimulationTests
         Assert.Equal(result.Days[0].CarriedToNextDay, result.Days[1].WaitingOrders);
         Assert.Equal(1, result.Days[1].OldestWaitDays);
     }
+
+    [Theory]
+    [InlineData(22, 1.0, 4, PlanResource.Volunteers)]
+    [InlineData(23, 0.003, null, PlanResource.Stock)]
+    public void Attributed_bottleneck_names_the_same_resource_without_probes(int seed, double stockShare, int? volunteers, PlanResource expected)
+    {
+        var scenario = SimulationDistricts.Small(seed: seed, stockShare: stockShare, volunteers: volunteers);
+
+        var result = new DistrictSimulation().Run(scenario, [], s_twoDays with { Probes = ProbeSchedule.Never });
+
+        Assert.All(result.Days, d => Assert.False(d.Probed));
+        Assert.Equal(expected, result.Summary.MainBottleneck);
+    }
 }

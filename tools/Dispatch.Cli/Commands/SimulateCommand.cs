@@ -26,24 +26,34 @@ public static class SimulateCommand
         var set = new Option<string[]>("--set") { Description = $"What-if override key=value (repeatable); keys: {OverrideParser.KnownKeys}", AllowMultipleArgumentsPerToken = false };
         var whatIf = new Option<string[]>("--what-if") { Description = "What-if file: one key=value a line, # comments (repeatable; applied before --set)" };
         var sweep = new Option<string?>("--sweep") { Description = "Sweep one key: key=from..to:step or key=v1,v2,... (runs in parallel)" };
-        var noProbe = new Option<bool>("--no-bottleneck") { Description = "Skip the bottleneck probes (faster; no bottleneck per day)" };
+        var probeEvery = new Option<int>("--probe-every")
+        {
+            Description = "Measure the bottleneck by re-planning with each resource doubled on day 1 and every N days after (1: every day; "
+                + "each probed day costs six more plans). 0 (default): every day's bottleneck is attributed from why households were not served",
+            DefaultValueFactory = _ => 0,
+        };
         var noScenarioWhatIf = new Option<bool>("--no-scenario-events") { Description = $"Ignore the scenario folder's {ScenarioWhatIfFile}" };
         var command = new Command("simulate", "Plan a scenario day after day: demand, stock, crews, risk changes, failures; per-day table, verdict, report folder")
         {
-            scenario, days, seed, output, set, whatIf, sweep, noProbe, noScenarioWhatIf,
+            scenario, days, seed, output, set, whatIf, sweep, probeEvery, noScenarioWhatIf,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
             parse.GetValue(scenario)!, parse.GetValue(days), parse.GetValue(seed), parse.GetValue(output)!,
-            parse.GetValue(set) ?? [], parse.GetValue(whatIf) ?? [], parse.GetValue(sweep), parse.GetValue(noProbe), parse.GetValue(noScenarioWhatIf), ct)));
+            parse.GetValue(set) ?? [], parse.GetValue(whatIf) ?? [], parse.GetValue(sweep), parse.GetValue(probeEvery), parse.GetValue(noScenarioWhatIf), ct)));
         return command;
     }
 
     private static int Run(
-        string scenarioPath, int days, int seed, string output, string[] sets, string[] whatIfFiles, string? sweepText, bool noProbe, bool noScenarioWhatIf, CancellationToken ct)
+        string scenarioPath, int days, int seed, string output, string[] sets, string[] whatIfFiles, string? sweepText, int probeEvery, bool noScenarioWhatIf, CancellationToken ct)
     {
         if (days < 1)
         {
             return Exit.WithBadInput($"--days must be at least 1, was {days}");
+        }
+
+        if (probeEvery < 0)
+        {
+            return Exit.WithBadInput($"--probe-every must be 0 or more, was {probeEvery}");
         }
 
         string? folder = ScenarioLocator.Find(scenarioPath);
@@ -96,7 +106,8 @@ public static class SimulateCommand
         {
             Days = days,
             Seed = seed,
-            Probes = noProbe ? ProbeSchedule.Never : ProbeSchedule.WhenShort,
+            Probes = probeEvery == 0 ? ProbeSchedule.Never : ProbeSchedule.WhenShort,
+            ProbeEveryDays = Math.Max(1, probeEvery),
         };
         options = options with { Planning = options.Planning with { ParallelGates = Environment.ProcessorCount } };
         try

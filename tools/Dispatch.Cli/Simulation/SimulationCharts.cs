@@ -71,6 +71,12 @@ internal static class SimulationCharts
 
     private static void Save(Plot plot, string folder, string file)
     {
+        if (file != SweepFile)
+        {
+            // Days are whole: one tick a day.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        }
+
         plot.ShowLegend(Alignment.LowerLeft);
         plot.SavePng(Path.Combine(folder, file), WidthPixels, HeightPixels);
     }

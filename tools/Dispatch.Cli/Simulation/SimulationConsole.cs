@@ -94,7 +94,7 @@ internal static class SimulationConsole
                 $"{d.Utilisation.Stock:P0}/{d.Utilisation.Trucks:P0}/{d.Utilisation.DisinfectionZones:P0}/{d.Utilisation.Volunteers:P0}",
                 $"{d.TrucksOnDuty}",
                 $"{d.VolunteersOnDuty}",
-                Markup.Escape(d.Bottleneck?.ToString() ?? (d.Probed ? "none" : "-")));
+                Markup.Escape((d.Bottleneck?.ToString() ?? "none") + (d.Probed ? " (probed)" : "")));
         }
 
         AnsiConsole.Write(table);

@@ -35,7 +35,7 @@ internal static class SimulationTable
         Int(d.VolunteersOnDuty),
         Int(d.DoorHouseholds),
         Int(d.OldestWaitDays),
-        d.Bottleneck?.ToString() ?? (d.Probed ? "none" : "-"),
+        (d.Bottleneck?.ToString() ?? "none") + (d.Probed ? " (probed)" : ""),
         string.Join("; ", d.Events),
     ];
 
