@@ -6,7 +6,7 @@ namespace Dispatch.Cli.Simulation;
 /// <summary>The report's PNG charts (ScottPlot): served against ordering, lateness, utilisation, and a sweep's curve.</summary>
 internal static class SimulationCharts
 {
-    private const int WidthPixels = 900;
+    private const int WidthPixels = 1100;
     private const int HeightPixels = 480;
 
     public const string ServedFile = "served.png";
@@ -77,7 +77,7 @@ internal static class SimulationCharts
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         }
 
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(Path.Combine(folder, file), WidthPixels, HeightPixels);
     }
 }

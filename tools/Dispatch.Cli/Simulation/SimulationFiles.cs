@@ -14,6 +14,9 @@ namespace Dispatch.Cli.Simulation;
 internal static class SimulationFiles
 {
     public const string DaysCsv = "days.csv";
+
+    // No byte-order mark: CSV readers in scripts take it for part of the first column name.
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
     public const string DaysJson = "simulation.json";
     public const string SweepCsv = "sweep.csv";
     public const string SweepJson = "sweep.json";
@@ -24,7 +27,7 @@ internal static class SimulationFiles
     public static void WriteDays(string folder, RunInputs inputs, SimulationResult result)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, DaysCsv), Csv(s_csvHeader, result.Days.Select(CsvRow)), Encoding.UTF8);
+        File.WriteAllText(Path.Combine(folder, DaysCsv), Csv(s_csvHeader, result.Days.Select(CsvRow)), s_utf8);
         using (var stream = File.Create(Path.Combine(folder, DaysJson)))
         {
             JsonSerializer.Serialize(stream, new { inputs, verdict = result.Summary.Verdict(), summary = result.Summary, days = result.Days }, PlanRunner.Json);
@@ -41,7 +44,7 @@ internal static class SimulationFiles
         html.Append("<h2>Days</h2>\n");
         HtmlTable(html, SimulationTable.Header, result.Days.Select(SimulationTable.Row));
         html.Append(CultureInfo.InvariantCulture, $"<p>Every day: <a href=\"{DaysCsv}\">{DaysCsv}</a>, <a href=\"{DaysJson}\">{DaysJson}</a></p>\n</body></html>\n");
-        File.WriteAllText(Path.Combine(folder, "index.html"), html.ToString(), Encoding.UTF8);
+        File.WriteAllText(Path.Combine(folder, "index.html"), html.ToString(), s_utf8);
     }
 
     public static void WriteSweep(string folder, RunInputs inputs, string key, IReadOnlyList<SweepPoint> points)
@@ -59,7 +62,7 @@ internal static class SimulationFiles
             p.Result.Summary.MainBottleneck?.ToString() ?? "none",
             p.Result.Summary.Verdict(),
         ]).ToList();
-        File.WriteAllText(Path.Combine(folder, SweepCsv), Csv(header, rows), Encoding.UTF8);
+        File.WriteAllText(Path.Combine(folder, SweepCsv), Csv(header, rows), s_utf8);
         using (var stream = File.Create(Path.Combine(folder, SweepJson)))
         {
             JsonSerializer.Serialize(
@@ -74,7 +77,7 @@ internal static class SimulationFiles
         html.Append(CultureInfo.InvariantCulture, $"<img src=\"{SimulationCharts.SweepFile}\" alt=\"sweep\">\n<h2>Runs</h2>\n");
         HtmlTable(html, header, rows);
         html.Append(CultureInfo.InvariantCulture, $"<p>Every run and day: <a href=\"{SweepCsv}\">{SweepCsv}</a>, <a href=\"{SweepJson}\">{SweepJson}</a></p>\n</body></html>\n");
-        File.WriteAllText(Path.Combine(folder, "index.html"), html.ToString(), Encoding.UTF8);
+        File.WriteAllText(Path.Combine(folder, "index.html"), html.ToString(), s_utf8);
     }
 
     private static readonly string[] s_csvHeader =
