@@ -36,6 +36,7 @@ public sealed record PlanningInput(
 /// <param name="BottleneckRelaxFactor">How much a resource is multiplied by when probed.</param>
 /// <param name="TruckImprovement">How truck routes are improved after the first solution (guided local search by default; local search stops at a local optimum, the same one run after run).</param>
 /// <param name="ProbeSettings">Settings of the bottleneck probes' re-plans; null: <see cref="Quick"/>.</param>
+/// <param name="RoutingLnsTimeLimit">Truck and door routing's limit per large-neighbourhood sub-search; null: OR-Tools' default (100 ms), which a busy machine can hit.</param>
 public sealed record PlanningSettings(
     TimeSpan TruckTimeLimit,
     TimeSpan DoorTimeLimitPerGate,
@@ -56,7 +57,8 @@ public sealed record PlanningSettings(
     bool ProbeBottleneck = true,
     int BottleneckRelaxFactor = 2,
     Improvement TruckImprovement = Improvement.GuidedLocalSearch,
-    PlanningSettings? ProbeSettings = null)
+    PlanningSettings? ProbeSettings = null,
+    TimeSpan? RoutingLnsTimeLimit = null)
 {
     /// <summary>Full-quality search, sized so the shipped district plans in well under 30 s on 2 cores.</summary>
     public static PlanningSettings Default { get; } = new(
@@ -78,11 +80,12 @@ public sealed record PlanningSettings(
     {
         var limits = new SolveLimits(TimeLimitMilliseconds: 20_000, Workers: 1, DeterministicSeconds: 0.05);
         var preset = new PlanningSettings(
-            TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20), limits, limits, DoorRoutingSettings.Default, TruckImprovement: Improvement.LocalSearch);
+            TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20), limits, limits, DoorRoutingSettings.Default, TruckImprovement: Improvement.LocalSearch,
+            RoutingLnsTimeLimit: TimeSpan.FromSeconds(10));
         return preset with { ProbeSettings = preset with { ProbeBottleneck = false } };
     }
 
-    internal RoutingOptions TruckRouting => new(TruckTimeLimit, Improvement: TruckImprovement);
+    internal RoutingOptions TruckRouting => new(TruckTimeLimit, Improvement: TruckImprovement, LnsTimeLimit: RoutingLnsTimeLimit);
 
-    internal RoutingOptions DoorRouting => new(DoorTimeLimitPerGate, Improvement: Improvement.LocalSearch);
+    internal RoutingOptions DoorRouting => new(DoorTimeLimitPerGate, Improvement: Improvement.LocalSearch, LnsTimeLimit: RoutingLnsTimeLimit);
 }
