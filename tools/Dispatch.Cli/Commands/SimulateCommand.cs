@@ -65,6 +65,7 @@ public static class SimulateCommand
         Scenario scenario;
         var overrides = new List<ScenarioOverride>();
         var overrideTexts = new List<string>();
+        var wheres = new List<string>();
         Sweep? sweep = null;
         try
         {
@@ -80,12 +81,14 @@ public static class SimulateCommand
 
                 var lines = File.ReadAllLines(file);
                 overrides.AddRange(OverrideParser.ParseLines(lines, file));
+                wheres.AddRange(lines.Select((l, n) => (Line: (l.Contains('#') ? l[..l.IndexOf('#')] : l).Trim(), Where: $"{file}:{n + 1}")).Where(l => l.Line.Length > 0).Select(l => l.Where));
                 overrideTexts.AddRange(lines.Select(l => (l.Contains('#') ? l[..l.IndexOf('#')] : l).Trim()).Where(l => l.Length > 0));
             }
 
             for (int i = 0; i < sets.Length; i++)
             {
                 overrides.Add(OverrideParser.Parse(sets[i], $"--set #{i + 1}"));
+                wheres.Add($"--set #{i + 1}");
                 overrideTexts.Add(sets[i].Trim());
             }
 
@@ -96,10 +99,17 @@ public static class SimulateCommand
             return Exit.WithBadInput(e.Message);
         }
 
-        var problems = WhatIfScenario.Problems(scenario, sweep is null ? overrides : [.. overrides, sweep.Overrides[0]]);
-        if (problems.Count > 0)
+        for (int i = 0; i < overrides.Count; i++)
         {
-            return Exit.WithBadInput(problems[0]);
+            if (WhatIfScenario.Problems(scenario, [overrides[i]]) is [var problem, ..])
+            {
+                return Exit.WithBadInput($"{wheres[i]}: {problem}");
+            }
+        }
+
+        if (sweep is not null && WhatIfScenario.Problems(scenario, [sweep.Overrides[0]]) is [var sweepProblem, ..])
+        {
+            return Exit.WithBadInput($"--sweep: {sweepProblem}");
         }
 
         var options = new SimulationOptions
