@@ -76,7 +76,7 @@ internal static class SimulationConsole
         if (Console.IsOutputRedirected)
         {
             // Redirected output has no width; 80 columns would fold every cell.
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 170);
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
         }
 
         var table = new Table().Title("simulated days")
