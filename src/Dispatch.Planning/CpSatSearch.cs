@@ -17,7 +17,10 @@ internal static class CpSatSearch
         var seconds = limits.TimeLimitMilliseconds / 1000.0;
         solver.StringParameters = string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"max_time_in_seconds:{seconds}, num_workers:{limits.Workers}, random_seed:1, relative_gap_limit:{relativeGapLimit}, cp_model_presolve:{(presolve ? "true" : "false")}");
+            $"max_time_in_seconds:{seconds}, num_workers:{limits.Workers}, random_seed:1, relative_gap_limit:{relativeGapLimit}, cp_model_presolve:{(presolve ? "true" : "false")}")
+            + (limits.DeterministicSeconds is { } deterministic
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", max_deterministic_time:{deterministic}")
+                : "");
 
         // StopSearch reaches the native solver from the token's thread; the callback also
         // stops at the next solution in case the token fired before the native search began.

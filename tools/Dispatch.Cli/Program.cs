@@ -20,5 +20,6 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(VolunteerCommand.Create());
 root.Subcommands.Add(TruckCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -12,7 +12,7 @@ internal sealed class BottleneckProbe(DistrictPlanner planner)
     public BottleneckReport Measure(PlanningInput input, CancellationToken cancellationToken)
     {
         int factor = Math.Max(2, input.Settings.BottleneckRelaxFactor);
-        var quick = PlanningSettings.Quick with
+        var quick = (input.Settings.ProbeSettings ?? PlanningSettings.Quick) with
         {
             ParallelGates = 1,
             ServeByDeadlineSeconds = input.Settings.ServeByDeadlineSeconds,

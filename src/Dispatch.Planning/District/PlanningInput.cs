@@ -35,6 +35,9 @@ public sealed record PlanningInput(
 /// <param name="TruckDeliverBySeconds">Loads unloaded after this cost <paramref name="TruckLateCostPerSecond"/> a second (four times that with vulnerable households' goods): early goods leave time for disinfection and the last metres.</param>
 /// <param name="ProbeBottleneck">Re-plan with each resource relaxed to find which one would serve the most more households.</param>
 /// <param name="BottleneckRelaxFactor">How much a resource is multiplied by when probed.</param>
+/// <param name="TruckImprovement">How truck routes are improved after the first solution (guided local search by default; local search stops at a local optimum, the same one run after run).</param>
+/// <param name="ProbeSettings">Settings of the bottleneck probes' re-plans; null: <see cref="Quick"/>.</param>
+/// <param name="RoutingLnsTimeLimit">Truck and door routing's limit per large-neighbourhood sub-search; null: OR-Tools' default (100 ms), which a busy machine can hit.</param>
 public sealed record PlanningSettings(
     TimeSpan TruckTimeLimit,
     TimeSpan DoorTimeLimitPerGate,
@@ -54,7 +57,10 @@ public sealed record PlanningSettings(
     int TruckDeliverBySeconds = 9 * 3_600,
     long TruckLateCostPerSecond = 5,
     bool ProbeBottleneck = true,
-    int BottleneckRelaxFactor = 2)
+    int BottleneckRelaxFactor = 2,
+    Improvement TruckImprovement = Improvement.GuidedLocalSearch,
+    PlanningSettings? ProbeSettings = null,
+    TimeSpan? RoutingLnsTimeLimit = null)
 {
     /// <summary>Full-quality search, sized so the shipped district plans in well under 30 s on 2 cores.</summary>
     public static PlanningSettings Default { get; } = new(
@@ -64,7 +70,24 @@ public sealed record PlanningSettings(
     public static PlanningSettings Quick { get; } = new(
         TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100), new SolveLimits(100), new SolveLimits(100), DoorRoutingSettings.Default, ProbeBottleneck: false);
 
-    internal RoutingOptions TruckRouting => new(TruckTimeLimit);
+    /// <summary>
+    /// The same plan for the same input on a busy or an idle machine: routing stops at its local optimum and CP-SAT
+    /// after a deterministic amount of work on one worker; the wall-clock limits are only a safety net (if one is
+    /// reached the result depends on the machine again). For simulations and what-if comparisons. Probes use the
+    /// same limits.
+    /// </summary>
+    public static PlanningSettings Deterministic { get; } = DeterministicPreset();
 
-    internal RoutingOptions DoorRouting => new(DoorTimeLimitPerGate, Improvement: Improvement.LocalSearch);
+    private static PlanningSettings DeterministicPreset()
+    {
+        var limits = new SolveLimits(TimeLimitMilliseconds: 20_000, Workers: 1, DeterministicSeconds: 0.05);
+        var preset = new PlanningSettings(
+            TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20), limits, limits, DoorRoutingSettings.Default, TruckImprovement: Improvement.LocalSearch,
+            RoutingLnsTimeLimit: TimeSpan.FromSeconds(10));
+        return preset with { ProbeSettings = preset with { ProbeBottleneck = false } };
+    }
+
+    internal RoutingOptions TruckRouting => new(TruckTimeLimit, Improvement: TruckImprovement, LnsTimeLimit: RoutingLnsTimeLimit);
+
+    internal RoutingOptions DoorRouting => new(DoorTimeLimitPerGate, Improvement: Improvement.LocalSearch, LnsTimeLimit: RoutingLnsTimeLimit);
 }

@@ -470,6 +470,11 @@ internal sealed class OrToolsRoutingModel
             parameters.SolutionLimit = options.SolutionLimit;
         }
 
+        if (options.LnsTimeLimit is { } lns)
+        {
+            parameters.LnsTimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(lns);
+        }
+
         return parameters;
     }
 

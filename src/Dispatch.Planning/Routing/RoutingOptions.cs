@@ -7,6 +7,10 @@ namespace Dispatch.Planning.Routing;
 /// <param name="Workers">Independent searches run in parallel with different first solutions; the cheapest wins.</param>
 /// <param name="RuinAndRecreate">Settings of <see cref="Improvement.RuinAndRecreate"/>; null for the defaults.</param>
 /// <param name="Portfolio">When given, one parallel search per strategy (instead of <paramref name="Workers"/>); the cheapest wins.</param>
+/// <param name="LnsTimeLimit">
+/// Wall-clock limit of each large-neighbourhood sub-search; null: OR-Tools' 100 ms. A limit far above what a sub-search
+/// needs makes local search repeat its result on a busy machine.
+/// </param>
 public sealed record RoutingOptions(
     TimeSpan TimeLimit,
     FirstSolution FirstSolution = FirstSolution.ParallelCheapestInsertion,
@@ -15,7 +19,9 @@ public sealed record RoutingOptions(
     double GuidedLocalSearchLambda = 0.1,
     int Workers = 1,
     RuinAndRecreateSettings? RuinAndRecreate = null,
-    IReadOnlyList<SearchStrategy>? Portfolio = null)
+    IReadOnlyList<SearchStrategy>? Portfolio = null,
+
+    TimeSpan? LnsTimeLimit = null)
 {
     public static RoutingOptions Quick => new(TimeSpan.FromSeconds(1));
 

@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dispatch.Cli.Simulation;
+using Dispatch.Domain.Scenarios;
+using Dispatch.Simulation.Days;
+using Dispatch.Simulation.WhatIf;
+using Spectre.Console;
+
+namespace Dispatch.Cli.Commands;
+
+/// <summary>
+/// <c>dispatch simulate</c>: plans a scenario day after day in-process, with what-if overrides or a sweep, and writes a
+/// report folder (index.html, CSV, JSON, PNG charts).
+/// </summary>
+public static class SimulateCommand
+{
+    /// <summary>Read from the scenario folder when present: the scenario's own scheduled events (risk changes).</summary>
+    public const string ScenarioWhatIfFile = "what-if.txt";
+
+    public static Command Create()
+    {
+        var scenario = new Option<string>("--scenario") { Description = "Scenario folder", DefaultValueFactory = _ => "seeds/jining-high-tech" };
+        var days = new Option<int>("--days") { Description = "Days to simulate", DefaultValueFactory = _ => 14 };
+        var seed = new Option<int>("--seed") { Description = "Seed of demand, illness, stock swings and failures", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "Report folder", DefaultValueFactory = _ => "simulation-report" };
+        var set = new Option<string[]>("--set") { Description = $"What-if override key=value (repeatable); keys: {OverrideParser.KnownKeys}", AllowMultipleArgumentsPerToken = false };
+        var whatIf = new Option<string[]>("--what-if") { Description = "What-if file: one key=value a line, # comments (repeatable; applied before --set)" };
+        var sweep = new Option<string?>("--sweep") { Description = "Sweep one key: key=from..to:step or key=v1,v2,... (runs in parallel)" };
+        var probeEvery = new Option<int>("--probe-every")
+        {
+            Description = "Measure the bottleneck by re-planning with each resource doubled on day 1 and every N days after (1: every day; "
+                + "each probed day costs six more plans). 0 (default): every day's bottleneck is attributed from why households were not served",
+            DefaultValueFactory = _ => 0,
+        };
+        var noScenarioWhatIf = new Option<bool>("--no-scenario-events") { Description = $"Ignore the scenario folder's {ScenarioWhatIfFile}" };
+        var command = new Command("simulate", "Plan a scenario day after day: demand, stock, crews, risk changes, failures; per-day table, verdict, report folder")
+        {
+            scenario, days, seed, output, set, whatIf, sweep, probeEvery, noScenarioWhatIf,
+        };
+        command.SetAction((parse, ct) => Task.FromResult(Run(
+            parse.GetValue(scenario)!, parse.GetValue(days), parse.GetValue(seed), parse.GetValue(output)!,
+            parse.GetValue(set) ?? [], parse.GetValue(whatIf) ?? [], parse.GetValue(sweep), parse.GetValue(probeEvery), parse.GetValue(noScenarioWhatIf), ct)));
+        return command;
+    }
+
+    private static int Run(
+        string scenarioPath, int days, int seed, string output, string[] sets, string[] whatIfFiles, string? sweepText, int probeEvery, bool noScenarioWhatIf, CancellationToken ct)
+    {
+        if (days < 1)
+        {
+            return Exit.WithBadInput($"--days must be at least 1, was {days}");
+        }
+
+        if (probeEvery < 0)
+        {
+            return Exit.WithBadInput($"--probe-every must be 0 or more, was {probeEvery}");
+        }
+
+        string? folder = ScenarioLocator.Find(scenarioPath);
+        if (folder is null)
+        {
+            return Exit.WithBadInput($"scenario folder '{scenarioPath}' not found");
+        }
+
+        Scenario scenario;
+        var overrides = new List<ScenarioOverride>();
+        var overrideTexts = new List<string>();
+        var wheres = new List<string>();
+        Sweep? sweep = null;
+        try
+        {
+            scenario = ScenarioFiles.Load(folder);
+            string scenarioWhatIf = Path.Combine(folder, ScenarioWhatIfFile);
+            var files = (!noScenarioWhatIf && File.Exists(scenarioWhatIf) ? [scenarioWhatIf] : Array.Empty<string>()).Concat(whatIfFiles);
+            foreach (string file in files)
+            {
+                if (!File.Exists(file))
+                {
+                    return Exit.WithBadInput($"what-if file '{file}' not found");
+                }
+
+                var lines = File.ReadAllLines(file);
+                overrides.AddRange(OverrideParser.ParseLines(lines, file));
+                wheres.AddRange(lines.Select((l, n) => (Line: (l.Contains('#') ? l[..l.IndexOf('#')] : l).Trim(), Where: $"{file}:{n + 1}")).Where(l => l.Line.Length > 0).Select(l => l.Where));
+                overrideTexts.AddRange(lines.Select(l => (l.Contains('#') ? l[..l.IndexOf('#')] : l).Trim()).Where(l => l.Length > 0));
+            }
+
+            for (int i = 0; i < sets.Length; i++)
+            {
+                overrides.Add(OverrideParser.Parse(sets[i], $"--set #{i + 1}"));
+                wheres.Add($"--set #{i + 1}");
+                overrideTexts.Add(sets[i].Trim());
+            }
+
+            sweep = sweepText is null ? null : Sweep.Parse(sweepText);
+        }
+        catch (Exception e) when (e is ScenarioFormatException or OverrideFormatException or IOException)
+        {
+            return Exit.WithBadInput(e.Message);
+        }
+
+        for (int i = 0; i < overrides.Count; i++)
+        {
+            if (WhatIfScenario.Problems(scenario, [overrides[i]]) is [var problem, ..])
+            {
+                return Exit.WithBadInput($"{wheres[i]}: {problem}");
+            }
+        }
+
+        if (sweep is not null && WhatIfScenario.Problems(scenario, [sweep.Overrides[0]]) is [var sweepProblem, ..])
+        {
+            return Exit.WithBadInput($"--sweep: {sweepProblem}");
+        }
+
+        var options = new SimulationOptions
+        {
+            Days = days,
+            Seed = seed,
+            Probes = probeEvery == 0 ? ProbeSchedule.Never : ProbeSchedule.WhenShort,
+            ProbeEveryDays = Math.Max(1, probeEvery),
+        };
+        options = options with { Planning = options.Planning with { ParallelGates = Environment.ProcessorCount } };
+        try
+        {
+            options.With(overrides).Check();
+        }
+        catch (ArgumentException e)
+        {
+            return Exit.WithBadInput(e.Message);
+        }
+
+        var inputs = new SimulationFiles.RunInputs(folder, days, seed, overrideTexts, "dispatch " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+        var stopwatch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        if (sweep is null)
+        {
+            var result = SimulationConsole.RunWithProgress(p => new DistrictSimulation().Run(scenario, overrides, options, p, ct), days);
+            SimulationConsole.WriteDays(result);
+            SimulationFiles.WriteDays(output, inputs, result);
+        }
+        else
+        {
+            var points = SimulationConsole.RunSweepWithProgress(
+                p => SweepRun.Run(scenario, overrides, sweep, options, Environment.ProcessorCount, p, ct), sweep.Values.Count);
+            SimulationFiles.WriteSweep(output, inputs with { Overrides = [.. overrideTexts, $"sweep {sweepText}"] }, sweep.Key, points);
+            var table = new Table().Title($"sweep of {sweep.Key}").AddColumns("setting", "served", "on time", "main bottleneck");
+            foreach (var point in points)
+            {
+                table.AddRow(point.Setting, $"{point.Result.Summary.ServedShare:P1}", $"{point.Result.Summary.OnTimeShare:P1}", point.Result.Summary.MainBottleneck?.ToString() ?? "none");
+            }
+
+            AnsiConsole.Write(table);
+        }
+
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        AnsiConsole.MarkupLineInterpolated($"report written to {Path.GetFullPath(output)} (index.html); {stopwatch.Elapsed.TotalSeconds:F1} s wall, {used.TotalSeconds:F1} s CPU");
+        return Exit.Ok;
+    }
+}
