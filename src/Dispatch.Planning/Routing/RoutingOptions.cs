@@ -20,7 +20,6 @@ public sealed record RoutingOptions(
     int Workers = 1,
     RuinAndRecreateSettings? RuinAndRecreate = null,
     IReadOnlyList<SearchStrategy>? Portfolio = null,
-
     TimeSpan? LnsTimeLimit = null)
 {
     public static RoutingOptions Quick => new(TimeSpan.FromSeconds(1));
