@@ -135,6 +135,3 @@ internal sealed class RuinAndRecreate
         return routes.Select(route => route.Where(i => !removed.Contains(i)).ToArray()).ToArray();
     }
 }
-
-/// <summary>A solution as routes of solver indices per trip vehicle (stops only, no depots) and its cost.</summary>
-internal sealed record RecreatedRoutes<TSolution>(long[][] Routes, long Cost, TSolution Solution);
