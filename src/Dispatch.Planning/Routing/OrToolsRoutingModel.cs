@@ -43,8 +43,13 @@ internal sealed class OrToolsRoutingModel
     private readonly Solver _solver;
     private readonly long[] _indexOfStop;
 
-    public OrToolsRoutingModel(RoutingProblem problem, IReadOnlyList<int> modelStops)
+    // Ruin and recreate leaves removed stops inactive between solves, so no stop may be strictly required.
+    private readonly bool _inactiveStopsAllowed;
+
+    /// <param name="inactiveStopsAllowed">Never-dropped stops may be dropped at the mandatory penalty instead (for ruin and recreate).</param>
+    public OrToolsRoutingModel(RoutingProblem problem, IReadOnlyList<int> modelStops, bool inactiveStopsAllowed = false)
     {
+        _inactiveStopsAllowed = inactiveStopsAllowed;
         _problem = problem;
         _modelStops = modelStops;
         _size = problem.Travel.Size;
@@ -134,10 +139,86 @@ internal sealed class OrToolsRoutingModel
         _model.AddSearchMonitor(_solver.MakeCustomLimit(cancelled));
 
         _model.CloseModelWithParameters(parameters);
-        ApplyFixedTrips();
-        var assignment = _model.SolveWithParameters(parameters);
+        var locked = ApplyFixedTrips();
+        var assignment = strategy.Improvement == Improvement.RuinAndRecreate
+            ? SolveByRuinAndRecreate(options, parameters, locked, cancellation)
+            : _model.SolveWithParameters(parameters);
         GC.KeepAlive(_callbacks);
         return assignment is null ? null : ReadSolution(assignment);
+    }
+
+    /// <summary>
+    /// First solution and local search to its first optimum, then ruin and recreate until the time limit: each
+    /// ruined solution goes back to the solver as a partial assignment, which cheapest insertion completes
+    /// and plain local search improves.
+    /// </summary>
+    private Assignment? SolveByRuinAndRecreate(
+        RoutingOptions options, RoutingSearchParameters parameters, IReadOnlySet<long> locked, CancellationToken cancellation)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var settings = options.RuinAndRecreate ?? new RuinAndRecreateSettings();
+
+        // Start from the plain local search optimum: ruin and recreate is never worse than it.
+        parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GreedyDescent;
+        var first = _model.SolveWithParameters(parameters);
+        if (first is null || options.SolutionLimit > 0)
+        {
+            return first;
+        }
+
+        var recreateParameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
+        recreateParameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.LocalCheapestInsertion;
+        recreateParameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GreedyDescent;
+
+        RecreatedRoutes<Assignment>? Recreate(long[][] routes, TimeSpan budget)
+        {
+            // Not ReadAssignmentFromRoutes: its restore (outside a search) failed even on unruined R2 solutions;
+            // handing the routes to a search as its starting assignment works.
+            var partial = _solver.MakeAssignment();
+            if (!_model.RoutesToAssignment(routes, true, true, partial))
+            {
+                return null;
+            }
+
+            recreateParameters.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(budget);
+            var solved = _model.SolveFromAssignmentWithParameters(partial, recreateParameters);
+            return solved is null ? null : Keep(solved);
+        }
+
+        var ruin = new RuinAndRecreate(settings, NearestStops(), locked, settings.Seed);
+        var best = ruin.Improve(Keep(first), Recreate, clock, options.TimeLimit, cancellation);
+        return best.Solution;
+    }
+
+    /// <summary>A copy of a solution with its routes: the model reuses the assignment it returns on the next solve.</summary>
+    private RecreatedRoutes<Assignment> Keep(Assignment solution)
+    {
+        var copy = _solver.MakeAssignment(solution);
+        var routes = new long[TripVehicleCount][];
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            var route = new List<long>();
+            for (long index = solution.Value(_model.NextVar(_model.Start(trip))); !_model.IsEnd(index); index = solution.Value(_model.NextVar(index)))
+            {
+                route.Add(index);
+            }
+
+            routes[trip] = [.. route];
+        }
+
+        return new RecreatedRoutes<Assignment>(routes, solution.ObjectiveValue(), copy);
+    }
+
+    /// <summary>For each stop index, the other stops by increasing travel time (either direction).</summary>
+    private Dictionary<long, long[]> NearestStops()
+    {
+        var indices = _modelStops.Select(s => _indexOfStop[s]).ToArray();
+        return indices.ToDictionary(
+            from => from,
+            from => indices
+                .Where(to => to != from)
+                .OrderBy(to => Math.Min(Duration(from, to), Duration(to, from)))
+                .ToArray());
     }
 
     private static long Horizon(RoutingProblem problem)
@@ -340,7 +421,7 @@ internal sealed class OrToolsRoutingModel
                 .Select(t => (long)t)
                 .Append(-1)
                 .ToArray();
-            if (_problem.Stops[stop].DropPenalty == RoutingStop.NeverDropped)
+            if (DropPenalty(stop) == RoutingStop.NeverDropped)
             {
                 trips = trips[..^1];
             }
@@ -349,11 +430,16 @@ internal sealed class OrToolsRoutingModel
         }
     }
 
+    private long DropPenalty(int stop) =>
+        _inactiveStopsAllowed && _problem.Stops[stop].DropPenalty == RoutingStop.NeverDropped
+            ? RoutingStop.MandatoryPenalty
+            : _problem.Stops[stop].DropPenalty;
+
     private void AddDropPenalties()
     {
         foreach (int stop in _modelStops)
         {
-            long penalty = _problem.Stops[stop].DropPenalty;
+            long penalty = DropPenalty(stop);
             if (penalty != RoutingStop.NeverDropped)
             {
                 _model.AddDisjunction([_indexOfStop[stop]], Math.Max(0, penalty));
@@ -401,7 +487,7 @@ internal sealed class OrToolsRoutingModel
     }
 
     /// <summary>Committed stops open their trips in the given order; later stops may follow them.</summary>
-    private void ApplyFixedTrips()
+    private HashSet<long> ApplyFixedTrips()
     {
         var locks = new long[TripVehicleCount][];
         bool any = false;
@@ -424,6 +510,8 @@ internal sealed class OrToolsRoutingModel
         {
             _model.ApplyLocksToAllVehicles(locks, false);
         }
+
+        return locks.SelectMany(chain => chain).ToHashSet();
     }
 
     private int StopIndexOf(string id)
@@ -458,11 +546,6 @@ internal sealed class OrToolsRoutingModel
             Improvement.TabuSearch => LocalSearchMetaheuristic.Types.Value.TabuSearch,
             _ => LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch,
         };
-        if (strategy.Improvement == Improvement.RuinAndRecreate)
-        {
-            ConfigureRuinAndRecreate(parameters, options.RuinAndRecreate ?? new RuinAndRecreateSettings());
-        }
-
         parameters.GuidedLocalSearchLambdaCoefficient = strategy.GuidedLocalSearchLambda;
         parameters.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(options.TimeLimit);
         if (options.SolutionLimit > 0)
@@ -476,36 +559,6 @@ internal sealed class OrToolsRoutingModel
         }
 
         return parameters;
-    }
-
-    private static void ConfigureRuinAndRecreate(RoutingSearchParameters parameters, RuinAndRecreateSettings settings)
-    {
-        parameters.UseIteratedLocalSearch = true;
-        parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GreedyDescent;
-        var ils = parameters.IteratedLocalSearchParameters;
-        ils.PerturbationStrategy = PerturbationStrategy.Types.Value.RuinAndRecreate;
-        ils.ImprovePerturbedSolution = true;
-        var ruin = ils.RuinRecreateParameters;
-        ruin.RuinStrategies.Clear();
-        ruin.RuinStrategies.Add(new RuinStrategy
-        {
-            Sisr = new SISRRuinStrategy
-            {
-                AvgNumRemovedVisits = (uint)Math.Max(1, settings.AverageRemovedStops),
-                MaxRemovedSequenceSize = (uint)Math.Max(1, settings.MaxRemovedString),
-                BypassFactor = 0.01,
-            },
-        });
-        ils.ReferenceSolutionAcceptanceStrategy = new AcceptanceStrategy
-        {
-            SimulatedAnnealing = new SimulatedAnnealingAcceptanceStrategy
-            {
-                CoolingScheduleStrategy = CoolingScheduleStrategy.Types.Value.Exponential,
-                InitialTemperature = settings.StartTemperature,
-                FinalTemperature = settings.EndTemperature,
-                AutomaticTemperatures = false,
-            },
-        };
     }
 
     private RoutingSolution ReadSolution(Assignment assignment)

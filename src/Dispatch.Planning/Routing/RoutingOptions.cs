@@ -53,18 +53,25 @@ public sealed record RoutingOptions(
 public sealed record SearchStrategy(FirstSolution FirstSolution, Improvement Improvement, double GuidedLocalSearchLambda = 0.1);
 
 /// <summary>
-/// Iterated local search by string removals (SISR): remove strings of consecutive stops around a
-/// random stop, reinsert them cheapest-first, improve, accept by simulated annealing.
+/// Ruin and recreate by string removals (SISR): remove strings of consecutive stops around a random stop,
+/// reinsert them cheapest-first and descend to a local optimum, accept by simulated annealing, keep the best.
 /// </summary>
 /// <param name="AverageRemovedStops">Stops removed per ruin, on average.</param>
 /// <param name="MaxRemovedString">Longest string of consecutive stops removed from one route.</param>
 /// <param name="StartTemperature">Annealing temperature at the start, in cost units (a worse solution by this much is accepted with probability 1/e).</param>
 /// <param name="EndTemperature">Annealing temperature at the time limit, in cost units.</param>
+/// <param name="IterationMilliseconds">Longest reinsert-and-improve step of one iteration.</param>
+/// <param name="Seed">Seed of the random ruins (each parallel search derives its own).</param>
 public sealed record RuinAndRecreateSettings(
     int AverageRemovedStops = 10,
     int MaxRemovedString = 10,
     double StartTemperature = 100,
-    double EndTemperature = 1);
+    double EndTemperature = 1,
+    int IterationMilliseconds = 500,
+    int Seed = 1)
+{
+    internal TimeSpan IterationBudget => TimeSpan.FromMilliseconds(Math.Max(1, IterationMilliseconds));
+}
 
 /// <summary>How the first solution is built.</summary>
 public enum FirstSolution
@@ -85,6 +92,6 @@ public enum Improvement
     GuidedLocalSearch,
     SimulatedAnnealing,
     TabuSearch,
-    /// <summary>Iterated local search: ruin and recreate, then local search.</summary>
+    /// <summary>Guided local search briefly, then ruin and recreate (<see cref="RuinAndRecreateSettings"/>) until the time limit.</summary>
     RuinAndRecreate,
 }

@@ -64,7 +64,7 @@ public sealed class VehicleRoutingSolver
     private static RoutingSolution? SolveOnce(
         RoutingProblem problem, IReadOnlyList<int> modelStops, RoutingOptions options, SearchStrategy strategy, CancellationToken cancellation)
     {
-        var model = new OrToolsRoutingModel(problem, modelStops);
+        var model = new OrToolsRoutingModel(problem, modelStops, strategy.Improvement == Improvement.RuinAndRecreate);
         return model.Solve(options, strategy, cancellation);
     }
 }
