@@ -23,19 +23,7 @@ public static class PlanMapping
         summary.TruckRoutes.AddRange(plan.TruckRoutes.Select(r =>
         {
             var route = new V1.TruckRoute { TruckId = r.TruckId, SupermarketId = r.SupermarketId };
-            route.Trips.AddRange(r.Trips.Select(t =>
-            {
-                var trip = new V1.TruckTrip { Number = t.Number, DepartSeconds = t.DepartSeconds, ReturnSeconds = t.ReturnSeconds, LoadGrams = t.LoadGrams };
-                trip.Stops.AddRange(t.Stops.Select(s => new V1.TruckStop
-                {
-                    GateId = s.GateId,
-                    LoadId = s.LoadId,
-                    WeightGrams = s.WeightGrams,
-                    ArrivalSeconds = s.ArrivalSeconds,
-                    UnloadStartSeconds = s.UnloadStartSeconds,
-                }));
-                return trip;
-            }));
+            route.Trips.AddRange(r.Trips.Select(ToProto));
             return route;
         }));
 
@@ -89,6 +77,20 @@ public static class PlanMapping
             Reason = o.Reason ?? "",
         }));
         return gate;
+    }
+
+    public static V1.TruckTrip ToProto(Dispatch.Planning.Trucks.TruckTrip t)
+    {
+        var trip = new V1.TruckTrip { Number = t.Number, DepartSeconds = t.DepartSeconds, ReturnSeconds = t.ReturnSeconds, LoadGrams = t.LoadGrams };
+        trip.Stops.AddRange(t.Stops.Select(s => new V1.TruckStop
+        {
+            GateId = s.GateId,
+            LoadId = s.LoadId,
+            WeightGrams = s.WeightGrams,
+            ArrivalSeconds = s.ArrivalSeconds,
+            UnloadStartSeconds = s.UnloadStartSeconds,
+        }));
+        return trip;
     }
 
     public static V1.DoorRoute ToProto(Dispatch.Planning.Doors.VolunteerRoute route)

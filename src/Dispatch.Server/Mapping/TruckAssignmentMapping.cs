@@ -10,19 +10,7 @@ public static class TruckAssignmentMapping
     public static V1.TruckAssignment ToTruckAssignment(string districtId, int day, Dispatch.Domain.Supply.Vehicle truck, TruckRoute? route, ScenarioIndex scenario)
     {
         var assignment = new V1.TruckAssignment { TruckId = truck.Id, SupermarketId = truck.SupermarketId, DistrictId = districtId, Day = day };
-        foreach (var trip in route?.Trips ?? [])
-        {
-            var mapped = new V1.TruckTrip { Number = trip.Number, DepartSeconds = trip.DepartSeconds, ReturnSeconds = trip.ReturnSeconds, LoadGrams = trip.LoadGrams };
-            mapped.Stops.AddRange(trip.Stops.Select(s => new V1.TruckStop
-            {
-                GateId = s.GateId,
-                LoadId = s.LoadId,
-                WeightGrams = s.WeightGrams,
-                ArrivalSeconds = s.ArrivalSeconds,
-                UnloadStartSeconds = s.UnloadStartSeconds,
-            }));
-            assignment.Trips.Add(mapped);
-        }
+        assignment.Trips.AddRange((route?.Trips ?? []).Select(PlanMapping.ToProto));
 
         foreach (string gateId in (route?.Trips ?? []).SelectMany(t => t.Stops).Select(s => s.GateId).Distinct(StringComparer.Ordinal))
         {
