@@ -13,13 +13,7 @@ public sealed class TrucksService(ILiveDispatch live, IRouteHub<TruckAssignment>
     {
         context.GetCaller().EnsureTruck(request.TruckId, staffMayAct: true);
         RequireTruck(request.TruckId);
-        if (request.LastSeenVersion < 0)
-        {
-            throw new InvalidRequestException("last_seen_version", $"must not be negative, was {request.LastSeenVersion}");
-        }
-
-        using var subscription = hub.Subscribe(request.TruckId, request.LastSeenVersion);
-        await ServerShutdown.StreamUntilStoppedAsync(subscription.Reader, a => responseStream.WriteAsync(a), lifetime, context.CancellationToken);
+        await RouteStreaming.StreamAsync(hub, request.TruckId, request.LastSeenVersion, responseStream, lifetime, context.CancellationToken);
     }
 
     public override async Task<ReportArrivalResult> ReportArrival(ReportArrivalRequest request, ServerCallContext context)

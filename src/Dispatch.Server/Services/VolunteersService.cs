@@ -13,13 +13,7 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
     {
         context.GetCaller().EnsureVolunteer(request.VolunteerId, staffMayAct: true);
         RequireVolunteer(request.VolunteerId);
-        if (request.LastSeenVersion < 0)
-        {
-            throw new InvalidRequestException("last_seen_version", $"must not be negative, was {request.LastSeenVersion}");
-        }
-
-        using var subscription = hub.Subscribe(request.VolunteerId, request.LastSeenVersion);
-        await ServerShutdown.StreamUntilStoppedAsync(subscription.Reader, a => responseStream.WriteAsync(a), lifetime, context.CancellationToken);
+        await RouteStreaming.StreamAsync(hub, request.VolunteerId, request.LastSeenVersion, responseStream, lifetime, context.CancellationToken);
     }
 
     public override async Task<ReportStopResult> ReportStop(ReportStopRequest request, ServerCallContext context)
