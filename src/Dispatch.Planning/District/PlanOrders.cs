@@ -11,6 +11,7 @@ internal sealed class PlanOrders
     private readonly PlanningInput _input;
     private readonly ScenarioIndex _index;
     private readonly List<(Order Order, Household Household, string GateId, string AssignedSupermarketId)> _known = [];
+    private readonly Dictionary<string, (Order Order, Household Household, string GateId, string AssignedSupermarketId)> _knownById = new(StringComparer.Ordinal);
 
     public PlanOrders(PlanningInput input, ScenarioIndex index)
     {
@@ -29,6 +30,7 @@ internal sealed class PlanOrders
             }
 
             _known.Add((order, household, grid.GateId, grid.AssignedSupermarketId));
+            _knownById[order.Id] = _known[^1];
         }
 
         UnknownHouseholds = unknown;
@@ -61,10 +63,9 @@ internal sealed class PlanOrders
 
     public IEnumerable<OrderOutcome> UnfilledOutcomes(AllocationResult allocation)
     {
-        var byId = _known.ToDictionary(k => k.Order.Id, StringComparer.Ordinal);
         foreach (var unfilled in allocation.Unfilled)
         {
-            var k = byId[unfilled.OrderId];
+            var k = _knownById[unfilled.OrderId];
             yield return new OrderOutcome(k.Order.Id, k.Household.Id, k.GateId, k.Household.IsVulnerable, OrderFate.Unfilled, null, null, null, null, null,
                 $"unfilled: {unfilled.Reason}: {unfilled.Detail}", unfilled.ShortKind);
         }
@@ -72,11 +73,10 @@ internal sealed class PlanOrders
 
     public IReadOnlyList<LoadedOrder> Loaded(AllocationResult allocation)
     {
-        var byId = _known.ToDictionary(k => k.Order.Id, StringComparer.Ordinal);
         var catalog = _index.Catalog;
         return allocation.Filled.Select(f =>
         {
-            var k = byId[f.OrderId];
+            var k = _knownById[f.OrderId];
             return new LoadedOrder(f.OrderId, k.Household.Id, f.SupermarketId, k.GateId, f.Bundles.WeightGrams(catalog), k.Household.IsVulnerable, k.Household.NeedsDoorDelivery, f.Bundles);
         }).ToList();
     }
