@@ -41,11 +41,21 @@ public sealed class ProcessLifecycleTests : IDisposable
         ServerProcess server, IReadOnlyList<OrderBatch> batches, int interruptAfter = int.MaxValue, Func<Task>? interrupt = null)
     {
         using var call = server.CreateIntakeClient().PushOrders(deadline: DateTime.UtcNow.AddSeconds(60));
+        var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Hold back the rest of the push until the interruption: on a fast machine the server would otherwise answer
+        // every batch before the interruption lands, and the test would interrupt a push that is already over.
+        int holdBackAfter = interruptAfter == int.MaxValue ? int.MaxValue : interruptAfter + 5;
         var writing = Task.Run(async () =>
         {
-            foreach (var batch in batches)
+            for (int i = 0; i < batches.Count; i++)
             {
-                await call.RequestStream.WriteAsync(batch);
+                if (i == holdBackAfter)
+                {
+                    await interrupted.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                }
+
+                await call.RequestStream.WriteAsync(batches[i]);
             }
 
             await call.RequestStream.CompleteAsync();
@@ -60,6 +70,7 @@ public sealed class ProcessLifecycleTests : IDisposable
                 if (answers.Count == interruptAfter)
                 {
                     await interrupt!();
+                    interrupted.TrySetResult();
                 }
             }
         }
