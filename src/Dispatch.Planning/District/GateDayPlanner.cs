@@ -135,7 +135,7 @@ internal sealed class GateDayPlanner
     }
 
     private static OrderOutcome Outcome(string gateId, GateConsignment.CarriedOrder order, int readyAt, OrderFate fate, int? servedAt, string? assignedTo, string? reason) =>
-        new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, fate, order.SupermarketId, order.TruckId, readyAt, servedAt, assignedTo, reason, null);
+        new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, fate, order.SupermarketId, order.TruckId, readyAt, servedAt, assignedTo, reason, null, order.ConsignmentId);
 }
 
 internal sealed record GateDayInput(
@@ -148,7 +148,7 @@ internal sealed record GateDayInput(
 /// <summary>A truck's unloading at the gate and the orders in it.</summary>
 internal sealed record GateConsignment(Consignment Consignment, IReadOnlyList<GateConsignment.CarriedOrder> Orders)
 {
-    internal sealed record CarriedOrder(string OrderId, Household Household, string SupermarketId, string TruckId, long WeightGrams);
+    internal sealed record CarriedOrder(string OrderId, Household Household, string SupermarketId, string TruckId, long WeightGrams, string ConsignmentId);
 }
 
 internal sealed record GateDayResult(GateCyclePlan Cycles, DoorRoutingResult Doors, PickupSlotPlan Slots, IReadOnlyList<OrderOutcome> Outcomes);

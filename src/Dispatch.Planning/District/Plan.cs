@@ -37,6 +37,7 @@ public enum OrderFate
 /// <param name="ServedAtSeconds">Door drop, slot start, or release for free pickup (null when not served).</param>
 /// <param name="AssignedTo">The volunteer (door delivery) or the slot index (pickup slot).</param>
 /// <param name="Reason">Why an unfilled or unassigned order is not served.</param>
+/// <param name="ConsignmentId">The truck consignment ("load/piece") that brings its goods to the gate (null when none does).</param>
 public sealed record OrderOutcome(
     string OrderId,
     string HouseholdId,
@@ -49,7 +50,8 @@ public sealed record OrderOutcome(
     int? ServedAtSeconds,
     string? AssignedTo,
     string? Reason,
-    BundleKind? ShortKind)
+    BundleKind? ShortKind,
+    string? ConsignmentId = null)
 {
     public bool IsServed => Fate is OrderFate.DoorDelivery or OrderFate.PickupSlot or OrderFate.FreePickup;
 }

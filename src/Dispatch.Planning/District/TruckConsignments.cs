@@ -56,9 +56,10 @@ internal static class TruckConsignments
                 }
 
                 var stop = piece.Stop;
-                var carriedOrders = inPiece.Select(o => new GateConsignment.CarriedOrder(o.OrderId, index.FindHousehold(o.HouseholdId)!, o.SupermarketId, piece.TruckId!, o.WeightGrams)).ToList();
+                string consignmentId = $"{load.Key}/{piece.Piece}";
+                var carriedOrders = inPiece.Select(o => new GateConsignment.CarriedOrder(o.OrderId, index.FindHousehold(o.HouseholdId)!, o.SupermarketId, piece.TruckId!, o.WeightGrams, consignmentId)).ToList();
                 var consignment = new Consignment(
-                    $"{load.Key}/{piece.Piece}",
+                    consignmentId,
                     stop.UnloadStartSeconds + unloadSeconds,
                     inPiece.Sum(o => o.WeightGrams),
                     inPiece.Select(o => o.HouseholdId).Distinct().Count(),

@@ -10,6 +10,7 @@ using Dispatch.Server.Services;
 using Dispatch.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dispatch.Server.Hosting;
 
@@ -64,7 +65,8 @@ public static class DispatchServer
         builder.Services.AddSingleton<StreamQuota>();
         builder.Services.AddSingleton<ServerStopping>();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        // TryAdd: a host (or a test) may bring its own clock.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(StorageSetup.Options(databasePath));
         builder.Services.AddSingleton(new DatabaseFile(databasePath));
         builder.Services.AddSingleton<OrderStore>();
@@ -100,6 +102,7 @@ public static class DispatchServer
         builder.Services.AddSingleton(typeof(IRouteHub<>), typeof(RouteHub<>));
         builder.Services.AddSingleton<OrderEventHub>();
         builder.Services.AddSingleton(live);
+        builder.Services.AddSingleton<PlanClock>();
         builder.Services.AddSingleton(new ConfirmationCodes(System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey)));
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddHostedService<LiveDayRestorer>();

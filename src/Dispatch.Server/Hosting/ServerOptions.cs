@@ -58,4 +58,7 @@ public sealed class LiveOptions
 
     /// <summary>A truck arriving more than this after its planned arrival re-plans the gate; default 600 s.</summary>
     public int LateAfterSeconds { get; set; } = 600;
+
+    /// <summary>The district's offset from UTC: plan times are seconds from its local midnight. Default +480 (China Standard Time).</summary>
+    public int UtcOffsetMinutes { get; set; } = 480;
 }

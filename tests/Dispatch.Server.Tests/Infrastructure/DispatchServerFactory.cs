@@ -6,6 +6,9 @@ using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatch.Server.Tests.Infrastructure;
 
@@ -42,6 +45,12 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public int MaxOrdersPerBatch { get; init; } = 50;
 
+    /// <summary>
+    /// The server's clock, still until a test moves it: 2026-11-23 00:00 UTC, 08:00 in the district (UTC+8), before
+    /// the tiny district's goods are released. Plan-clock behaviour (releases, new orders' trucks) is tested by moving it.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+
     public int MaxReceiveMessageBytes { get; init; } = 16 * 1024 * 1024;
 
     public int MaxConcurrentStreamsPerKey { get; init; } = 8;
@@ -59,6 +68,8 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(name, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
