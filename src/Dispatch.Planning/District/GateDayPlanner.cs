@@ -2,6 +2,7 @@ using Dispatch.Domain.Geography;
 using Dispatch.Domain.People;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.GateCycles;
+using Dispatch.Planning.Live;
 using Dispatch.Planning.PickupSlots;
 using Dispatch.Planning.Travel;
 
@@ -60,26 +61,12 @@ internal sealed class GateDayPlanner
         var deliveries = new List<DoorDelivery>();
         foreach (var (order, readyAt) in doorOrders)
         {
-            // An order heavier than anyone can carry goes up in parcels, each a stop of its own.
-            int parcels = (int)Math.Max(1, (order.WeightGrams + carry - 1) / carry);
-            for (int p = 1; p <= parcels; p++)
-            {
-                long grams = (order.WeightGrams / parcels) + (p <= order.WeightGrams % parcels ? 1 : 0);
-                deliveries.Add(new DoorDelivery(ParcelId(order.OrderId, p, parcels), order.Household, grams, readyAt));
-            }
+            deliveries.AddRange(DoorParcels.Split(order.OrderId, order.Household, order.WeightGrams, readyAt, carry));
         }
 
         return new DoorTripScheduler().Route(
             new DoorRoutingInput(input.Gate, deliveries, input.Volunteers, input.Walking, settings.DoorRouting, settings.Door),
             cancellationToken);
-    }
-
-    private static string ParcelId(string orderId, int parcel, int parcels) => parcels == 1 ? orderId : $"{orderId}#{parcel}/{parcels}";
-
-    private static string OrderIdOf(string deliveryId)
-    {
-        int hash = deliveryId.LastIndexOf('#');
-        return hash < 0 ? deliveryId : deliveryId[..hash];
     }
 
     private static IEnumerable<OrderOutcome> DoorOutcomes(string gateId, List<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)> orders, DoorRoutingResult doors)
@@ -89,7 +76,7 @@ internal sealed class GateDayPlanner
         {
             foreach (var visit in route.Trips.SelectMany(t => t.Doors))
             {
-                string orderId = OrderIdOf(visit.DeliveryId);
+                string orderId = DeliveryIds.OrderIdOf(visit.DeliveryId);
                 if (!visits.TryGetValue(orderId, out var list))
                 {
                     visits[orderId] = list = [];
@@ -99,7 +86,7 @@ internal sealed class GateDayPlanner
             }
         }
 
-        var unassigned = doors.Unassigned.GroupBy(u => OrderIdOf(u.DeliveryId)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var unassigned = doors.Unassigned.GroupBy(u => DeliveryIds.OrderIdOf(u.DeliveryId)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (order, readyAt) in orders)
         {
             if (!unassigned.TryGetValue(order.OrderId, out var missing) && visits.TryGetValue(order.OrderId, out var drops))

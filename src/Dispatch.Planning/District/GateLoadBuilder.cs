@@ -30,7 +30,7 @@ internal sealed class GateLoadBuilder
                     return;
                 }
 
-                string id = $"{group.Key.SupermarketId}>{group.Key.GateId}#{loads.Count(l => l.SupermarketId == group.Key.SupermarketId && l.GateId == group.Key.GateId) + 1}";
+                string id = $"{group.Key.SupermarketId}>{group.Key.GateId}{input.LoadIdTag}#{loads.Count(l => l.SupermarketId == group.Key.SupermarketId && l.GateId == group.Key.GateId) + 1}";
                 bool vulnerable = current.Any(o => o.IsVulnerable);
                 loads.Add(new GateLoad(id, group.Key.SupermarketId, group.Key.GateId, currentGrams, input.DeliverBySeconds, vulnerable ? input.LateCostPerSecond * 4 : input.LateCostPerSecond));
                 ordersByLoad[id] = current;
@@ -56,7 +56,8 @@ internal sealed class GateLoadBuilder
     }
 }
 
-internal sealed record GateLoadBuilderInput(IReadOnlyList<LoadedOrder> Orders, IReadOnlyDictionary<string, long> SmallestTruckGrams, int DeliverBySeconds, long LateCostPerSecond);
+/// <param name="LoadIdTag">Goes between gate and number in load ids, so a later top-up's loads never take a planned load's id.</param>
+internal sealed record GateLoadBuilderInput(IReadOnlyList<LoadedOrder> Orders, IReadOnlyDictionary<string, long> SmallestTruckGrams, int DeliverBySeconds, long LateCostPerSecond, string LoadIdTag = "");
 
 /// <summary>A filled order on its way: which supermarket packs it and which gate it goes to.</summary>
 internal sealed record LoadedOrder(string OrderId, string HouseholdId, string SupermarketId, string GateId, long WeightGrams, bool IsVulnerable, bool IsDoorDelivery, BundleCounts Bundles);

@@ -77,13 +77,14 @@ internal static class GreedyCycles
     }
 
     /// <summary>First-fit taking waiting consignments in <paramref name="preference"/> order.</summary>
-    public static List<DisinfectionCycle> Plan(GateArrivals gate, IEnumerable<Consignment> preference)
+    /// <param name="earlier">Cycles already planned at the gate: the new ones follow them and share the storage zone with their goods.</param>
+    public static List<DisinfectionCycle> Plan(GateArrivals gate, IEnumerable<Consignment> preference, IReadOnlyList<DisinfectionCycle>? earlier = null)
     {
         var zone = gate.Disinfection;
         var order = preference.ToList();
         var remaining = order.Select(c => c.WeightGrams).ToArray();
-        var cycles = new List<DisinfectionCycle>();
-        var time = gate.OpensAtSeconds;
+        var cycles = new List<DisinfectionCycle>(earlier ?? []);
+        var time = Math.Max(gate.OpensAtSeconds, cycles.Count == 0 ? 0 : cycles.Max(c => c.EndAtSeconds));
         var left = order.Count;
 
         while (left > 0)
@@ -120,7 +121,7 @@ internal static class GreedyCycles
             time += zone.CycleSeconds;
         }
 
-        return cycles;
+        return earlier is null ? cycles : cycles.Skip(earlier.Count).ToList();
     }
 
     // Goods released at `releaseAtSeconds` stay in storage for the dwell; earlier cycles released earlier,

@@ -22,6 +22,9 @@ public static class DeliveryIds
         return hash < 0 ? first : first[..hash];
     }
 
+    /// <summary>The delivery id of parcel <paramref name="parcel"/> of <paramref name="parcels"/> (the order id when it goes up whole).</summary>
+    public static string ParcelIdOf(string orderId, int parcel, int parcels) => parcels == 1 ? orderId : $"{orderId}#{parcel}/{parcels}";
+
     /// <summary>Parcel k of n (1 of 1 when the order goes up whole).</summary>
     public static (int Parcel, int Parcels) ParcelOf(string deliveryId)
     {

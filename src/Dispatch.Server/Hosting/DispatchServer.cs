@@ -106,6 +106,8 @@ public static class DispatchServer
         builder.Services.AddSingleton(new ConfirmationCodes(System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey)));
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddHostedService<LiveDayRestorer>();
+        builder.Services.AddSingleton<TopUpQueue>();
+        builder.Services.AddHostedService<TopUpWorker>();
     }
 
     private static Scenario LoadScenario(string path)

@@ -1,14 +1,16 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Server.Errors;
+using Dispatch.Server.Live;
 using Dispatch.Storage;
 
 namespace Dispatch.Server.Intake;
 
 /// <summary>
 /// Takes one batch: answers a repeated batch id with its first answer, validates the rest,
-/// and stores the batch's valid orders in one transaction before answering.
+/// and stores the batch's valid orders in one transaction before answering. Orders for the day being delivered are
+/// queued for their gate's top-up.
 /// </summary>
-public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store, TimeProvider clock)
+public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store, ILiveDispatch live, TopUpQueue topUps, TimeProvider clock)
 {
     private const int MaxAttempts = 3;
 
@@ -42,6 +44,12 @@ public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store,
             var outcome = await store.StoreBatchAsync(receipt, orders, cancellationToken);
             if (outcome.Receipt is { } stored)
             {
+                if (!outcome.WasAlreadyStored && live.LiveDayNumber == batch.Day)
+                {
+                    // The day is being delivered: these orders need their gate topped up.
+                    topUps.Enqueue(orders);
+                }
+
                 return new BatchIntakeResult(stored, outcome.WasAlreadyStored);
             }
 

@@ -18,6 +18,16 @@ public interface ILiveDispatch
     /// <summary>True once a plan is live.</summary>
     bool HasLiveDay { get; }
 
+    /// <summary>The plan day being delivered (null before any plan is live).</summary>
+    int? LiveDayNumber { get; }
+
+    /// <summary>
+    /// Orders stored after their day's live plan was made: each gate they go to is topped up (stock left, a truck
+    /// free after its trips, cycles after the planned ones, slots and door trips) and re-planned. Orders of another
+    /// day or already in the plan are skipped. Returns the plan version after it.
+    /// </summary>
+    Task<int> TopUpAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken);
+
     Task<StopReportResult> ReportStopAsync(StopReportRequest report, CancellationToken cancellationToken);
 
     /// <summary>Marks a volunteer available or not; a change re-plans their gate. Returns the plan version after it.</summary>

@@ -7,6 +7,7 @@ using Dispatch.Planning.District;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
 using Dispatch.Planning.Travel;
+using Dispatch.Planning.Trucks;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Hosting;
 using Dispatch.Server.Mapping;
@@ -32,12 +33,16 @@ public sealed class LiveDispatch(
     ConfirmationCodes codes,
     PlanningSettings settings,
     TimeProvider clock,
+    PlanClock planClock,
     ILogger<LiveDispatch> logger) : ILiveDispatch
 {
     private readonly Dictionary<string, Volunteer> _volunteers = scenario.Scenario.Volunteers.ToDictionary(v => v.Id, StringComparer.Ordinal);
     private readonly Dictionary<string, Dispatch.Domain.Supply.Vehicle> _trucks = scenario.Scenario.Vehicles.ToDictionary(v => v.Id, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gateLocks = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _compose = new(1, 1);
+
+    // Top-ups pick trucks by when they are free in the plan: two at once could pick the same truck.
+    private readonly SemaphoreSlim _topUps = new(1, 1);
     private readonly ITravelMatrix _walking = HaversineTravelMatrix.Walking();
     private volatile LiveDay? _day;
 
@@ -46,6 +51,8 @@ public sealed class LiveDispatch(
     public bool IsKnownTruck(string truckId) => _trucks.ContainsKey(truckId);
 
     public bool HasLiveDay => _day is not null;
+
+    public int? LiveDayNumber => _day?.Day;
 
     public async Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
@@ -203,8 +210,73 @@ public sealed class LiveDispatch(
         }
     }
 
-    /// <summary>Called under the gate's lock. A late arrival first moves the gate's cycles and its orders' ready times.</summary>
-    private async Task<int> ReplanGateAsync(LiveDay day, string gateId, string cause, CancellationToken cancellationToken, ArrivalReport? late = null)
+    public async Task<int> TopUpAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    {
+        var day = _day;
+        if (day is null)
+        {
+            return 0;
+        }
+
+        var byGate = new Dictionary<string, List<Order>>(StringComparer.Ordinal);
+        foreach (var order in orders.Where(o => o.Day == day.Day).DistinctBy(o => o.Id, StringComparer.Ordinal))
+        {
+            var household = scenario.FindHousehold(order.HouseholdId);
+            if (household is null || scenario.FindGrid(household.GridId)?.GateId is not { } gateId)
+            {
+                LiveDispatchLog.TopUpWithoutGate(logger, order.Id);
+                continue;
+            }
+
+            if (!byGate.TryGetValue(gateId, out var list))
+            {
+                byGate[gateId] = list = [];
+            }
+
+            list.Add(order);
+        }
+
+        int version = day.Plan.Version;
+        foreach (var (gateId, gateOrders) in byGate.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            await _topUps.WaitAsync(cancellationToken);
+            var gateLock = _gateLocks.GetOrAdd(gateId, _ => new SemaphoreSlim(1, 1));
+            try
+            {
+                await gateLock.WaitAsync(cancellationToken);
+                try
+                {
+                    // Checked under the lock: the same orders may have been queued twice (intake and the plan's re-read).
+                    var fresh = gateOrders.Where(o => !day.Orders.ContainsKey(o.Id)).ToList();
+                    if (fresh.Count > 0 && ReferenceEquals(day, _day))
+                    {
+                        var topUp = new GateTopUpPlanner().Plan(
+                            new GateTopUpInput(scenario, gateId, fresh, day.Plan.Plan, day.Orders, planClock.SecondsOfDay, settings),
+                            cancellationToken);
+                        version = await ReplanGateAsync(day, gateId, $"{fresh.Count} new orders", cancellationToken, topUp: (fresh, topUp));
+                    }
+                }
+                finally
+                {
+                    gateLock.Release();
+                }
+            }
+            finally
+            {
+                _topUps.Release();
+            }
+        }
+
+        return version;
+    }
+
+    /// <summary>
+    /// Called under the gate's lock. A late arrival first moves the gate's cycles and its orders' ready times; a
+    /// top-up brings its orders, trips, cycles and slots. Truck routes change at compose time on the latest plan, so
+    /// a re-plan of another gate meanwhile is never undone.
+    /// </summary>
+    private async Task<int> ReplanGateAsync(
+        LiveDay day, string gateId, string cause, CancellationToken cancellationToken, ArrivalReport? late = null, (IReadOnlyList<Order> Orders, GateTopUpResult Result)? topUp = null)
     {
         var started = Stopwatch.StartNew();
         var plan = day.Plan.Plan;
@@ -212,7 +284,24 @@ public sealed class LiveDispatch(
         var current = plan.DoorRoutes.FirstOrDefault(d => d.GateId == gateId) ?? new DoorRoutingResult(gateId, [], []);
         var outcomes = plan.Orders.Where(o => o.GateId == gateId).ToList();
         var cycles = plan.GateCycles.FirstOrDefault(c => c.GateId == gateId);
-        var truckRoutes = plan.TruckRoutes;
+        var orders = day.Orders;
+        Func<IReadOnlyList<TruckRoute>, IReadOnlyList<TruckRoute>>? moveTrucks = null;
+        var addedDeliveries = new List<DoorDelivery>();
+        if (topUp is { } added)
+        {
+            outcomes.AddRange(added.Result.Outcomes);
+            cycles = added.Result.Cycles;
+            addedDeliveries.AddRange(added.Result.DoorDeliveries);
+            var withNew = new Dictionary<string, Order>(day.Orders, StringComparer.Ordinal);
+            foreach (var order in added.Orders)
+            {
+                withNew[order.Id] = order;
+            }
+
+            orders = withNew;
+            moveTrucks = routes => GateTopUpResult.Append(routes, added.Result.AddedTrips);
+        }
+
         if (late is not null && cycles is not null)
         {
             int onGround = late.ArrivedAtSeconds + settings.TruckUnloadSeconds;
@@ -223,22 +312,15 @@ public sealed class LiveDispatch(
             var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(gate, cycles, unloads, lateIds, onGround, outcomes, settings.CycleLimits), cancellationToken);
             cycles = moved.Cycles;
             outcomes = [.. moved.Outcomes];
-            truckRoutes = plan.TruckRoutes.Select(r => r.TruckId != late.TruckId ? r : r with
-            {
-                Trips = r.Trips.Select(t => t with
-                {
-                    Stops = t.Stops.Select(s => s.GateId == gateId && s.LoadId == late.LoadId
-                        ? s with { ArrivalSeconds = late.ArrivedAtSeconds, UnloadStartSeconds = Math.Max(late.ArrivedAtSeconds, s.UnloadStartSeconds) }
-                        : s).ToList(),
-                }).ToList(),
-            }).ToList();
+            moveTrucks = routes => MoveArrival(routes, late, gateId);
         }
+
         var reports = new Dictionary<string, StopReport>(day.Reports, StringComparer.Ordinal);
         var input = new GateReplanInput(
             gate,
             current,
             outcomes,
-            Deliveries(current, outcomes, day.Orders),
+            [.. Deliveries(current, outcomes, orders), .. addedDeliveries],
             _volunteers.Values.Where(v => v.GateId == gateId && !day.Unavailable.ContainsKey(v.Id)).ToList(),
             reports,
             NotBeforeSeconds(current, reports),
@@ -248,6 +330,7 @@ public sealed class LiveDispatch(
 
         // Re-planning is not cancelled past this point: a report already stored must reach the plan.
         await _compose.WaitAsync(CancellationToken.None);
+        VersionedPlan saved;
         try
         {
             var latest = day.Plan.Plan;
@@ -257,29 +340,55 @@ public sealed class LiveDispatch(
                 replacedOrders[outcome.OrderId] = outcome;
             }
 
+            var known = latest.Orders.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
             var next = latest with
             {
                 DoorRoutes = [.. latest.DoorRoutes.Where(d => d.GateId != gateId), result.Doors],
-                Orders = latest.Orders.Select(o => replacedOrders.GetValueOrDefault(o.OrderId) ?? o).ToList(),
-                GateCycles = cycles is null ? latest.GateCycles : latest.GateCycles.Select(c => c.GateId == gateId ? cycles : c).ToList(),
-                TruckRoutes = late is null ? latest.TruckRoutes : truckRoutes,
+                Orders = latest.Orders.Select(o => replacedOrders.GetValueOrDefault(o.OrderId) ?? o)
+                    .Concat(replacedOrders.Values.Where(o => !known.Contains(o.OrderId)))
+                    .OrderBy(o => o.OrderId, StringComparer.Ordinal)
+                    .ToList(),
+                GateCycles = cycles is null ? latest.GateCycles : [.. latest.GateCycles.Where(c => c.GateId != gateId), cycles],
+                PickupSlots = topUp is null ? latest.PickupSlots : [.. latest.PickupSlots.Where(p => p.GateId != gateId), topUp.Value.Result.Slots],
+                TruckRoutes = moveTrucks is null ? latest.TruckRoutes : moveTrucks(latest.TruckRoutes),
             };
-            var saved = await plans.SaveAsync(next, clock.GetUtcNow().ToUnixTimeSeconds(), CancellationToken.None);
+            saved = await plans.SaveAsync(next, clock.GetUtcNow().ToUnixTimeSeconds(), CancellationToken.None);
             day.Plan = saved;
+            day.Orders = orders;
             int changed = Publish(day, gateId);
-            if (late is not null)
+            if (moveTrucks is not null)
             {
                 PublishTrucks(day);
             }
 
             LiveDispatchLog.GateReplanned(logger, gateId, cause, saved.Version, changed, started.ElapsedMilliseconds);
-            return saved.Version;
         }
         finally
         {
             _compose.Release();
         }
+
+        if (topUp is { } fresh)
+        {
+            var newIds = fresh.Orders.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+            var changes = PlanStatusChanges.Of(saved.Plan.Orders.Where(o => newIds.Contains(o.OrderId)), saved.Version, clock.GetUtcNow().ToUnixTimeSeconds(), $" (top-up of gate {gateId})");
+            await orderStore.AppendStatusChangesAsync(changes, CancellationToken.None);
+            orderEvents.Publish(orders, changes);
+        }
+
+        return saved.Version;
     }
+
+    private static List<TruckRoute> MoveArrival(IReadOnlyList<TruckRoute> routes, ArrivalReport late, string gateId) =>
+        routes.Select(r => r.TruckId != late.TruckId ? r : r with
+        {
+            Trips = r.Trips.Select(t => t with
+            {
+                Stops = t.Stops.Select(s => s.GateId == gateId && s.LoadId == late.LoadId
+                    ? s with { ArrivalSeconds = late.ArrivedAtSeconds, UnloadStartSeconds = Math.Max(late.ArrivedAtSeconds, s.UnloadStartSeconds) }
+                    : s).ToList(),
+            }).ToList(),
+        }).ToList();
 
     /// <summary>Offers the routes of one gate's volunteers (every volunteer when <paramref name="gateId"/> is null).</summary>
     private int Publish(LiveDay day, string? gateId)
@@ -323,7 +432,7 @@ public sealed class LiveDispatch(
 
             var (parcel, parcels) = DeliveryIds.ParcelOf(id);
             long grams = order.Bundles.WeightGrams(scenario.Catalog);
-            deliveries.Add(new DoorDelivery(id, household, (grams / parcels) + (parcel <= grams % parcels ? 1 : 0), readyAt.GetValueOrDefault(orderId)));
+            deliveries.Add(new DoorDelivery(id, household, DoorParcels.GramsOf(grams, parcel, parcels), readyAt.GetValueOrDefault(orderId)));
         }
 
         return deliveries;

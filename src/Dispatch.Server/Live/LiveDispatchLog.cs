@@ -10,4 +10,10 @@ internal static partial class LiveDispatchLog
 
     [LoggerMessage(EventId = 603, Level = LogLevel.Information, Message = "Stop {DeliveryId} reported by {VolunteerId}: {Outcome}")]
     public static partial void StopReported(ILogger logger, string deliveryId, string volunteerId, string outcome);
+
+    [LoggerMessage(EventId = 604, Level = LogLevel.Error, Message = "Top-up of {Count} orders failed; they stay stored for the next district plan")]
+    public static partial void TopUpFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 605, Level = LogLevel.Warning, Message = "Order {OrderId} arrived for the live day but its household has no gate in the scenario: not topped up")]
+    public static partial void TopUpWithoutGate(ILogger logger, string orderId);
 }

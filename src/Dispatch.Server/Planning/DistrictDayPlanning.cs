@@ -11,7 +11,7 @@ namespace Dispatch.Server.Planning;
 /// Plans a district day from the stored orders, stores the plan as the next version, and records each order's
 /// new status in its history. One plan at a time per server (the district is the unit of planning).
 /// </summary>
-public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, ILiveDispatch live, OrderEventHub orderEvents, TimeProvider clock)
+public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, ILiveDispatch live, OrderEventHub orderEvents, TopUpQueue topUps, TimeProvider clock)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -43,12 +43,16 @@ public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore order
             cancellationToken.ThrowIfCancellationRequested();
             long now = clock.GetUtcNow().ToUnixTimeSeconds();
             var saved = await plans.SaveAsync(plan, now, cancellationToken);
-            var changes = StatusChanges(saved, now);
+            var changes = PlanStatusChanges.Of(saved.Plan.Orders, saved.Version, now);
             await orders.AppendStatusChangesAsync(changes, cancellationToken);
             orderEvents.Publish(dayOrders.ToDictionary(o => o.Id, StringComparer.Ordinal), changes);
 
             // The newest plan is the one volunteers act on: their routes go out now.
             await live.PlanStoredAsync(saved, dayOrders, CancellationToken.None);
+
+            // Orders stored while the plan was being made are not in it: they join it as top-ups.
+            var planned = dayOrders.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+            topUps.Enqueue((await orders.OrdersOfDayAsync(day, CancellationToken.None)).Where(o => !planned.Contains(o.Id)).ToList());
             return saved;
         }
         finally
@@ -56,16 +60,4 @@ public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore order
             _oneAtATime.Release();
         }
     }
-
-    private static List<OrderStatusChange> StatusChanges(VersionedPlan saved, long now) => saved.Plan.Orders.Select(o => new OrderStatusChange(
-        o.OrderId,
-        o.Fate switch
-        {
-            OrderFate.PickupSlot => OrderStatus.Slotted,
-            OrderFate.Unfilled => OrderStatus.Unfilled,
-            OrderFate.Unassigned => OrderStatus.Received,
-            _ => OrderStatus.Planned,
-        },
-        now,
-        o.IsServed ? $"plan v{saved.Version}: {o.Fate} at gate {o.GateId}" : $"plan v{saved.Version}: not served: {o.Reason}")).ToList();
 }

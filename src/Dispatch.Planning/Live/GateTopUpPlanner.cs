@@ -1,0 +1,201 @@
+using System.Globalization;
+using Dispatch.Domain.Geography;
+using Dispatch.Domain.Supply;
+using Dispatch.Planning.Allocation;
+using Dispatch.Planning.District;
+using Dispatch.Planning.Doors;
+using Dispatch.Planning.GateCycles;
+using Dispatch.Planning.PickupSlots;
+using Dispatch.Planning.Travel;
+using Dispatch.Planning.Trucks;
+
+namespace Dispatch.Planning.Live;
+
+/// <summary>
+/// Plans the goods of orders that reach a gate after its day was planned, without moving anything already
+/// promised: stock left after the plan's allocation fills them, trucks free after their planned trips (and not
+/// before now plus packing) carry them, their disinfection cycles follow the gate's planned ones, medium-risk
+/// households get the earliest slot with room from their ready time, and door deliveries are handed to the gate
+/// re-plan. Pure: the caller says where the day stands.
+/// </summary>
+public sealed class GateTopUpPlanner
+{
+    private static readonly TimeSpan TruckSearch = TimeSpan.FromMilliseconds(300);
+
+    public GateTopUpResult Plan(GateTopUpInput input, CancellationToken cancellation = default)
+    {
+        var scenario = input.Scenario;
+        var settings = input.Settings;
+        var gate = scenario.FindGate(input.GateId) ?? throw new ArgumentException($"gate '{input.GateId}' is not in the scenario", nameof(input));
+        var orders = new PlanOrders(new PlanningInput(scenario.Scenario, input.Current.Day, input.NewOrders, settings), scenario);
+        var outcomes = new List<OrderOutcome>(orders.UnknownHouseholds);
+
+        var allocationInput = orders.AllocationInput() with { Stocks = RemainingStock(input) };
+        var allocation = new StockAllocator().Allocate(allocationInput);
+        outcomes.AddRange(orders.UnfilledOutcomes(allocation));
+
+        var loaded = orders.Loaded(allocation);
+        var misplaced = loaded.FirstOrDefault(o => o.GateId != gate.Id);
+        if (misplaced is not null)
+        {
+            throw new ArgumentException($"order '{misplaced.OrderId}' goes to gate '{misplaced.GateId}', not '{gate.Id}'", nameof(input));
+        }
+
+        var smallest = scenario.Scenario.Vehicles.GroupBy(v => v.SupermarketId).ToDictionary(g => g.Key, g => g.Min(v => v.CapacityGrams), StringComparer.Ordinal);
+        var loads = new GateLoadBuilder().Build(new GateLoadBuilderInput(loaded, smallest, settings.TruckDeliverBySeconds, settings.TruckLateCostPerSecond, LoadIdTag(input.Current, gate.Id)));
+        var trucks = RouteTrucks(input, loads, cancellation);
+        var consignments = TruckConsignments.Build(trucks, loads, scenario, settings.TruckUnloadSeconds);
+        outcomes.AddRange(consignments.Undelivered);
+        var arriving = consignments.ByGate.GetValueOrDefault(gate.Id, []);
+
+        var cycles = Disinfect(input, gate, arriving);
+        var releases = cycles.Releases.ToDictionary(r => r.ConsignmentId, r => r.ReleaseAtSeconds, StringComparer.Ordinal);
+        var ready = arriving.SelectMany(c => c.Orders.Select(o => (Order: o, ReadyAtSeconds: releases[c.Consignment.Id]))).ToList();
+
+        var doorDeliveries = DoorDeliveries(input, gate.Id, ready.Where(r => r.Order.Household.NeedsDoorDelivery));
+        outcomes.AddRange(ready.Where(r => r.Order.Household.NeedsDoorDelivery).Select(r => Outcome(gate.Id, r.Order, r.ReadyAtSeconds, OrderFate.DoorDelivery, null, null, null)));
+
+        var slotOrders = ready.Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Medium).ToList();
+        var slots = PlaceSlots(input, gate, slotOrders);
+        var slotOf = slots.Assignments.ToDictionary(a => a.HouseholdId, StringComparer.Ordinal);
+        var noSlot = slots.Unassigned.ToDictionary(u => u.HouseholdId, StringComparer.Ordinal);
+        foreach (var (order, readyAt) in slotOrders)
+        {
+            outcomes.Add(slotOf.TryGetValue(order.Household.Id, out var slot)
+                ? Outcome(gate.Id, order, readyAt, OrderFate.PickupSlot, slot.StartAtSeconds, $"slot {slot.SlotIndex}", null)
+                : Outcome(gate.Id, order, readyAt, OrderFate.Unassigned, null, null, noSlot.TryGetValue(order.Household.Id, out var why) ? $"no pickup slot: {why.Reason}: {why.Detail}" : "no pickup slot"));
+        }
+
+        outcomes.AddRange(ready
+            .Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Low)
+            .Select(r => Outcome(gate.Id, r.Order, r.ReadyAtSeconds, OrderFate.FreePickup, Math.Max(r.ReadyAtSeconds, settings.PickupOpensAtSeconds), null, null)));
+
+        return new GateTopUpResult(AddedTrips(input.Current, trucks), cycles, slots, outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList(), doorDeliveries);
+    }
+
+    /// <summary>Each supermarket's stock minus what the plan already allocated (orders it filled, served or not).</summary>
+    private static List<SupermarketStock> RemainingStock(GateTopUpInput input)
+    {
+        var used = new Dictionary<string, BundleCounts>(StringComparer.Ordinal);
+        foreach (var outcome in input.Current.Orders)
+        {
+            if (outcome.SupermarketId is { } supermarketId && input.PlannedOrders.TryGetValue(outcome.OrderId, out var order))
+            {
+                used[supermarketId] = used.GetValueOrDefault(supermarketId) + order.Bundles;
+            }
+        }
+
+        return input.Scenario.Scenario.Supermarkets.Select(s => new SupermarketStock(s.Id, Floor(s.DailyStock - used.GetValueOrDefault(s.Id)))).ToList();
+    }
+
+    private static BundleCounts Floor(BundleCounts counts) =>
+        new(Math.Max(0, counts.MeatAndVegetable), Math.Max(0, counts.Vegetable), Math.Max(0, counts.RiceAndFlour), Math.Max(0, counts.Medicine));
+
+    /// <summary>"+k" for the gate's k-th top-up: load ids stay unique in the plan.</summary>
+    private static string LoadIdTag(Plan current, string gateId)
+    {
+        int last = current.TruckRoutes.SelectMany(r => r.Trips).SelectMany(t => t.Stops)
+            .Where(s => s.GateId == gateId)
+            .Select(s => TopUpNumber(s.LoadId))
+            .DefaultIfEmpty(0)
+            .Max();
+        return "+" + (last + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static int TopUpNumber(string loadId)
+    {
+        int plus = loadId.LastIndexOf('+');
+        int hash = loadId.LastIndexOf('#');
+        return plus >= 0 && hash > plus && int.TryParse(loadId.AsSpan(plus + 1, hash - plus - 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : 0;
+    }
+
+    /// <summary>Trucks of the supermarkets involved, each from when it is back from its planned trips and reloaded (and not before now plus packing).</summary>
+    private static TruckRoutingResult RouteTrucks(GateTopUpInput input, GateLoadSet loads, CancellationToken cancellation)
+    {
+        if (loads.Loads.Count == 0)
+        {
+            return new TruckRoutingResult([], []);
+        }
+
+        var supermarketIds = loads.Loads.Select(l => l.SupermarketId).ToHashSet(StringComparer.Ordinal);
+        var backAt = input.Current.TruckRoutes.Where(r => r.Trips.Count > 0).ToDictionary(r => r.TruckId, r => r.Trips.Max(t => t.ReturnSeconds), StringComparer.Ordinal);
+        int earliest = input.NowSeconds + input.PackSeconds;
+        var trucks = input.Scenario.Scenario.Vehicles
+            .Where(v => supermarketIds.Contains(v.SupermarketId))
+            .Select(v => v with
+            {
+                Shift = v.Shift with
+                {
+                    StartSeconds = Math.Max(v.Shift.StartSeconds, Math.Max(earliest, backAt.TryGetValue(v.Id, out int back) ? back + input.PackSeconds : 0)),
+                },
+            })
+            .Where(v => v.Shift.StartSeconds < v.Shift.EndSeconds)
+            .ToList();
+        var settings = input.Settings;
+        var routed = new TruckRouter().Route(
+            new TruckRoutingInput(
+                input.Scenario.Scenario.Supermarkets.Where(s => supermarketIds.Contains(s.Id)).ToList(),
+                input.Scenario.Scenario.Gates,
+                trucks,
+                loads.Loads,
+                input.Driving ?? HaversineTravelMatrix.Driving(),
+                settings.TruckRouting with { TimeLimit = TruckSearch },
+                settings.TruckUnloadSeconds,
+                MaxTripsPerShift: 1),
+            cancellation);
+        return routed with { Routes = routed.Routes.Where(r => r.Trips.Count > 0).ToList() };
+    }
+
+    private static List<TruckRoute> AddedTrips(Plan current, TruckRoutingResult trucks)
+    {
+        var planned = current.TruckRoutes.ToDictionary(r => r.TruckId, r => r.Trips.Count, StringComparer.Ordinal);
+        return trucks.Routes
+            .Select(r => r with { Trips = r.Trips.Select((t, i) => t with { Number = planned.GetValueOrDefault(r.TruckId) + i + 1 }).ToList() })
+            .ToList();
+    }
+
+    /// <summary>The planned cycles stay (volunteers count on their releases); the top-up's goods follow them.</summary>
+    private static GateCyclePlan Disinfect(GateTopUpInput input, Gate gate, IReadOnlyList<GateConsignment> arriving)
+    {
+        var current = input.Current.GateCycles.FirstOrDefault(c => c.GateId == gate.Id) ?? new GateCyclePlan(gate.Id, [], [], PlanSource.Greedy, 0);
+        if (arriving.Count == 0)
+        {
+            return current;
+        }
+
+        var arrivals = new GateArrivals(gate.Id, gate.Disinfection, gate.Storage, arriving.Select(c => c.Consignment).ToList(), input.Settings.StorageDwellSeconds);
+        var preference = arrivals.Consignments.OrderByDescending(c => c.VulnerableHouseholds > 0).ThenBy(c => c.ArrivalAtSeconds).ThenBy(c => c.Id, StringComparer.Ordinal);
+        var added = GreedyCycles.Plan(arrivals, preference, current.Cycles);
+        var releases = added.SelectMany(c => c.Loads.Select(l => (l.ConsignmentId, c.EndAtSeconds)))
+            .GroupBy(x => x.ConsignmentId, StringComparer.Ordinal)
+            .Select(g => new ConsignmentRelease(g.Key, g.Max(x => x.EndAtSeconds)));
+        return current with { Cycles = [.. current.Cycles, .. added], Releases = [.. current.Releases, .. releases], Source = PlanSource.Greedy };
+    }
+
+    private static List<DoorDelivery> DoorDeliveries(GateTopUpInput input, string gateId, IEnumerable<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)> ready)
+    {
+        var volunteers = input.Scenario.Scenario.Volunteers.Where(v => v.GateId == gateId).ToList();
+        long carry = volunteers.Count == 0 ? long.MaxValue : volunteers.Max(v => v.CarryLimitGrams);
+        var deliveries = new List<DoorDelivery>();
+        foreach (var (order, readyAt) in ready)
+        {
+            deliveries.AddRange(DoorParcels.Split(order.OrderId, order.Household, order.WeightGrams, readyAt, carry));
+        }
+
+        return deliveries;
+    }
+
+    private static PickupSlotPlan PlaceSlots(GateTopUpInput input, Gate gate, List<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)> slotOrders)
+    {
+        var current = input.Current.PickupSlots.FirstOrDefault(s => s.GateId == gate.Id)
+            ?? new PickupSlotPlan(gate.Id, [], [], [], PlanSource.Greedy, 0, input.Settings.MaxHouseholdsPerBuildingPerSlot);
+        var households = slotOrders
+            .GroupBy(r => r.Order.Household.Id, StringComparer.Ordinal)
+            .Select(g => new PickupHousehold(g.Key, g.First().Order.Household.Building, g.Max(r => r.ReadyAtSeconds), g.First().Order.Household.IsVulnerable))
+            .ToList();
+        return households.Count == 0 ? current : PickupSlotTopUp.Place(current, gate.Pickup, households, id => input.Scenario.FindHousehold(id)?.Building);
+    }
+
+    private static OrderOutcome Outcome(string gateId, GateConsignment.CarriedOrder order, int readyAt, OrderFate fate, int? servedAt, string? assignedTo, string? reason) =>
+        new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, fate, order.SupermarketId, order.TruckId, readyAt, servedAt, assignedTo, reason, null, order.ConsignmentId);
+}

@@ -1,0 +1,141 @@
+using Dispatch.Domain.Geography;
+using Dispatch.Domain.Orders;
+using Dispatch.Domain.Scenarios;
+using Dispatch.Domain.Supply;
+using Dispatch.Planning.Checks;
+using Dispatch.Planning.District;
+using Dispatch.Planning.Live;
+using static Dispatch.Planning.Tests.District.SmallDistrict;
+
+namespace Dispatch.Planning.Tests.Live;
+
+public sealed class GateTopUpPlannerTests
+{
+    private static readonly BundleCounts TwoVegetables = new(0, 2, 0, 0);
+    private const int TenOClock = 10 * 3_600;
+
+    [Fact]
+    public void New_orders_get_a_truck_after_its_planned_trip_cycles_after_the_planned_ones_and_slots_from_their_ready_time()
+    {
+        var households = Enumerable.Range(1, 5).Select(i => Household($"m{i}", RiskLevel.Medium, metresNorth: 100 + (i * 20))).ToList();
+        var scenario = Create(households);
+        var planned = households.Take(3).Select(h => Order(h.Id, TwoVegetables)).ToList();
+        var input = Input(scenario, planned);
+        var plan = new DistrictPlanner().Plan(input);
+        var fresh = households.Skip(3).Select(h => Order(h.Id, TwoVegetables)).ToList();
+
+        var topUp = new GateTopUpPlanner().Plan(TopUpInput(scenario, plan, planned, fresh, TenOClock));
+
+        var plannedTrip = Assert.Single(plan.TruckRoutes.Single().Trips);
+        var added = Assert.Single(Assert.Single(topUp.AddedTrips).Trips);
+        Assert.Equal("T1", topUp.AddedTrips.Single().TruckId);
+        Assert.Equal(plannedTrip.Number + 1, added.Number);
+        Assert.True(added.DepartSeconds >= Math.Max(TenOClock + 1_800, plannedTrip.ReturnSeconds + 1_800), $"left at {added.DepartSeconds} s");
+        var stop = Assert.Single(added.Stops);
+        Assert.Contains("+1#", stop.LoadId, StringComparison.Ordinal);
+
+        var before = plan.GateCycles.Single().Cycles;
+        Assert.Equal(before, topUp.Cycles.Cycles.Take(before.Count));
+        var newCycles = topUp.Cycles.Cycles.Skip(before.Count).ToList();
+        Assert.NotEmpty(newCycles);
+        Assert.All(newCycles, c => Assert.True(c.StartAtSeconds >= Math.Max(before[^1].EndAtSeconds, stop.UnloadStartSeconds + input.Settings.TruckUnloadSeconds)));
+
+        Assert.Equal(2, topUp.Outcomes.Count);
+        Assert.All(topUp.Outcomes, o =>
+        {
+            Assert.Equal(OrderFate.PickupSlot, o.Fate);
+            Assert.Equal(newCycles[^1].EndAtSeconds, o.ReadyAtSeconds);
+            Assert.True(o.ServedAtSeconds >= o.ReadyAtSeconds);
+            Assert.Equal($"{stop.LoadId}/1", o.ConsignmentId);
+        });
+
+        // The planned households keep their slots.
+        var plannedSlots = plan.PickupSlots.Single().Assignments;
+        Assert.All(plannedSlots, a => Assert.Contains(a, topUp.Slots.Assignments));
+
+        var whole = Merge(plan, topUp);
+        Assert.Empty(PlanChecks.Violations(Input(scenario, [.. planned, .. fresh]), whole));
+    }
+
+    [Fact]
+    public void Stock_the_plan_already_promised_is_not_promised_again()
+    {
+        var households = new[] { Household("a", RiskLevel.Medium), Household("b", RiskLevel.Medium) };
+        var scenario = Create(households, stock: new BundleCounts(0, 3, 0, 0));
+        var planned = new[] { Order("a", TwoVegetables) };
+        var plan = new DistrictPlanner().Plan(Input(scenario, planned));
+
+        var topUp = new GateTopUpPlanner().Plan(TopUpInput(scenario, plan, planned, [Order("b", TwoVegetables)], TenOClock));
+
+        var outcome = Assert.Single(topUp.Outcomes);
+        Assert.Equal(OrderFate.Unfilled, outcome.Fate);
+        Assert.Equal(BundleKind.Vegetable, outcome.ShortKind);
+        Assert.Empty(topUp.AddedTrips);
+        Assert.Equal(plan.GateCycles.Single(), topUp.Cycles);
+    }
+
+    [Fact]
+    public void Orders_no_truck_can_still_carry_today_are_unassigned_with_the_reason()
+    {
+        var households = new[] { Household("a", RiskLevel.Medium), Household("b", RiskLevel.Medium) };
+        var scenario = Create(households);
+        var planned = new[] { Order("a", TwoVegetables) };
+        var plan = new DistrictPlanner().Plan(Input(scenario, planned));
+
+        // The only truck's shift ends at 17:00; packing alone takes until 17:15.
+        var topUp = new GateTopUpPlanner().Plan(TopUpInput(scenario, plan, planned, [Order("b", TwoVegetables)], (16 * 3_600) + 2_700));
+
+        var outcome = Assert.Single(topUp.Outcomes);
+        Assert.Equal(OrderFate.Unassigned, outcome.Fate);
+        Assert.StartsWith("no truck", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(topUp.AddedTrips);
+    }
+
+    [Fact]
+    public void Door_orders_become_door_deliveries_ready_at_their_release_heavy_ones_in_parcels()
+    {
+        var households = new[] { Household("a", RiskLevel.High), Household("b", RiskLevel.High), Household("heavy", RiskLevel.High) };
+        var scenario = Create(households);
+        var planned = new[] { Order("a", TwoVegetables) };
+        var plan = new DistrictPlanner().Plan(Input(scenario, planned));
+
+        // 10 vegetable bundles are 40 kg: two 20 kg parcels for a volunteer who carries 20 kg.
+        var topUp = new GateTopUpPlanner().Plan(TopUpInput(scenario, plan, planned, [Order("b", TwoVegetables), Order("heavy", new BundleCounts(0, 10, 0, 0))], TenOClock));
+
+        Assert.All(topUp.Outcomes, o => Assert.Equal(OrderFate.DoorDelivery, o.Fate));
+        var release = topUp.Cycles.Cycles[^1].EndAtSeconds;
+        Assert.Equal(["O-b", "O-heavy#1/2", "O-heavy#2/2"], topUp.DoorDeliveries.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(topUp.DoorDeliveries, d => Assert.Equal(release, d.ReadyAtSeconds));
+        Assert.Equal(40_000, topUp.DoorDeliveries.Where(d => d.Household.Id == "heavy").Sum(d => d.WeightGrams));
+    }
+
+    [Fact]
+    public void A_second_top_up_takes_new_load_ids()
+    {
+        var households = Enumerable.Range(1, 3).Select(i => Household($"m{i}", RiskLevel.Medium)).ToList();
+        var scenario = Create(households);
+        var planned = new[] { Order("m1", TwoVegetables) };
+        var plan = new DistrictPlanner().Plan(Input(scenario, planned));
+        var first = new GateTopUpPlanner().Plan(TopUpInput(scenario, plan, planned, [Order("m2", TwoVegetables)], TenOClock));
+        var afterFirst = Merge(plan, first);
+
+        var second = new GateTopUpPlanner().Plan(TopUpInput(scenario, afterFirst, [.. planned, Order("m2", TwoVegetables)], [Order("m3", TwoVegetables)], TenOClock));
+
+        var loadIds = GateTopUpResult.Append(afterFirst.TruckRoutes, second.AddedTrips).SelectMany(r => r.Trips).SelectMany(t => t.Stops).Select(s => s.LoadId).ToList();
+        Assert.Equal(3, loadIds.Distinct().Count());
+        Assert.Contains(loadIds, id => id.Contains("+2#", StringComparison.Ordinal));
+        Assert.True(second.AddedTrips.Single().Trips.Single().DepartSeconds >= first.AddedTrips.Single().Trips.Single().ReturnSeconds);
+    }
+
+    private static GateTopUpInput TopUpInput(Scenario scenario, Plan plan, IReadOnlyList<Order> planned, IReadOnlyList<Order> fresh, int nowSeconds) =>
+        new(new ScenarioIndex(scenario), "G1", fresh, plan, planned.ToDictionary(o => o.Id), nowSeconds, PlanningSettings.Quick with { ProbeBottleneck = false, ParallelGates = 1 });
+
+    /// <summary>What live dispatch does with a top-up of pickup orders (door orders also go through the gate re-plan).</summary>
+    private static Plan Merge(Plan plan, GateTopUpResult topUp) => plan with
+    {
+        TruckRoutes = GateTopUpResult.Append(plan.TruckRoutes, topUp.AddedTrips),
+        GateCycles = [topUp.Cycles],
+        PickupSlots = [topUp.Slots],
+        Orders = [.. plan.Orders, .. topUp.Outcomes],
+    };
+}
