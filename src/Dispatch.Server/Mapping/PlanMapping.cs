@@ -75,6 +75,8 @@ public static class PlanMapping
             ServedAtSeconds = o.ServedAtSeconds ?? 0,
             AssignedTo = o.AssignedTo ?? "",
             Reason = o.Reason ?? "",
+            TruckId = o.TruckId ?? "",
+            ConsignmentId = o.ConsignmentId ?? "",
         }));
         return gate;
     }
