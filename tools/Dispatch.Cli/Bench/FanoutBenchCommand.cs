@@ -27,17 +27,18 @@ public static class FanoutBenchCommand
         var share = new Option<double>("--replan-share") { Description = "Share of volunteers whose route each re-plan changes", DefaultValueFactory = _ => 0.1 };
         var rounds = new Option<int>("--rounds") { Description = "Re-plans to time", DefaultValueFactory = _ => 5 };
         var failures = new Option<int>("--failures") { Description = "Failed deliveries to re-plan on the seeded plan (0: skip planning)", DefaultValueFactory = _ => 20 };
+        var topUps = new Option<int>("--top-ups") { Description = "Late batches (5 orders each, one gate each) to top up on the seeded plan, after the failures", DefaultValueFactory = _ => 10 };
         var scenario = new Option<string>("--scenario") { Description = "Scenario folder", DefaultValueFactory = _ => "seeds/jining-high-tech" };
-        var command = new Command("fanout", "Volunteer streams: re-plan to message latency (p50/p99), memory per stream, one-failure gate re-plan latency") { streams, share, rounds, failures, scenario };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(streams), parse.GetValue(share), parse.GetValue(rounds), parse.GetValue(failures), parse.GetValue(scenario)!, ct));
+        var command = new Command("fanout", "Volunteer streams: re-plan to message latency (p50/p99), memory per stream, one-failure and late-batch gate re-plan latency") { streams, share, rounds, failures, topUps, scenario };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(streams), parse.GetValue(share), parse.GetValue(rounds), parse.GetValue(failures), parse.GetValue(topUps), parse.GetValue(scenario)!, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(int streamCount, double share, int rounds, int failures, string scenarioPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int streamCount, double share, int rounds, int failures, int topUps, string scenarioPath, CancellationToken cancellationToken)
     {
-        if (streamCount <= 0 || share <= 0 || share > 1 || rounds <= 0 || failures < 0)
+        if (streamCount <= 0 || share <= 0 || share > 1 || rounds <= 0 || failures < 0 || topUps < 0 || (topUps > 0 && failures == 0))
         {
-            await Console.Error.WriteLineAsync("dispatch: --streams and --rounds must be positive, --replan-share in (0, 1], --failures 0 or more");
+            await Console.Error.WriteLineAsync("dispatch: --streams and --rounds must be positive, --replan-share in (0, 1], --failures 0 or more, --top-ups 0 or more (and needs --failures > 0: the plan is made there)");
             return 2;
         }
 
@@ -55,6 +56,11 @@ public static class FanoutBenchCommand
             if (failures > 0)
             {
                 baseVersion = await MeasureFailureReplansAsync(scenario, channel, hub, failures, table, cancellationToken);
+            }
+
+            if (topUps > 0)
+            {
+                baseVersion = await MeasureTopUpsAsync(scenario, channel, topUps, table, cancellationToken);
             }
 
             await MeasureFanoutAsync(scenario, channel, hub, streamCount, share, rounds, baseVersion, table, cancellationToken);
@@ -113,6 +119,52 @@ public static class FanoutBenchCommand
         times.Sort();
         table.AddRow("one failed delivery -> gate re-planned, whole plan stored, routes sent", $"{times.Count} failures at {times.Count} gates: p50 {Percentile(times, 0.5):F0} ms, p95 {Percentile(times, 0.95):F0} ms, max {times[^1]:F0} ms");
         Console.WriteLine($"replan: {times.Count} failures p50 {Percentile(times, 0.5):F0} ms p95 {Percentile(times, 0.95):F0} ms max {times[^1]:F0} ms");
+        return version;
+    }
+
+    /// <summary>A late batch of five orders per gate: from the batch's answer to the gate plan that has them (truck trip, cycles, door trips or slots).</summary>
+    private static async Task<int> MeasureTopUpsAsync(Scenario scenario, GrpcChannel channel, int topUps, Table table, CancellationToken cancellationToken)
+    {
+        var intake = new OrderIntake.OrderIntakeClient(channel);
+        var planning = new Contracts.V1.Planning.PlanningClient(channel);
+        var grids = scenario.Grids.Where(g => g.Level == 2 && g.GateId is not null && g.AssignedSupermarketId is not null).GroupBy(g => g.GateId).Select(g => g.First()).Take(topUps).ToList();
+        var times = new List<double>();
+        int version = 0;
+        foreach (var grid in grids)
+        {
+            var batch = new OrderBatch { SupermarketId = grid.AssignedSupermarketId, BatchId = $"top-up-{grid.Id}", GridId = grid.Id, Day = 1 };
+            foreach (var household in scenario.Households.Where(h => h.GridId == grid.Id).Take(5))
+            {
+                var order = new OrderInput { OrderId = $"TOPUP-{household.Id}", HouseholdId = household.Id };
+                order.Lines.Add(new BundleLine { Kind = BundleKind.Vegetable, Quantity = 1 });
+                batch.Orders.Add(order);
+            }
+
+            string lastId = batch.Orders[^1].OrderId;
+            await intake.SubmitBatchAsync(batch, cancellationToken: cancellationToken);
+            var started = Stopwatch.StartNew();
+            while (true)
+            {
+                var gate = await planning.GetGatePlanAsync(new GetGatePlanRequest { DistrictId = scenario.District.Id, Day = 1, GateId = grid.GateId }, cancellationToken: cancellationToken);
+                if (gate.Orders.Any(o => o.OrderId == lastId))
+                {
+                    times.Add(started.Elapsed.TotalMilliseconds);
+                    version = gate.Version;
+                    break;
+                }
+
+                if (started.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    throw new TimeoutException($"the late batch for gate {grid.GateId} was not in its plan after 30 s");
+                }
+
+                await Task.Delay(10, cancellationToken);
+            }
+        }
+
+        times.Sort();
+        table.AddRow("late batch of 5 orders -> gate topped up (truck trip, cycles, doors, slots), plan stored", $"{times.Count} batches at {times.Count} gates: p50 {Percentile(times, 0.5):F0} ms, p95 {Percentile(times, 0.95):F0} ms, max {times[^1]:F0} ms");
+        Console.WriteLine($"top-up: {times.Count} batches p50 {Percentile(times, 0.5):F0} ms p95 {Percentile(times, 0.95):F0} ms max {times[^1]:F0} ms");
         return version;
     }
 
