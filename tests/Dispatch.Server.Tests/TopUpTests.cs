@@ -86,6 +86,12 @@ public sealed class TopUpTests : IDisposable
         Assert.Equal(OrderStatus.Planned, planned1.Status);
         Assert.Contains("top-up", planned1.Reason, StringComparison.Ordinal);
 
+        // The plan's numbers count the new order (its household was already served once: it stays one household).
+        var summary = await _server.CreatePlanningClient().GetPlanAsync(new GetPlanRequest { DistrictId = "D1", Day = 1 }, deadline: Deadlines.Soon);
+        Assert.Equal(planned.Kpis.Orders + 1, summary.Kpis.Orders);
+        Assert.Equal(planned.Kpis.DoorDeliveries + 1, summary.Kpis.DoorDeliveries);
+        Assert.Equal(planned.Kpis.HouseholdsServed, summary.Kpis.HouseholdsServed);
+
         var history = await _server.CreateIntakeClient().GetOrderAsync(new GetOrderRequest { OrderId = orderId }, deadline: Deadlines.Soon);
         Assert.Contains(history.History, h => h.Status == OrderStatus.Planned && h.Reason.Contains("top-up", StringComparison.Ordinal));
 

@@ -1,21 +1,61 @@
+using Dispatch.Domain.Orders;
+using Dispatch.Domain.Scenarios;
 using Dispatch.Domain.Supply;
 using Dispatch.Planning.Allocation;
+using Dispatch.Planning.Doors;
+using Dispatch.Planning.GateCycles;
+using Dispatch.Planning.PickupSlots;
 using Dispatch.Planning.Trucks;
 
 namespace Dispatch.Planning.District;
 
-/// <summary>Counts, lateness percentiles and utilisation of a finished plan.</summary>
-internal static class PlanKpiCalculator
+/// <summary>Counts, lateness percentiles and utilisation of a plan: when it is made, and again after live changes.</summary>
+public static class PlanKpiCalculator
 {
-    public static PlanKpis Calculate(
+    internal static PlanKpis Calculate(
         PlanningInput input,
         AllocationInput allocationInput,
         AllocationResult allocation,
         TruckRoutingResult trucks,
         IReadOnlyList<GateDayResult> gates,
-        IReadOnlyList<OrderOutcome> outcomes)
+        IReadOnlyList<OrderOutcome> outcomes) =>
+        Calculate(
+            input.Scenario,
+            input.Settings,
+            outcomes,
+            allocationInput.Stocks.Sum(s => (long)s.Bundles.Total),
+            allocation.Filled.Sum(f => (long)f.Bundles.Total),
+            trucks.Routes,
+            gates.Select(g => g.Cycles).ToList(),
+            gates.Select(g => g.Doors).ToList(),
+            gates.Select(g => g.Slots).ToList());
+
+    /// <summary>The KPIs of a plan changed during the day (re-planned gates, top-ups), from the plan itself.</summary>
+    /// <param name="orders">The plan's orders by id, for the bundles allocated.</param>
+    public static PlanKpis Recount(Plan plan, Scenario scenario, PlanningSettings settings, IReadOnlyDictionary<string, Order> orders) =>
+        Calculate(
+            scenario,
+            settings,
+            plan.Orders,
+            scenario.Supermarkets.Sum(s => (long)s.DailyStock.Total),
+            plan.Orders.Where(o => o.SupermarketId is not null).Sum(o => orders.TryGetValue(o.OrderId, out var order) ? order.Bundles.Total : 0L),
+            plan.TruckRoutes,
+            plan.GateCycles,
+            plan.DoorRoutes,
+            plan.PickupSlots);
+
+    private static PlanKpis Calculate(
+        Scenario scenario,
+        PlanningSettings settings,
+        IReadOnlyList<OrderOutcome> outcomes,
+        long stockBundles,
+        long allocatedBundles,
+        IReadOnlyList<TruckRoute> trucks,
+        IReadOnlyList<GateCyclePlan> cycles,
+        IReadOnlyList<DoorRoutingResult> doors,
+        IReadOnlyList<PickupSlotPlan> slots)
     {
-        int deadline = input.Settings.ServeByDeadlineSeconds;
+        int deadline = settings.ServeByDeadlineSeconds;
         var households = outcomes.GroupBy(o => o.HouseholdId, StringComparer.Ordinal).ToList();
 
         // A household counts as served when every one of its orders is; its served time is the latest one.
@@ -43,36 +83,29 @@ internal static class PlanKpiCalculator
             lateness.Count == 0 ? 0 : lateness[^1],
             lateness.Count == 0 ? 0 : lateness.Average(),
             Percentile(servedAt.Order().ToList(), 0.95),
-            Utilisation(input, allocationInput, allocation, trucks, gates),
+            Utilisation(scenario, stockBundles, allocatedBundles, trucks, cycles, doors, slots),
             unfilledByBundle);
     }
 
-    private static Utilisation Utilisation(PlanningInput input, AllocationInput allocationInput, AllocationResult allocation, TruckRoutingResult trucks, IReadOnlyList<GateDayResult> gates)
+    private static Utilisation Utilisation(
+        Scenario scenario, long stockBundles, long allocatedBundles, IReadOnlyList<TruckRoute> trucks, IReadOnlyList<GateCyclePlan> cycles, IReadOnlyList<DoorRoutingResult> doors, IReadOnlyList<PickupSlotPlan> slots)
     {
-        long stock = allocationInput.Stocks.Sum(s => (long)s.Bundles.Total);
-        long allocated = allocation.Filled.Sum(f => (long)f.Bundles.Total);
+        var gates = scenario.Gates.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        long shiftSeconds = scenario.Vehicles.Sum(v => (long)v.Shift.LengthSeconds);
+        long drivingSeconds = trucks.Sum(r => r.Trips.Sum(t => (long)(t.ReturnSeconds - t.DepartSeconds)));
 
-        long shiftSeconds = input.Scenario.Vehicles.Sum(v => (long)v.Shift.LengthSeconds);
-        long drivingSeconds = trucks.Routes.Sum(r => r.Trips.Sum(t => (long)(t.ReturnSeconds - t.DepartSeconds)));
+        long cycleCapacity = cycles.Sum(g => g.Cycles.Count * gates[g.GateId].Disinfection.CapacityGramsPerCycle);
+        long disinfected = cycles.Sum(g => g.Cycles.Sum(c => c.LoadGrams));
 
-        long cycleCapacity = gates.Sum(g => g.Cycles.Cycles.Count * ZoneCapacity(input, g.Cycles.GateId));
-        long disinfected = gates.Sum(g => g.Cycles.Cycles.Sum(c => c.LoadGrams));
+        var gatesWithDoors = doors.Where(g => g.DoorsServed + g.Unassigned.Count > 0).Select(g => g.GateId).ToHashSet(StringComparer.Ordinal);
+        long volunteerPlaces = scenario.Volunteers.Where(v => gatesWithDoors.Contains(v.GateId)).Sum(v => (long)v.MaxHouseholds);
+        long doorsServed = doors.Sum(g => (long)g.DoorsServed);
 
-        var gatesWithDoors = gates.Where(g => g.Doors.DoorsServed + g.Doors.Unassigned.Count > 0).Select(g => g.Doors.GateId).ToHashSet(StringComparer.Ordinal);
-        long volunteerPlaces = input.Scenario.Volunteers.Where(v => gatesWithDoors.Contains(v.GateId)).Sum(v => (long)v.MaxHouseholds);
-        long doors = gates.Sum(g => (long)g.Doors.DoorsServed);
+        long slotPlaces = slots.Sum(g => g.Slots.Count(s => s.Households > 0) * (long)gates[g.GateId].Pickup.CrowdCap);
+        long slotted = slots.Sum(g => (long)g.Assignments.Count);
 
-        long slotPlaces = gates.Sum(g => g.Slots.Slots.Count(s => s.Households > 0) * (long)CrowdCap(input, g.Slots.GateId));
-        long slotted = gates.Sum(g => (long)g.Slots.Assignments.Count);
-
-        return new Utilisation(Share(allocated, stock), Share(drivingSeconds, shiftSeconds), Share(disinfected, cycleCapacity), Share(doors, volunteerPlaces), Share(slotted, slotPlaces));
+        return new Utilisation(Share(allocatedBundles, stockBundles), Share(drivingSeconds, shiftSeconds), Share(disinfected, cycleCapacity), Share(doorsServed, volunteerPlaces), Share(slotted, slotPlaces));
     }
-
-    private static long ZoneCapacity(PlanningInput input, string gateId) =>
-        input.Scenario.Gates.First(g => g.Id == gateId).Disinfection.CapacityGramsPerCycle;
-
-    private static int CrowdCap(PlanningInput input, string gateId) =>
-        input.Scenario.Gates.First(g => g.Id == gateId).Pickup.CrowdCap;
 
     private static double Share(long part, long whole) => whole <= 0 ? 0 : (double)part / whole;
 

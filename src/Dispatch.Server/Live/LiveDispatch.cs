@@ -352,6 +352,7 @@ public sealed class LiveDispatch(
                 PickupSlots = topUp is null ? latest.PickupSlots : [.. latest.PickupSlots.Where(p => p.GateId != gateId), topUp.Value.Result.Slots],
                 TruckRoutes = moveTrucks is null ? latest.TruckRoutes : moveTrucks(latest.TruckRoutes),
             };
+            next = next with { Kpis = PlanKpiCalculator.Recount(next, scenario.Scenario, settings, orders) };
             saved = await plans.SaveAsync(next, clock.GetUtcNow().ToUnixTimeSeconds(), CancellationToken.None);
             day.Plan = saved;
             day.Orders = orders;

@@ -127,6 +127,29 @@ public sealed class GateTopUpPlannerTests
         Assert.True(second.AddedTrips.Single().Trips.Single().DepartSeconds >= first.AddedTrips.Single().Trips.Single().ReturnSeconds);
     }
 
+    [Fact]
+    public void Recounted_kpis_of_a_fresh_plan_are_the_planners_and_a_top_up_counts_its_orders()
+    {
+        var households = new[] { Household("a", RiskLevel.High), Household("b", RiskLevel.Medium), Household("c", RiskLevel.Low), Household("d", RiskLevel.Medium) };
+        var scenario = Create(households, stock: new BundleCounts(0, 7, 0, 0));
+        var planned = households.Take(3).Select(h => Order(h.Id, TwoVegetables)).ToList();
+        var plan = new DistrictPlanner().Plan(Input(scenario, planned));
+
+        var recounted = PlanKpiCalculator.Recount(plan, scenario, PlanningSettings.Quick, planned.ToDictionary(o => o.Id));
+
+        Assert.Equal(plan.Kpis with { UnfilledByBundle = recounted.UnfilledByBundle }, recounted);
+        Assert.Equal(plan.Kpis.UnfilledByBundle, recounted.UnfilledByBundle);
+
+        // 6 of 7 bundles are promised: the top-up's order of two cannot be filled.
+        var topUp = new GateTopUpPlanner().Plan(TopUpInput(scenario, plan, planned, [Order("d", TwoVegetables)], TenOClock));
+        var after = PlanKpiCalculator.Recount(Merge(plan, topUp), scenario, PlanningSettings.Quick, planned.Append(Order("d", TwoVegetables)).ToDictionary(o => o.Id));
+        Assert.Equal(4, after.Orders);
+        Assert.Equal(4, after.HouseholdsOrdering);
+        Assert.Equal(3, after.HouseholdsServed);
+        Assert.Equal(1, after.Unfilled);
+        Assert.Equal(6.0 / 7, after.Utilisation.Stock, 6);
+    }
+
     private static GateTopUpInput TopUpInput(Scenario scenario, Plan plan, IReadOnlyList<Order> planned, IReadOnlyList<Order> fresh, int nowSeconds) =>
         new(new ScenarioIndex(scenario), "G1", fresh, plan, planned.ToDictionary(o => o.Id), nowSeconds, PlanningSettings.Quick with { ProbeBottleneck = false, ParallelGates = 1 });
 
