@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Storage;
 
-/// <summary>The engine's database: orders, the batches they came in, and their status history.</summary>
+/// <summary>The engine's database: orders, the batches they came in, their status history, plans and live reports.</summary>
 public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
 {
     public DbSet<OrderRow> Orders => Set<OrderRow>();
@@ -13,6 +13,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<OrderEventRow> OrderEvents => Set<OrderEventRow>();
 
     public DbSet<PlanRow> Plans => Set<PlanRow>();
+
+    public DbSet<LiveReportRow> LiveReports => Set<LiveReportRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +43,13 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         {
             e.ToTable("plans");
             e.HasKey(p => new { p.DistrictId, p.Day, p.Version });
+        });
+
+        modelBuilder.Entity<LiveReportRow>(e =>
+        {
+            e.ToTable("live_reports");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.DistrictId, r.Day });
         });
     }
 }

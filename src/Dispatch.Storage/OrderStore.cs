@@ -137,24 +137,29 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
             await using var db = new DispatchDbContext(options);
             await using var connection = db.CreateLinqToDBConnection();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.BulkCopyAsync(
-                new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows },
-                changes.Select(c => new OrderEventRow { OrderId = c.OrderId, Status = (int)c.Status, AtUnixSeconds = c.AtUnixSeconds, Reason = c.Reason }),
-                cancellationToken);
-            foreach (var change in changes)
-            {
-                await connection.GetTable<OrderRow>()
-                    .Where(o => o.OrderId == change.OrderId)
-                    .Set(o => o.Status, (int)change.Status)
-                    .Set(o => o.StatusChangedAtUnixSeconds, change.AtUnixSeconds)
-                    .UpdateAsync(cancellationToken);
-            }
-
+            await WriteStatusChangesAsync(connection, changes, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
             _writer.Release();
+        }
+    }
+
+    /// <summary>Inside the caller's transaction: the history rows and each order's current status.</summary>
+    internal static async Task WriteStatusChangesAsync(DataConnection connection, IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken)
+    {
+        await connection.BulkCopyAsync(
+            new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows },
+            changes.Select(c => new OrderEventRow { OrderId = c.OrderId, Status = (int)c.Status, AtUnixSeconds = c.AtUnixSeconds, Reason = c.Reason }),
+            cancellationToken);
+        foreach (var change in changes)
+        {
+            await connection.GetTable<OrderRow>()
+                .Where(o => o.OrderId == change.OrderId)
+                .Set(o => o.Status, (int)change.Status)
+                .Set(o => o.StatusChangedAtUnixSeconds, change.AtUnixSeconds)
+                .UpdateAsync(cancellationToken);
         }
     }
 

@@ -76,6 +76,7 @@ public static class DispatchServer
         builder.Services.AddSingleton<OrderBatchValidator>();
         builder.Services.AddSingleton<BatchIntake>();
         builder.Services.AddSingleton<PlanStore>();
+        builder.Services.AddSingleton<LiveReportStore>();
         builder.Services.AddSingleton<PlanBook>();
         var planning = builder.Configuration.GetSection(PlanningOptions.Section).Get<PlanningOptions>() ?? new PlanningOptions();
         var planningSettings = planning.QuickSearch ? PlanningSettings.Quick with { ProbeBottleneck = true } : PlanningSettings.Default;

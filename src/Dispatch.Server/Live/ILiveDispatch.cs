@@ -1,5 +1,6 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Server.Planning;
+using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
 
@@ -12,8 +13,8 @@ public interface ILiveDispatch
     /// <summary>A full plan was stored: it becomes the plan acted on and every volunteer's route is offered to the streams.</summary>
     Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken);
 
-    /// <summary>After a restart: the stored plan becomes live unless a plan was made live meanwhile.</summary>
-    Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken);
+    /// <summary>After a restart: the stored plan becomes live, with the day's stored reports replayed, unless a plan was made live meanwhile.</summary>
+    Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, IReadOnlyList<LiveReport> reports, CancellationToken cancellationToken);
 
     /// <summary>True once a plan is live.</summary>
     bool HasLiveDay { get; }

@@ -7,10 +7,10 @@ namespace Dispatch.Server.Live;
 /// <summary>
 /// After a restart, makes the latest stored plan of the district's latest planned day live again, so volunteers and
 /// drivers who reconnect get their routes. Runs in the background: a district plan takes a moment to read.
-/// Reports, drop-outs and arrivals of that day are not restored (they are in the orders' histories only); orders
-/// stored after the plan and not in it are topped up again.
+/// The day's stored reports (stops, drop-outs, arrivals) are replayed into it; orders stored after the plan and not
+/// in it are topped up again.
 /// </summary>
-public sealed class LiveDayRestorer(ScenarioIndex scenario, PlanStore store, PlanBook plans, OrderStore orders, ILiveDispatch live, TopUpQueue topUps) : BackgroundService
+public sealed class LiveDayRestorer(ScenarioIndex scenario, PlanStore store, PlanBook plans, OrderStore orders, ILiveDispatch live, TopUpQueue topUps, LiveReportStore reports) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,7 +24,8 @@ public sealed class LiveDayRestorer(ScenarioIndex scenario, PlanStore store, Pla
         {
             var dayOrders = await orders.OrdersOfDayAsync(day, stoppingToken);
             var planned = plan.Plan.Orders.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
-            await live.RestoreAsync(plan, dayOrders.Where(o => planned.Contains(o.Id)).ToList(), stoppingToken);
+            var dayReports = await reports.OfDayAsync(districtId, day, stoppingToken);
+            await live.RestoreAsync(plan, dayOrders.Where(o => planned.Contains(o.Id)).ToList(), dayReports, stoppingToken);
 
             // Orders stored after the plan whose top-up did not make it before the restart.
             topUps.Enqueue(dayOrders.Where(o => !planned.Contains(o.Id)).ToList());

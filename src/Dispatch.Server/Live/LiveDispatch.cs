@@ -25,6 +25,7 @@ namespace Dispatch.Server.Live;
 public sealed class LiveDispatch(
     ScenarioIndex scenario,
     OrderStore orderStore,
+    LiveReportStore liveReports,
     PlanBook plans,
     IRouteHub<V1.Assignment> hub,
     IRouteHub<V1.TruckAssignment> truckHub,
@@ -54,15 +55,19 @@ public sealed class LiveDispatch(
 
     public int? LiveDayNumber => _day?.Day;
 
-    public async Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    public async Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, IReadOnlyList<LiveReport> reports, CancellationToken cancellationToken)
     {
         if (_day is null)
         {
-            await PlanStoredAsync(plan, orders, cancellationToken);
+            await PlanStoredAsync(plan, orders, cancellationToken, reports);
         }
     }
 
-    public async Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    public Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken) =>
+        PlanStoredAsync(plan, orders, cancellationToken, reports: null);
+
+    /// <param name="reports">After a restart: what was reported before it, replayed into a new live day before routes go out.</param>
+    private async Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken, IReadOnlyList<LiveReport>? reports)
     {
         await _compose.WaitAsync(cancellationToken);
         try
@@ -78,6 +83,7 @@ public sealed class LiveDispatch(
             if (day is null || day.DistrictId != plan.Plan.DistrictId || day.Day != plan.Plan.Day)
             {
                 day = new LiveDay(plan.Plan.DistrictId, plan.Plan.Day, plan, byId);
+                LiveReportKinds.Apply(day, reports ?? []);
                 _day = day;
             }
             else
@@ -136,7 +142,7 @@ public sealed class LiveDispatch(
                 request.Delivered ? OrderStatus.Delivered : OrderStatus.Failed,
                 now,
                 request.Delivered ? $"{request.DeliveryId} delivered by {volunteer.Id}" : $"{request.DeliveryId} not delivered by {volunteer.Id}: {reason}{(report.Retry ? "; tried again later" : string.Empty)}");
-            await orderStore.AppendStatusChangesAsync([change], cancellationToken);
+            await liveReports.AppendAsync(LiveReportKinds.OfStop(day, report, now), [change], cancellationToken);
             day.Reports[request.DeliveryId] = report;
             orderEvents.Publish(day.Orders, [change]);
             LiveDispatchLog.StopReported(logger, request.DeliveryId, volunteer.Id, request.Delivered ? "delivered" : reason);
@@ -158,7 +164,13 @@ public sealed class LiveDispatch(
         await gateLock.WaitAsync(cancellationToken);
         try
         {
-            bool changed = available ? day.Unavailable.TryRemove(volunteer.Id, out _) : day.Unavailable.TryAdd(volunteer.Id, true);
+            bool changed = available ? day.Unavailable.ContainsKey(volunteer.Id) : !day.Unavailable.ContainsKey(volunteer.Id);
+            if (changed)
+            {
+                await liveReports.AppendAsync(LiveReportKinds.OfAvailability(day, volunteer.Id, available, clock.GetUtcNow().ToUnixTimeSeconds()), [], cancellationToken);
+                _ = available ? day.Unavailable.TryRemove(volunteer.Id, out _) : day.Unavailable.TryAdd(volunteer.Id, true);
+            }
+
             return changed
                 ? await ReplanGateAsync(day, volunteer.GateId, available ? $"{volunteer.Id} back" : $"{volunteer.Id} dropped out", cancellationToken)
                 : day.Plan.Version;
@@ -195,6 +207,7 @@ public sealed class LiveDispatch(
             }
 
             int lateBy = report.ArrivedAtSeconds - stops.Min(s => s.ArrivalSeconds);
+            await liveReports.AppendAsync(LiveReportKinds.OfArrival(day, key, report.ArrivedAtSeconds, lateBy, clock.GetUtcNow().ToUnixTimeSeconds()), [], cancellationToken);
             day.Arrivals[key] = (report.ArrivedAtSeconds, lateBy);
             if (lateBy <= options.LateAfterSeconds)
             {

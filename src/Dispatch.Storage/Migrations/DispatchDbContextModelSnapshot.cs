@@ -49,6 +49,41 @@ namespace Dispatch.Storage.Migrations
                     b.ToTable("batches", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Storage.Rows.LiveReportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Day");
+
+                    b.ToTable("live_reports", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Storage.Rows.OrderEventRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Dispatch.Planning.Live;
+using Dispatch.Storage;
+
+namespace Dispatch.Server.Live;
+
+/// <summary>How live reports are stored (kind, subject, JSON document) and read back into a live day.</summary>
+internal static class LiveReportKinds
+{
+    public const string Stop = "stop";
+    public const string Availability = "availability";
+    public const string Arrival = "arrival";
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    public static LiveReport OfStop(LiveDay day, StopReport report, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, Stop, report.DeliveryId, JsonSerializer.Serialize(report, s_json), nowUnixSeconds);
+
+    public static LiveReport OfAvailability(LiveDay day, string volunteerId, bool available, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, Availability, volunteerId, JsonSerializer.Serialize(new AvailabilityDocument(available), s_json), nowUnixSeconds);
+
+    public static LiveReport OfArrival(LiveDay day, string key, int arrivedAtSeconds, int lateBySeconds, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, Arrival, key, JsonSerializer.Serialize(new ArrivalDocument(arrivedAtSeconds, lateBySeconds), s_json), nowUnixSeconds);
+
+    /// <summary>Replays stored reports into the day's state, oldest first (a later availability overrides an earlier one).</summary>
+    public static void Apply(LiveDay day, IEnumerable<LiveReport> reports)
+    {
+        foreach (var report in reports.Where(r => r.DistrictId == day.DistrictId && r.Day == day.Day))
+        {
+            switch (report.Kind)
+            {
+                case Stop when JsonSerializer.Deserialize<StopReport>(report.Document, s_json) is { } stop:
+                    day.Reports[stop.DeliveryId] = stop;
+                    break;
+                case Availability when JsonSerializer.Deserialize<AvailabilityDocument>(report.Document, s_json) is { } availability:
+                    if (availability.Available)
+                    {
+                        day.Unavailable.TryRemove(report.SubjectId, out _);
+                    }
+                    else
+                    {
+                        day.Unavailable[report.SubjectId] = true;
+                    }
+
+                    break;
+                case Arrival when JsonSerializer.Deserialize<ArrivalDocument>(report.Document, s_json) is { } arrival:
+                    day.Arrivals[report.SubjectId] = (arrival.ArrivedAtSeconds, arrival.LateBySeconds);
+                    break;
+            }
+        }
+    }
+
+    private sealed record AvailabilityDocument(bool Available);
+
+    private sealed record ArrivalDocument(int ArrivedAtSeconds, int LateBySeconds);
+}
