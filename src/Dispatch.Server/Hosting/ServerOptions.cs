@@ -61,4 +61,10 @@ public sealed class LiveOptions
 
     /// <summary>The district's offset from UTC: plan times are seconds from its local midnight. Default +480 (China Standard Time).</summary>
     public int UtcOffsetMinutes { get; set; } = 480;
+
+    /// <summary>
+    /// The calendar date (yyyy-MM-dd, district time) of plan day 1, so a day planned ahead is not taken for today.
+    /// Unset: the day being delivered is today.
+    /// </summary>
+    public string? DayOneDate { get; set; }
 }

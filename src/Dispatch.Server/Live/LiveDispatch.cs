@@ -264,7 +264,7 @@ public sealed class LiveDispatch(
                     if (fresh.Count > 0 && ReferenceEquals(day, _day))
                     {
                         var topUp = new GateTopUpPlanner().Plan(
-                            new GateTopUpInput(scenario, gateId, fresh, day.Plan.Plan, day.Orders, planClock.SecondsOfDay, settings),
+                            new GateTopUpInput(scenario, gateId, fresh, day.Plan.Plan, day.Orders, planClock.SecondsInto(day.Day), settings),
                             cancellationToken);
                         version = await ReplanGateAsync(day, gateId, $"{fresh.Count} new orders", cancellationToken, topUp: (fresh, topUp));
                     }
@@ -336,7 +336,7 @@ public sealed class LiveDispatch(
             [.. Deliveries(current, outcomes, orders), .. addedDeliveries],
             _volunteers.Values.Where(v => v.GateId == gateId && !day.Unavailable.ContainsKey(v.Id)).ToList(),
             reports,
-            NotBeforeSeconds(current, reports),
+            Math.Max(NotBeforeSeconds(current, reports), planClock.SecondsInto(day.Day)),
             _walking,
             settings.Door);
         var result = new GateReplanner().Replan(input, cancellationToken);
@@ -421,7 +421,7 @@ public sealed class LiveDispatch(
         truckHub.Publish(_trucks.Values.Select(t => TruckAssignmentMapping.ToTruckAssignment(day.DistrictId, day.Day, t, routes.GetValueOrDefault(t.Id), scenario)), day.Plan.Version);
     }
 
-    /// <summary>The gate's day has reached the latest reported stop: nothing new leaves before it.</summary>
+    /// <summary>The gate's day has reached the latest reported stop (and the clock): nothing new leaves before it.</summary>
     private static int NotBeforeSeconds(DoorRoutingResult current, IReadOnlyDictionary<string, StopReport> reports) =>
         current.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors)
             .Where(d => reports.ContainsKey(d.DeliveryId))
