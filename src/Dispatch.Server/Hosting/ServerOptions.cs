@@ -61,4 +61,7 @@ public sealed class LiveOptions
 
     /// <summary>The district's offset from UTC: plan times are seconds from its local midnight. Default +480 (China Standard Time).</summary>
     public int UtcOffsetMinutes { get; set; } = 480;
+
+    /// <summary>Real milliseconds between checks for goods whose rest after disinfection is over (plan clock); default 5,000.</summary>
+    public int ReleaseCheckMilliseconds { get; set; } = 5_000;
 }

@@ -32,7 +32,8 @@ public sealed class LiveDispatch(
     ConfirmationCodes codes,
     PlanningSettings settings,
     TimeProvider clock,
-    ILogger<LiveDispatch> logger) : ILiveDispatch
+    ILogger<LiveDispatch> logger,
+    OrderProgress progress) : ILiveDispatch
 {
     private readonly Dictionary<string, Volunteer> _volunteers = scenario.Scenario.Volunteers.ToDictionary(v => v.Id, StringComparer.Ordinal);
     private readonly Dictionary<string, Dispatch.Domain.Supply.Vehicle> _trucks = scenario.Scenario.Vehicles.ToDictionary(v => v.Id, StringComparer.Ordinal);
@@ -129,6 +130,7 @@ public sealed class LiveDispatch(
                 request.Delivered ? OrderStatus.Delivered : OrderStatus.Failed,
                 now,
                 request.Delivered ? $"{request.DeliveryId} delivered by {volunteer.Id}" : $"{request.DeliveryId} not delivered by {volunteer.Id}: {reason}{(report.Retry ? "; tried again later" : string.Empty)}");
+            await progress.StopReportedAsync(day, volunteer, request.DeliveryId, cancellationToken);
             await orderStore.AppendStatusChangesAsync([change], cancellationToken);
             day.Reports[request.DeliveryId] = report;
             orderEvents.Publish(day.Orders, [change]);
@@ -189,6 +191,7 @@ public sealed class LiveDispatch(
 
             int lateBy = report.ArrivedAtSeconds - stops.Min(s => s.ArrivalSeconds);
             day.Arrivals[key] = (report.ArrivedAtSeconds, lateBy);
+            await progress.ArrivedAsync(day, report, cancellationToken);
             if (lateBy <= options.LateAfterSeconds)
             {
                 return new ArrivalResult(Replayed: false, lateBy, Replanned: false, day.Plan.Version);
@@ -346,4 +349,29 @@ public sealed class LiveDispatch(
         DoorFailure.GoodsDamaged => "goods damaged",
         _ => failure.ToString(),
     };
+
+    public Task<DepartureResult> ReportDepartureAsync(DepartureReport report, CancellationToken cancellationToken)
+    {
+        if (!_trucks.ContainsKey(report.TruckId))
+        {
+            throw new ResourceNotFoundException("truck", report.TruckId);
+        }
+
+        return progress.DepartAsync(LiveDayOrThrow(), report, cancellationToken);
+    }
+
+    public Task<TripStartResult> StartTripAsync(string volunteerId, int tripNumber, CancellationToken cancellationToken)
+    {
+        var volunteer = FindVolunteer(volunteerId);
+        return progress.StartTripAsync(LiveDayOrThrow(), volunteer, tripNumber, cancellationToken);
+    }
+
+    public Task<PickupResult> ConfirmPickupAsync(PickupConfirmation confirmation, CancellationToken cancellationToken)
+    {
+        var volunteer = FindVolunteer(confirmation.VolunteerId);
+        return progress.ConfirmPickupAsync(LiveDayOrThrow(), volunteer, confirmation, cancellationToken);
+    }
+
+    public Task<int> ReleaseDueAsync(CancellationToken cancellationToken) =>
+        _day is { } day ? progress.ReleaseDueAsync(day, cancellationToken) : Task.FromResult(0);
 }
