@@ -210,6 +210,23 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         return rows.Select(ToOrder).ToList();
     }
 
+    /// <summary>Every status each order of a plan day has had since it was received, in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<OrderStatus>>> StatusesOfDayAsync(int day, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        var rows = await db.OrderEvents.AsNoTracking()
+            .Join(db.Orders.Where(o => o.Day == day), e => e.OrderId, o => o.OrderId, (e, o) => new { e.OrderId, e.Status })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var statuses = new Dictionary<string, IReadOnlySet<OrderStatus>>(StringComparer.Ordinal);
+        foreach (var group in rows.GroupBy(r => r.OrderId, StringComparer.Ordinal))
+        {
+            statuses[group.Key] = group.Select(r => (OrderStatus)r.Status).ToHashSet();
+        }
+
+        return statuses;
+    }
+
     public async Task<int> CountOrdersAsync(CancellationToken cancellationToken)
     {
         await using var db = new DispatchDbContext(options);

@@ -89,4 +89,56 @@ public sealed class LiveAccessTests : IDisposable
 
         Assert.Equal(StatusCode.PermissionDenied, status);
     }
+
+    [Fact]
+    public async Task Driver_may_not_report_another_trucks_departure_and_a_planner_none()
+    {
+        var other = await Assert.ThrowsAsync<RpcException>(async () => await _server.CreateTrucksClient(TestKeys.TruckDriver)
+            .ReportDepartureAsync(new ReportDepartureRequest { TruckId = "T9", TripNumber = 1, DepartedAtSeconds = 0 }, deadline: Deadlines.Soon));
+        var planner = await Assert.ThrowsAsync<RpcException>(async () => await _server.CreateTrucksClient(TestKeys.Planner)
+            .ReportDepartureAsync(new ReportDepartureRequest { TruckId = "T1", TripNumber = 1, DepartedAtSeconds = 0 }, deadline: Deadlines.Soon));
+
+        Assert.Equal(StatusCode.PermissionDenied, other.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, planner.StatusCode);
+    }
+
+    [Fact]
+    public async Task Driver_reports_their_own_departure_with_their_own_key()
+    {
+        await DayOne.PushAndPlanAsync(_server);
+
+        var result = await _server.CreateTrucksClient(TestKeys.TruckDriver)
+            .ReportDepartureAsync(new ReportDepartureRequest { TruckId = "T1", TripNumber = 1, DepartedAtSeconds = 0 }, deadline: Deadlines.Soon);
+
+        Assert.False(result.Replayed);
+    }
+
+    [Theory]
+    [InlineData(TestKeys.Volunteer, "V2")]
+    [InlineData(TestKeys.Planner, "V1")]
+    [InlineData(TestKeys.TruckDriver, "V1")]
+    public async Task Only_the_volunteer_themselves_may_start_a_trip_or_confirm_a_pickup(string key, string volunteerId)
+    {
+        var client = _server.CreateVolunteersClient(key);
+
+        var start = await Assert.ThrowsAsync<RpcException>(async () => await client.StartTripAsync(
+            new StartTripRequest { VolunteerId = volunteerId, TripNumber = 1 }, deadline: Deadlines.Soon));
+        var pickup = await Assert.ThrowsAsync<RpcException>(async () => await client.ConfirmPickupAsync(
+            new ConfirmPickupRequest { VolunteerId = volunteerId, OrderId = "O-L1-A-1", ConfirmationCode = "1234" }, deadline: Deadlines.Soon));
+
+        Assert.Equal(StatusCode.PermissionDenied, start.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, pickup.StatusCode);
+    }
+
+    [Fact]
+    public async Task Volunteer_starts_their_own_trip_with_their_own_key()
+    {
+        await DayOne.PushAndPlanAsync(_server);
+
+        var result = await _server.CreateVolunteersClient(TestKeys.Volunteer)
+            .StartTripAsync(new StartTripRequest { VolunteerId = "V1", TripNumber = 1 }, deadline: Deadlines.Soon);
+
+        Assert.False(result.Replayed);
+        Assert.NotEmpty(result.Orders);
+    }
 }

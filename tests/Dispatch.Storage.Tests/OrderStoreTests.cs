@@ -110,4 +110,29 @@ public sealed class OrderStoreTests : IDisposable
         Assert.Equal(new[] { OrderStatus.Received, OrderStatus.Planned, OrderStatus.OnTruck }, history.Select(h => h.Status));
         Assert.Equal(OrderStatus.Received, (await _store.GetOrderAsync("B1-000000", CancellationToken.None))!.Status);
     }
+
+    [Fact]
+    public async Task Statuses_of_a_day_hold_every_stored_change_of_that_days_orders_only()
+    {
+        var orders = Orders("B1", 3);
+        await _store.StoreBatchAsync(Receipt("B1", 3), orders, CancellationToken.None);
+        var otherDay = new Order("OTHER-1", "H-9", "G-1", "SM1", "B2", 4, new BundleCounts(0, 1, 0, 0), OrderStatus.Received, 1_700_000_000);
+        await _store.StoreBatchAsync(Receipt("B2", 1) with { Day = 4 }, [otherDay], CancellationToken.None);
+        await _store.AppendStatusChangesAsync(
+            [
+                new(orders[0].Id, OrderStatus.Planned, 1, "plan"),
+                new(orders[0].Id, OrderStatus.OnTruck, 2, "departed"),
+                new(orders[0].Id, OrderStatus.Planned, 3, "plan again"),
+                new(orders[1].Id, OrderStatus.Planned, 1, "plan"),
+                new(otherDay.Id, OrderStatus.Planned, 1, "plan"),
+            ],
+            CancellationToken.None);
+
+        var statuses = await _store.StatusesOfDayAsync(3, CancellationToken.None);
+
+        Assert.Equal(2, statuses.Count);
+        Assert.True(statuses[orders[0].Id].SetEquals([OrderStatus.Planned, OrderStatus.OnTruck]));
+        Assert.True(statuses[orders[1].Id].SetEquals([OrderStatus.Planned]));
+        Assert.False(statuses.ContainsKey(otherDay.Id));
+    }
 }

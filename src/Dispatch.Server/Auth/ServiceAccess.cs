@@ -32,11 +32,14 @@ public static class ServiceAccess
         {
             ["*"] = [CallerRole.Volunteer, CallerRole.Planner, CallerRole.Admin],
             ["ReportStop"] = [CallerRole.Volunteer, CallerRole.Admin],
+            ["StartTrip"] = [CallerRole.Volunteer, CallerRole.Admin],
+            ["ConfirmPickup"] = [CallerRole.Volunteer, CallerRole.Admin],
         },
         ["dispatch.v1.Trucks"] = new(StringComparer.Ordinal)
         {
             ["*"] = [CallerRole.TruckDriver, CallerRole.Planner, CallerRole.Admin],
             ["ReportArrival"] = [CallerRole.TruckDriver, CallerRole.Admin],
+            ["ReportDeparture"] = [CallerRole.TruckDriver, CallerRole.Admin],
         },
         ["dispatch.v1.Supermarkets"] = new(StringComparer.Ordinal)
         {

@@ -105,10 +105,12 @@ public static class DispatchServer
         builder.Services.AddSingleton(live);
         builder.Services.AddSingleton<PlanClock>();
         builder.Services.AddSingleton(new ConfirmationCodes(System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey)));
+        builder.Services.AddSingleton<OrderProgress>();
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddHostedService<LiveDayRestorer>();
         builder.Services.AddSingleton<TopUpQueue>();
         builder.Services.AddHostedService<TopUpWorker>();
+        builder.Services.AddHostedService<ReleaseWatch>();
     }
 
     private static Scenario LoadScenario(string path)

@@ -67,4 +67,7 @@ public sealed class LiveOptions
     /// Unset: the day being delivered is today.
     /// </summary>
     public string? DayOneDate { get; set; }
+
+    /// <summary>Real milliseconds between checks for goods whose rest after disinfection is over (plan clock); default 5,000.</summary>
+    public int ReleaseCheckMilliseconds { get; set; } = 5_000;
 }

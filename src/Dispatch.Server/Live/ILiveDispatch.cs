@@ -42,4 +42,16 @@ public interface ILiveDispatch
 
     /// <summary>True when the scenario has this volunteer.</summary>
     bool IsKnownVolunteer(string volunteerId);
+
+    /// <summary>A truck left its supermarket with a trip of its route: the trip's orders are on the truck.</summary>
+    Task<DepartureResult> ReportDepartureAsync(DepartureReport report, CancellationToken cancellationToken);
+
+    /// <summary>A volunteer left the gate with a trip of their route: its doors' orders are out for delivery.</summary>
+    Task<TripStartResult> StartTripAsync(string volunteerId, int tripNumber, CancellationToken cancellationToken);
+
+    /// <summary>A household collected its order at the gate, confirmed with its code.</summary>
+    Task<PickupResult> ConfirmPickupAsync(PickupConfirmation confirmation, CancellationToken cancellationToken);
+
+    /// <summary>Releases the goods whose disinfection and rest the plan clock says are over; returns how many orders.</summary>
+    Task<int> ReleaseDueAsync(CancellationToken cancellationToken);
 }

@@ -23,4 +23,16 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
 
     /// <summary>Reported arrivals by "truck/gate/load": when, and how late against the plan of the time.</summary>
     public ConcurrentDictionary<string, (int ArrivedAtSeconds, int LateBySeconds)> Arrivals { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How far each order has come on its way (see <see cref="OrderProgress"/>); filled from the store before first use.</summary>
+    public ConcurrentDictionary<string, OrderStatus> Reached { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True once <see cref="Reached"/> holds what the store had when the day became live in this process.</summary>
+    public bool ReachedLoaded { get; set; }
+
+    /// <summary>Reported departures by "truck/trip": when the truck left the supermarket.</summary>
+    public ConcurrentDictionary<string, int> Departures { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Door trips started, by "volunteer/trip".</summary>
+    public ConcurrentDictionary<string, bool> StartedTrips { get; } = new(StringComparer.Ordinal);
 }

@@ -35,7 +35,8 @@ public sealed class LiveDispatch(
     PlanningSettings settings,
     TimeProvider clock,
     PlanClock planClock,
-    ILogger<LiveDispatch> logger) : ILiveDispatch
+    ILogger<LiveDispatch> logger,
+    OrderProgress progress) : ILiveDispatch
 {
     private readonly Dictionary<string, Volunteer> _volunteers = scenario.Scenario.Volunteers.ToDictionary(v => v.Id, StringComparer.Ordinal);
     private readonly Dictionary<string, Dispatch.Domain.Supply.Vehicle> _trucks = scenario.Scenario.Vehicles.ToDictionary(v => v.Id, StringComparer.Ordinal);
@@ -142,6 +143,7 @@ public sealed class LiveDispatch(
                 request.Delivered ? OrderStatus.Delivered : OrderStatus.Failed,
                 now,
                 request.Delivered ? $"{request.DeliveryId} delivered by {volunteer.Id}" : $"{request.DeliveryId} not delivered by {volunteer.Id}: {reason}{(report.Retry ? "; tried again later" : string.Empty)}");
+            await progress.StopReportedAsync(day, volunteer, request.DeliveryId, cancellationToken);
             await liveReports.AppendAsync(LiveReportKinds.OfStop(day, report, now), [change], cancellationToken);
             day.Reports[request.DeliveryId] = report;
             orderEvents.Publish(day.Orders, [change]);
@@ -209,6 +211,7 @@ public sealed class LiveDispatch(
             int lateBy = report.ArrivedAtSeconds - stops.Min(s => s.ArrivalSeconds);
             await liveReports.AppendAsync(LiveReportKinds.OfArrival(day, key, report.ArrivedAtSeconds, lateBy, clock.GetUtcNow().ToUnixTimeSeconds()), [], cancellationToken);
             day.Arrivals[key] = (report.ArrivedAtSeconds, lateBy);
+            await progress.ArrivedAsync(day, report, cancellationToken);
             if (lateBy <= options.LateAfterSeconds)
             {
                 return new ArrivalResult(Replayed: false, lateBy, Replanned: false, day.Plan.Version);
@@ -469,4 +472,29 @@ public sealed class LiveDispatch(
         DoorFailure.GoodsDamaged => "goods damaged",
         _ => failure.ToString(),
     };
+
+    public Task<DepartureResult> ReportDepartureAsync(DepartureReport report, CancellationToken cancellationToken)
+    {
+        if (!_trucks.ContainsKey(report.TruckId))
+        {
+            throw new ResourceNotFoundException("truck", report.TruckId);
+        }
+
+        return progress.DepartAsync(LiveDayOrThrow(), report, cancellationToken);
+    }
+
+    public Task<TripStartResult> StartTripAsync(string volunteerId, int tripNumber, CancellationToken cancellationToken)
+    {
+        var volunteer = FindVolunteer(volunteerId);
+        return progress.StartTripAsync(LiveDayOrThrow(), volunteer, tripNumber, cancellationToken);
+    }
+
+    public Task<PickupResult> ConfirmPickupAsync(PickupConfirmation confirmation, CancellationToken cancellationToken)
+    {
+        var volunteer = FindVolunteer(confirmation.VolunteerId);
+        return progress.ConfirmPickupAsync(LiveDayOrThrow(), volunteer, confirmation, cancellationToken);
+    }
+
+    public Task<int> ReleaseDueAsync(CancellationToken cancellationToken) =>
+        _day is { } day ? progress.ReleaseDueAsync(day, cancellationToken) : Task.FromResult(0);
 }

@@ -39,12 +39,13 @@ public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore order
             var input = new PlanningInput(scenario.Scenario, day, dayOrders, settings with { ProbeBottleneck = probeBottleneck });
             var plan = await Task.Run(() => new DistrictPlanner().Plan(input, progress, cancellationToken), cancellationToken);
 
-            // A plan cut short by the deadline is not a plan to act on: store nothing.
+            // A plan cut short by the deadline is not a plan to act on: store nothing. Past this point it is stored,
+            // so its statuses and its going live are not cancelled either.
             cancellationToken.ThrowIfCancellationRequested();
             long now = clock.GetUtcNow().ToUnixTimeSeconds();
-            var saved = await plans.SaveAsync(plan, now, cancellationToken);
+            var saved = await plans.SaveAsync(plan, now, CancellationToken.None);
             var changes = PlanStatusChanges.Of(saved.Plan.Orders, saved.Version, now);
-            await orders.AppendStatusChangesAsync(changes, cancellationToken);
+            await orders.AppendStatusChangesAsync(changes, CancellationToken.None);
             orderEvents.Publish(dayOrders.ToDictionary(o => o.Id, StringComparer.Ordinal), changes);
 
             // The newest plan is the one volunteers act on: their routes go out now.

@@ -6,7 +6,7 @@ using Grpc.Core;
 
 namespace Dispatch.Server.Services;
 
-/// <summary>Volunteers' live routes and their reports from the doors.</summary>
+/// <summary>Volunteers' live routes, their trips from the gate, their reports from the doors and pickups at the gate.</summary>
 public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> hub, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
 {
     public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
@@ -54,6 +54,39 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
         RequireVolunteer(request.VolunteerId);
         int version = await live.SetAvailabilityAsync(request.VolunteerId, request.Available, context.CancellationToken);
         return new SetAvailabilityResult { Available = request.Available, PlanVersion = version };
+    }
+
+    public override async Task<StartTripResult> StartTrip(StartTripRequest request, ServerCallContext context)
+    {
+        context.GetCaller().EnsureVolunteer(request.VolunteerId);
+        RequireVolunteer(request.VolunteerId);
+        if (request.TripNumber < 1)
+        {
+            throw new InvalidRequestException("trip_number", $"must be at least 1, was {request.TripNumber}");
+        }
+
+        var result = await live.StartTripAsync(request.VolunteerId, request.TripNumber, context.CancellationToken);
+        var answer = new StartTripResult { Replayed = result.Replayed, PlanVersion = result.PlanVersion };
+        answer.Orders.AddRange(result.OrderIds);
+        return answer;
+    }
+
+    public override async Task<ConfirmPickupResult> ConfirmPickup(ConfirmPickupRequest request, ServerCallContext context)
+    {
+        context.GetCaller().EnsureVolunteer(request.VolunteerId);
+        RequireVolunteer(request.VolunteerId);
+        if (string.IsNullOrWhiteSpace(request.OrderId))
+        {
+            throw new InvalidRequestException("order_id", "must not be empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ConfirmationCode))
+        {
+            throw new InvalidRequestException("confirmation_code", "must not be empty: ask the household for their code");
+        }
+
+        var result = await live.ConfirmPickupAsync(new PickupConfirmation(request.VolunteerId, request.OrderId, request.ConfirmationCode), context.CancellationToken);
+        return new ConfirmPickupResult { Replayed = result.Replayed, PlanVersion = result.PlanVersion };
     }
 
     private void RequireVolunteer(string volunteerId)

@@ -46,10 +46,11 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
     public int MaxOrdersPerBatch { get; init; } = 50;
 
     /// <summary>
-    /// The server's clock, still until a test moves it: 2026-11-23 00:00 UTC, 08:00 in the district (UTC+8), before
-    /// the tiny district's goods are released. Plan-clock behaviour (releases, new orders' trucks) is tested by moving it.
+    /// The server's clock, still until a test moves it: 2026-11-23 00:00 UTC, 08:00 in the district (UTC+8).
+    /// Plan-clock behaviour (releases, new orders' trucks) is tested by moving it; the tiny district's goods are
+    /// ready by 08:00, so a test that needs them still resting starts the clock earlier (it cannot go back).
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; init; } = new(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
 
     public int MaxReceiveMessageBytes { get; init; } = 16 * 1024 * 1024;
 
@@ -63,6 +64,9 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Intake:MaxOrdersPerBatch", MaxOrdersPerBatch.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Intake:MaxReceiveMessageBytes", MaxReceiveMessageBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:Enabled", "true");
+
+        // Releases follow the fake clock: check often so a test sees one soon after moving it.
+        builder.UseSetting("Live:ReleaseCheckMilliseconds", "50");
         builder.UseSetting("Auth:MaxConcurrentStreamsPerKey", MaxConcurrentStreamsPerKey.ToString(CultureInfo.InvariantCulture));
         foreach (var (name, value) in TestKeys.Settings())
         {

@@ -5,7 +5,11 @@ using Dispatch.Domain.Supply;
 
 namespace Dispatch.Server.Tests.Infrastructure;
 
-/// <summary>A district small enough to reason about: 2 supermarkets, 1 community, 1 gate, 2 grids of 5 high-risk households, 3 volunteers at the gate.</summary>
+/// <summary>
+/// A district small enough to reason about: 2 supermarkets, 1 community, 1 gate, 2 grids of 5 high-risk households
+/// (L1-A, L1-B), 3 volunteers at the gate. Grid L1-C (SM1) holds 2 medium-risk and 1 low-risk household for pickup
+/// tests only: <see cref="DayOne"/> never orders for it.
+/// </summary>
 public static class TinyDistrict
 {
     public static Scenario Create()
@@ -17,6 +21,7 @@ public static class TinyDistrict
             new("L1", "C1", 1, null, null, null),
             new("L1-A", "C1", 2, "L1", "G1", "SM1"),
             new("L1-B", "C1", 2, "L1", "G1", "SM2"),
+            new("L1-C", "C1", 2, "L1", "G1", "SM1"),
         };
         var households = new List<Household>();
         foreach (var grid in new[] { "L1-A", "L1-B" })
@@ -26,6 +31,10 @@ public static class TinyDistrict
                 households.Add(new Household($"H-{grid}-{i}", grid, "B1", "U1", i, false, new GeoPoint(35.39 + (i * 0.0001), 116.63), RiskLevel.High, Vulnerability.None));
             }
         }
+
+        households.Add(new Household("H-L1-C-1", "L1-C", "B2", "U1", 1, false, new GeoPoint(35.3905, 116.6305), RiskLevel.Medium, Vulnerability.None));
+        households.Add(new Household("H-L1-C-2", "L1-C", "B2", "U1", 2, false, new GeoPoint(35.3905, 116.6305), RiskLevel.Medium, Vulnerability.None));
+        households.Add(new Household("H-L1-C-3", "L1-C", "B2", "U2", 1, false, new GeoPoint(35.3906, 116.6305), RiskLevel.Low, Vulnerability.None));
 
         return new Scenario(
             new District("D1", "tiny", centre),

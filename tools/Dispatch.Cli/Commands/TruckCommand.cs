@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using Dispatch.Cli.Live;
 using Dispatch.Contracts.V1;
 using Grpc.Core;
@@ -8,8 +9,9 @@ using Spectre.Console;
 namespace Dispatch.Cli.Commands;
 
 /// <summary>
-/// <c>dispatch truck</c>: a driver's live trips in the terminal, re-drawn per version, and arrivals at gates
-/// (<c>arrive GATE LOAD HH:MM</c>), typed, piped on stdin, or given as a script.
+/// <c>dispatch truck</c>: a driver's live trips in the terminal, re-drawn per version, departures from the
+/// supermarket (<c>depart TRIP [HH:MM]</c>) and arrivals at gates (<c>arrive GATE LOAD HH:MM</c>), typed, piped on
+/// stdin, or given as a script.
 /// </summary>
 public static class TruckCommand
 {
@@ -18,8 +20,8 @@ public static class TruckCommand
         var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
         var id = new Option<string>("--id") { Description = "Truck id", Required = true };
         var apiKey = new Option<string?>("--api-key") { Description = "API key sent as the x-api-key header" };
-        var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"wait-version 1; arrive G1 L-1 09:40; quit\"" };
-        var command = new Command("truck", "Follow a truck's live trips and report arrivals at gates") { server, id, apiKey, script };
+        var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"wait-version 1; depart 1 09:00; arrive G1 L-1 09:40; quit\"" };
+        var command = new Command("truck", "Follow a truck's live trips and report departures and arrivals at gates") { server, id, apiKey, script };
         command.SetAction(async (parse, ct) =>
         {
             using var channel = GrpcChannel.ForAddress(parse.GetValue(server)!);
@@ -32,8 +34,9 @@ public static class TruckCommand
             }
 
             var seen = new VersionWatch();
+            var latest = new StrongBox<TruckAssignment?>();
             using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var follow = FollowAsync(client, truckId, headers, seen, following.Token);
+            var follow = FollowAsync(client, truckId, headers, seen, latest, following.Token);
             string? commands = parse.GetValue(script);
             try
             {
@@ -68,9 +71,23 @@ public static class TruckCommand
                             Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
                         }
                     }
+                    else if (words[0] == "depart" && words.Length is 2 or 3 && int.TryParse(words[1], out int trip)
+                        && DepartureSeconds(words, trip, latest.Value) is int departed)
+                    {
+                        try
+                        {
+                            var result = await client.ReportDepartureAsync(
+                                new ReportDepartureRequest { TruckId = truckId, TripNumber = trip, DepartedAtSeconds = departed }, headers, DateTime.UtcNow.AddSeconds(30), ct);
+                            Console.WriteLine($"left with trip {trip}: {result.OrdersOnTruck} orders on the truck, plan v{result.PlanVersion}{(result.Replayed ? " (already reported)" : string.Empty)}");
+                        }
+                        catch (RpcException e)
+                        {
+                            Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
+                        }
+                    }
                     else
                     {
-                        Console.WriteLine("commands: arrive <gate> <load> <hh:mm> | wait-version <n> | quit");
+                        Console.WriteLine("commands: depart <trip> [hh:mm] | arrive <gate> <load> <hh:mm> | wait-version <n> | quit");
                     }
                 }
             }
@@ -85,7 +102,7 @@ public static class TruckCommand
         return command;
     }
 
-    private static async Task FollowAsync(Trucks.TrucksClient client, string truckId, Metadata headers, VersionWatch seen, CancellationToken cancellationToken)
+    private static async Task FollowAsync(Trucks.TrucksClient client, string truckId, Metadata headers, VersionWatch seen, StrongBox<TruckAssignment?> latest, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -95,6 +112,7 @@ public static class TruckCommand
                 await foreach (var trips in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
                     AnsiConsole.Write(TruckView.Render(trips));
+                    latest.Value = trips;
                     seen.Saw(trips.Version);
                 }
             }
@@ -121,6 +139,17 @@ public static class TruckCommand
         {
             yield return line;
         }
+    }
+
+    /// <summary>The time given, or else the trip's planned departure in the latest trips seen (null when neither is known).</summary>
+    private static int? DepartureSeconds(string[] words, int trip, TruckAssignment? latest)
+    {
+        if (words.Length == 3)
+        {
+            return TryParseClock(words[2], out int seconds) ? seconds : null;
+        }
+
+        return latest?.Trips.FirstOrDefault(t => t.Number == trip)?.DepartSeconds;
     }
 
     private static bool TryParseClock(string text, out int seconds)

@@ -6,7 +6,7 @@ namespace Dispatch.Cli.Live;
 
 /// <summary>
 /// Follows a volunteer's route (reconnecting with the last version seen when the server goes away) and runs the
-/// volunteer's commands against it: deliver, fail, available, unavailable, wait-version, quit.
+/// volunteer's commands against it: start, deliver, fail, pickup, available, unavailable, wait-version, quit.
 /// </summary>
 internal sealed class VolunteerSession(Volunteers.VolunteersClient client, string volunteerId, Metadata headers, bool render)
 {
@@ -62,6 +62,14 @@ internal sealed class VolunteerSession(Volunteers.VolunteersClient client, strin
             {
                 case "quit" or "exit":
                     return false;
+                case "start" when words.Length == 2 && int.TryParse(words[1], out int trip):
+                    var started = await client.StartTripAsync(new StartTripRequest { VolunteerId = volunteerId, TripNumber = trip }, headers, Deadline(), cancellationToken);
+                    Console.WriteLine($"trip {trip} left the gate: {started.Orders.Count} orders out for delivery{(started.Replayed ? " (already started)" : string.Empty)}, plan v{started.PlanVersion}");
+                    break;
+                case "pickup" when words.Length == 3:
+                    var pickup = await client.ConfirmPickupAsync(new ConfirmPickupRequest { VolunteerId = volunteerId, OrderId = words[1], ConfirmationCode = words[2] }, headers, Deadline(), cancellationToken);
+                    Console.WriteLine($"{words[1]}: picked up{(pickup.Replayed ? " (already confirmed)" : string.Empty)}, plan v{pickup.PlanVersion}");
+                    break;
                 case "deliver" when words.Length == 3:
                     Report(await client.ReportStopAsync(new ReportStopRequest { VolunteerId = volunteerId, DeliveryId = words[1], Delivered = new Delivered { ConfirmationCode = words[2] } }, headers, Deadline(), cancellationToken));
                     break;
@@ -83,7 +91,7 @@ internal sealed class VolunteerSession(Volunteers.VolunteersClient client, strin
 
                     break;
                 default:
-                    Console.WriteLine("commands: deliver <delivery> <code> | fail <delivery> no-answer|wrong-address|refused|damaged | available | unavailable | wait-version <n> | show | quit");
+                    Console.WriteLine("commands: start <trip> | deliver <delivery> <code> | fail <delivery> no-answer|wrong-address|refused|damaged | pickup <order> <code> | available | unavailable | wait-version <n> | show | quit");
                     break;
             }
         }

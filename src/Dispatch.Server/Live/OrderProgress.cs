@@ -1,0 +1,272 @@
+using System.Globalization;
+using Dispatch.Domain.Orders;
+using Dispatch.Domain.People;
+using Dispatch.Planning.District;
+using Dispatch.Planning.Doors;
+using Dispatch.Planning.Live;
+using Dispatch.Server.Errors;
+using Dispatch.Storage;
+
+namespace Dispatch.Server.Live;
+
+/// <summary>
+/// Which order statuses the day's reports and the plan clock imply, each emitted once per order: ON_TRUCK when the
+/// truck leaves the supermarket, DISINFECTING when it is at the gate, RELEASED when disinfection and rest are over,
+/// OUT_FOR_DELIVERY when a volunteer's trip leaves the gate, PICKED_UP when a household collects. An order only
+/// moves forward: a status at or behind where the order already is (in this process or in its stored history)
+/// is not emitted, so a late or repeated report never sends a supermarket backwards.
+/// </summary>
+public sealed class OrderProgress(OrderStore store, OrderEventHub events, ConfirmationCodes codes, PlanClock planClock, ILogger<OrderProgress> logger)
+{
+    // One writer: the "not yet emitted" check and the store must not interleave between reports.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    internal async Task<DepartureResult> DepartAsync(LiveDay day, DepartureReport report, CancellationToken cancellationToken)
+    {
+        var plan = day.Plan;
+        var trip = plan.Plan.TruckRoutes.Where(r => r.TruckId == report.TruckId).SelectMany(r => r.Trips).FirstOrDefault(t => t.Number == report.TripNumber)
+            ?? throw new ResourceNotFoundException("trip", $"{report.TripNumber} on the route of {report.TruckId}");
+        var consignments = trip.Stops.Select(s => (s.GateId, $"{s.LoadId}/{s.Piece}")).ToHashSet();
+        var orderIds = plan.Plan.Orders
+            .Where(o => o.TruckId == report.TruckId && o.ConsignmentId is { } c && consignments.Contains((o.GateId, c)))
+            .Select(o => o.OrderId)
+            .ToList();
+
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            string key = $"{report.TruckId}/{report.TripNumber}";
+            if (day.Departures.TryGetValue(key, out int earlier))
+            {
+                return earlier == report.DepartedAtSeconds
+                    ? new DepartureResult(Replayed: true, orderIds.Count, plan.Version)
+                    : throw new PreconditionFailedException($"trip {report.TripNumber} of {report.TruckId} was already reported leaving at {Clock(earlier)}; a departure cannot be changed");
+            }
+
+            await AdvanceAsync(day, orderIds, OrderStatus.OnTruck, $"{report.TruckId} left with trip {report.TripNumber} at {Clock(report.DepartedAtSeconds)}", cancellationToken);
+            day.Departures[key] = report.DepartedAtSeconds;
+            return new DepartureResult(Replayed: false, orderIds.Count, plan.Version);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>The truck is at the gate with the load: its orders' goods go into the disinfection zone.</summary>
+    internal async Task ArrivedAsync(LiveDay day, ArrivalReport report, CancellationToken cancellationToken)
+    {
+        string piecesOf = report.LoadId + "/";
+        var orderIds = day.Plan.Plan.Orders
+            .Where(o => o.TruckId == report.TruckId && o.GateId == report.GateId && o.ConsignmentId is { } c && c.StartsWith(piecesOf, StringComparison.Ordinal))
+            .Select(o => o.OrderId)
+            .ToList();
+        await WithWriterAsync(
+            () => AdvanceAsync(day, orderIds, OrderStatus.Disinfecting, $"{report.TruckId} at gate {report.GateId} with {report.LoadId} at {Clock(report.ArrivedAtSeconds)}", cancellationToken),
+            cancellationToken);
+    }
+
+    internal async Task<TripStartResult> StartTripAsync(LiveDay day, Volunteer volunteer, int tripNumber, CancellationToken cancellationToken)
+    {
+        var plan = day.Plan;
+        var trip = RouteOf(plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Number == tripNumber)
+            ?? throw new ResourceNotFoundException("trip", $"{tripNumber} on the route of {volunteer.Id}");
+        var orderIds = OrdersOf(trip);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            bool started = await StartAsync(day, volunteer, trip, cancellationToken);
+            return new TripStartResult(Replayed: !started, orderIds, plan.Version);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>A report from a door is also news that its trip left the gate, when nobody said so.</summary>
+    internal async Task StopReportedAsync(LiveDay day, Volunteer volunteer, string deliveryId, CancellationToken cancellationToken)
+    {
+        if (RouteOf(day.Plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Doors.Any(d => d.DeliveryId == deliveryId)) is { } trip)
+        {
+            await WithWriterAsync(() => StartAsync(day, volunteer, trip, cancellationToken), cancellationToken);
+        }
+    }
+
+    internal async Task<PickupResult> ConfirmPickupAsync(LiveDay day, Volunteer volunteer, PickupConfirmation confirmation, CancellationToken cancellationToken)
+    {
+        var plan = day.Plan;
+        var outcome = plan.Plan.Orders.FirstOrDefault(o => o.OrderId == confirmation.OrderId && o.GateId == volunteer.GateId && o.Fate is OrderFate.PickupSlot or OrderFate.FreePickup)
+            ?? throw new ResourceNotFoundException("order", $"{confirmation.OrderId} for pickup at gate {volunteer.GateId}");
+        if (!codes.Matches(outcome.OrderId, confirmation.ConfirmationCode))
+        {
+            throw new InvalidRequestException("confirmation_code", "does not match the household's code");
+        }
+
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await LoadReachedAsync(day, cancellationToken);
+            if (day.Reached.GetValueOrDefault(outcome.OrderId) == OrderStatus.PickedUp)
+            {
+                return new PickupResult(Replayed: true, plan.Version);
+            }
+
+            if (day.Unavailable.ContainsKey(volunteer.Id))
+            {
+                throw new PreconditionFailedException($"{volunteer.Id} is marked unavailable: mark them available before handing out goods");
+            }
+
+            int now = planClock.SecondsInto(day.Day);
+            if (outcome.ReadyAtSeconds is not int readyAt)
+            {
+                throw new PreconditionFailedException($"the goods of {outcome.OrderId} are not planned to reach gate {outcome.GateId}");
+            }
+
+            if (now < readyAt)
+            {
+                throw new PreconditionFailedException($"the goods of {outcome.OrderId} rest after disinfection until {Clock(readyAt)}");
+            }
+
+            // The release check may not have run since the rest ended: say so first, so the history stays in order.
+            await AdvanceAsync(day, Released(day, [outcome], now), OrderStatus.Released, ReleaseCause(plan.Version, outcome.GateId), cancellationToken);
+            await AdvanceAsync(day, [outcome.OrderId], OrderStatus.PickedUp, $"picked up at gate {volunteer.GateId}, handed over by {volunteer.Id}", cancellationToken);
+            return new PickupResult(Replayed: false, plan.Version);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Releases the goods of every order in disinfection whose ready time (in the latest plan) the plan clock has reached.</summary>
+    internal async Task<int> ReleaseDueAsync(LiveDay day, CancellationToken cancellationToken)
+    {
+        // Checked often: without goods in disinfection there is nothing to read or lock.
+        if (day.ReachedLoaded && !day.Reached.Values.Any(s => s == OrderStatus.Disinfecting))
+        {
+            return 0;
+        }
+
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await LoadReachedAsync(day, cancellationToken);
+            int now = planClock.SecondsInto(day.Day);
+            var plan = day.Plan;
+            int released = 0;
+            foreach (var gate in plan.Plan.Orders.GroupBy(o => o.GateId, StringComparer.Ordinal))
+            {
+                released += (await AdvanceAsync(day, Released(day, gate, now), OrderStatus.Released, ReleaseCause(plan.Version, gate.Key), cancellationToken)).Count;
+            }
+
+            return released;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private static List<string> Released(LiveDay day, IEnumerable<OrderOutcome> outcomes, int now) => outcomes
+        .Where(o => o.ReadyAtSeconds is int readyAt && readyAt <= now && day.Reached.GetValueOrDefault(o.OrderId) == OrderStatus.Disinfecting)
+        .Select(o => o.OrderId)
+        .ToList();
+
+    private static string ReleaseCause(int planVersion, string gateId) => $"disinfected and rested at gate {gateId} (plan v{planVersion})";
+
+    /// <summary>Under the writer. False when the trip was already started.</summary>
+    private async Task<bool> StartAsync(LiveDay day, Volunteer volunteer, DoorTrip trip, CancellationToken cancellationToken)
+    {
+        string key = $"{volunteer.Id}/{trip.Number}";
+        if (day.StartedTrips.ContainsKey(key))
+        {
+            return false;
+        }
+
+        await AdvanceAsync(day, OrdersOf(trip), OrderStatus.OutForDelivery, $"{volunteer.Id} left gate {volunteer.GateId} with trip {trip.Number}", cancellationToken);
+        day.StartedTrips[key] = true;
+        return true;
+    }
+
+    /// <summary>Under the writer. Stores and publishes <paramref name="status"/> for the orders not yet at or past it; returns those.</summary>
+    private async Task<IReadOnlyList<string>> AdvanceAsync(LiveDay day, IEnumerable<string> orderIds, OrderStatus status, string cause, CancellationToken cancellationToken)
+    {
+        await LoadReachedAsync(day, cancellationToken);
+        long now = planClock.UnixSeconds;
+        var changes = orderIds.Distinct(StringComparer.Ordinal)
+            .Where(id => day.Orders.ContainsKey(id) && Step(day.Reached.GetValueOrDefault(id)) < Step(status))
+            .Select(id => new OrderStatusChange(id, status, now, cause))
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        await store.AppendStatusChangesAsync(changes, cancellationToken);
+        foreach (var change in changes)
+        {
+            day.Reached[change.OrderId] = status;
+        }
+
+        events.Publish(day.Orders, changes);
+        OrderProgressLog.Advanced(logger, changes.Count, status.ToString(), cause);
+        return changes.Select(c => c.OrderId).ToList();
+    }
+
+    /// <summary>Under the writer. After a restart the history says how far each order came: nothing is emitted twice.</summary>
+    private async Task LoadReachedAsync(LiveDay day, CancellationToken cancellationToken)
+    {
+        if (day.ReachedLoaded)
+        {
+            return;
+        }
+
+        var stored = await store.StatusesOfDayAsync(day.Day, cancellationToken);
+        foreach (var (orderId, statuses) in stored)
+        {
+            var furthest = statuses.MaxBy(Step);
+            if (Step(furthest) > Step(day.Reached.GetValueOrDefault(orderId)))
+            {
+                day.Reached[orderId] = furthest;
+            }
+        }
+
+        day.ReachedLoaded = true;
+        OrderProgressLog.Loaded(logger, day.Day, stored.Count);
+    }
+
+    private async Task WithWriterAsync(Func<Task> action, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>How far along its way a status is; an order never goes back a step (a new plan's PLANNED is history only).</summary>
+    private static int Step(OrderStatus status) => status switch
+    {
+        OrderStatus.Received => 0,
+        OrderStatus.Planned or OrderStatus.Slotted or OrderStatus.Unfilled => 1,
+        OrderStatus.OnTruck => 2,
+        OrderStatus.Disinfecting => 3,
+        OrderStatus.Released => 4,
+        OrderStatus.OutForDelivery => 5,
+        _ => 6,
+    };
+
+    private static List<string> OrdersOf(DoorTrip trip) =>
+        trip.Doors.Select(d => DeliveryIds.OrderIdOf(d.DeliveryId)).Distinct(StringComparer.Ordinal).ToList();
+
+    private static VolunteerRoute? RouteOf(Plan plan, Volunteer volunteer) =>
+        plan.DoorRoutes.Where(d => d.GateId == volunteer.GateId).SelectMany(d => d.Routes).FirstOrDefault(r => r.VolunteerId == volunteer.Id);
+
+    private static string Clock(int secondsOfDay) =>
+        string.Create(CultureInfo.InvariantCulture, $"{secondsOfDay / 3600:D2}:{secondsOfDay % 3600 / 60:D2}");
+}
