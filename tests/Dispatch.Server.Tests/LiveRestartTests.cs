@@ -20,6 +20,7 @@ public sealed class LiveRestartTests
         string orderId;
         int versionBefore;
         TruckStop stop;
+        int startedTrip;
         using (var first = DispatchServerFactory.OnFolder(folder))
         {
             first.KeepFolder = true;
@@ -34,7 +35,10 @@ public sealed class LiveRestartTests
             versionBefore = (await first.CreateVolunteersClient().SetAvailabilityAsync(new SetAvailabilityRequest { VolunteerId = "V3", Available = false }, deadline: Deadlines.Soon)).PlanVersion;
             using var t1 = new StreamRecorder<TruckAssignment>(first.CreateTrucksClient().StreamTruckAssignments(new StreamTruckAssignmentsRequest { TruckId = "T1" }, deadline: Deadlines.Soon));
             stop = (await t1.NextAsync()).Trips.SelectMany(t => t.Stops).First();
+            await first.CreateTrucksClient().ReportDepartureAsync(new ReportDepartureRequest { TruckId = "T1", TripNumber = 1, DepartedAtSeconds = 3_600 }, deadline: Deadlines.Soon);
             await first.CreateTrucksClient().ReportArrivalAsync(new ReportArrivalRequest { TruckId = "T1", GateId = stop.GateId, LoadId = stop.LoadId, ArrivedAtSeconds = stop.ArrivalSeconds }, deadline: Deadlines.Soon);
+            startedTrip = route.Trips.Last().Number;
+            await first.CreateVolunteersClient().StartTripAsync(new StartTripRequest { VolunteerId = "V1", TripNumber = startedTrip }, deadline: Deadlines.Soon);
         }
 
         using var second = DispatchServerFactory.OnFolder(folder);
@@ -59,5 +63,11 @@ public sealed class LiveRestartTests
         var changed = await Assert.ThrowsAsync<RpcException>(() => second.CreateTrucksClient().ReportArrivalAsync(
             new ReportArrivalRequest { TruckId = "T1", GateId = stop.GateId, LoadId = stop.LoadId, ArrivedAtSeconds = stop.ArrivalSeconds + 60 }, deadline: Deadlines.Soon).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, changed.StatusCode);
+
+        // So are the departure and the trip start.
+        var departure = await second.CreateTrucksClient().ReportDepartureAsync(new ReportDepartureRequest { TruckId = "T1", TripNumber = 1, DepartedAtSeconds = 3_600 }, deadline: Deadlines.Soon);
+        Assert.True(departure.Replayed);
+        var start = await second.CreateVolunteersClient().StartTripAsync(new StartTripRequest { VolunteerId = "V1", TripNumber = startedTrip }, deadline: Deadlines.Soon);
+        Assert.True(start.Replayed);
     }
 }

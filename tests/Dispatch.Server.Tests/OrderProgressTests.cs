@@ -261,6 +261,12 @@ public sealed class OrderProgressTests : IDisposable
         var (volunteerId, doorTrip, _) = FirstDoorOf(await GatePlanAsync(), "O-L1-");
         var start = new StartTripRequest { VolunteerId = volunteerId, TripNumber = doorTrip.Number };
 
+        // At district midnight the goods are still in disinfection: the trip cannot leave yet.
+        var early = await Assert.ThrowsAsync<RpcException>(async () => await _volunteers.StartTripAsync(start, deadline: Deadlines.Soon));
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        Assert.Contains("rest after disinfection until", early.Status.Detail, StringComparison.Ordinal);
+        SetPlanClock(doorTrip.LeaveGateSeconds);
+
         var once = await _volunteers.StartTripAsync(start, deadline: Deadlines.Soon);
         var twice = await _volunteers.StartTripAsync(start, deadline: Deadlines.Soon);
         var unknown = await Assert.ThrowsAsync<RpcException>(async () => await _volunteers.StartTripAsync(new StartTripRequest { VolunteerId = volunteerId, TripNumber = 99 }, deadline: Deadlines.Soon));

@@ -14,6 +14,7 @@ namespace Dispatch.Planning.Live;
 /// <param name="Reports">Reports so far, by delivery id.</param>
 /// <param name="NotBeforeSeconds">Where the gate's day stands: no new or moved trip leaves earlier.</param>
 /// <param name="RetryDelaySeconds">A door that did not answer is tried again no sooner than this after <paramref name="NotBeforeSeconds"/>.</param>
+/// <param name="StartedTrips">Trips that left the gate ("volunteer/trip number"), reported stop or not: they stay as they are.</param>
 public sealed record GateReplanInput(
     Gate Gate,
     DoorRoutingResult Current,
@@ -24,4 +25,5 @@ public sealed record GateReplanInput(
     int NotBeforeSeconds,
     ITravelMatrix Walking,
     DoorRoutingSettings Settings,
-    int RetryDelaySeconds = 30 * 60);
+    int RetryDelaySeconds = 30 * 60,
+    IReadOnlySet<string>? StartedTrips = null);

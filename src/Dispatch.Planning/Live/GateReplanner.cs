@@ -6,8 +6,8 @@ using Dispatch.Planning.Routing;
 namespace Dispatch.Planning.Live;
 
 /// <summary>
-/// Re-plans one gate's door work during the day, disturbing as few volunteers as possible: trips with a reported
-/// stop (done or under way) stay as they are; a planned trip stays while its volunteer is available and its goods
+/// Re-plans one gate's door work during the day, disturbing as few volunteers as possible: trips that left the gate
+/// (started, or with a reported stop) stay as they are; a planned trip stays while its volunteer is available and its goods
 /// are still ready when it leaves; everything else loose (doors of a volunteer who dropped out, doors that did not
 /// answer and get a second try, doors nobody carried, new orders, goods a late truck made late) is scheduled by
 /// <see cref="DoorTripScheduler"/> as new trips after each available volunteer's planned ones. Pure: no clock,
@@ -27,11 +27,16 @@ public sealed class GateReplanner
             var trips = new List<DoorTrip>();
             foreach (var trip in route.Trips)
             {
-                bool started = trip.Doors.Any(d => input.Reports.ContainsKey(d.DeliveryId));
+                bool started = trip.Doors.Any(d => input.Reports.ContainsKey(d.DeliveryId)) || input.StartedTrips?.Contains($"{route.VolunteerId}/{trip.Number}") == true;
                 if (started && !available.ContainsKey(route.VolunteerId))
                 {
                     // Dropped out mid-trip: what they reported stays, the rest goes back to the gate for others.
                     var reported = trip.Doors.Where(d => input.Reports.ContainsKey(d.DeliveryId)).ToList();
+                    if (reported.Count == 0)
+                    {
+                        continue;
+                    }
+
                     trips.Add(trip with { Doors = reported });
                 }
                 else if (started || (available.ContainsKey(route.VolunteerId) && trip.Doors.All(d => StillReady(deliveries, d.DeliveryId, trip.LeaveGateSeconds))))
@@ -73,7 +78,9 @@ public sealed class GateReplanner
         {
             var trips = kept.GetValueOrDefault(volunteerId) ?? [];
             var added = routed.Routes.FirstOrDefault(r => r.VolunteerId == volunteerId)?.Trips ?? [];
-            routes.Add(new VolunteerRoute(volunteerId, [.. trips, .. added.Select((t, i) => t with { Number = trips.Count + i + 1 })]));
+            // Kept trips keep their numbers (a started trip is known by it); new ones count on from the highest.
+            int last = trips.Count == 0 ? 0 : trips.Max(t => t.Number);
+            routes.Add(new VolunteerRoute(volunteerId, [.. trips, .. added.Select((t, i) => t with { Number = last + i + 1 })]));
         }
 
         var doors = new DoorRoutingResult(input.Gate.Id, routes, routed.Unassigned);

@@ -209,9 +209,8 @@ public sealed class LiveDispatch(
             }
 
             int lateBy = report.ArrivedAtSeconds - stops.Min(s => s.ArrivalSeconds);
-            await liveReports.AppendAsync(LiveReportKinds.OfArrival(day, key, report.ArrivedAtSeconds, lateBy, clock.GetUtcNow().ToUnixTimeSeconds()), [], cancellationToken);
+            await progress.ArrivedAsync(day, report, LiveReportKinds.OfArrival(day, key, report.ArrivedAtSeconds, lateBy, clock.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
             day.Arrivals[key] = (report.ArrivedAtSeconds, lateBy);
-            await progress.ArrivedAsync(day, report, cancellationToken);
             if (lateBy <= options.LateAfterSeconds)
             {
                 return new ArrivalResult(Replayed: false, lateBy, Replanned: false, day.Plan.Version);
@@ -341,7 +340,8 @@ public sealed class LiveDispatch(
             reports,
             Math.Max(NotBeforeSeconds(current, reports), planClock.SecondsInto(day.Day)),
             _walking,
-            settings.Door);
+            settings.Door,
+            StartedTrips: day.StartedTrips.Keys.ToHashSet(StringComparer.Ordinal));
         var result = new GateReplanner().Replan(input, cancellationToken);
 
         // Re-planning is not cancelled past this point: a report already stored must reach the plan.

@@ -4,12 +4,14 @@ using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
 
-/// <summary>How live reports are stored (kind, subject, JSON document) and read back into a live day.</summary>
+/// <summary>How live reports (stops, availability, arrivals, departures, trip starts) are stored (kind, subject, JSON document) and read back into a live day.</summary>
 internal static class LiveReportKinds
 {
     public const string Stop = "stop";
     public const string Availability = "availability";
     public const string Arrival = "arrival";
+    public const string Departure = "departure";
+    public const string TripStart = "trip-start";
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
@@ -21,6 +23,14 @@ internal static class LiveReportKinds
 
     public static LiveReport OfArrival(LiveDay day, string key, int arrivedAtSeconds, int lateBySeconds, long nowUnixSeconds) =>
         new(day.DistrictId, day.Day, Arrival, key, JsonSerializer.Serialize(new ArrivalDocument(arrivedAtSeconds, lateBySeconds), s_json), nowUnixSeconds);
+
+    /// <param name="key">"truck/trip".</param>
+    public static LiveReport OfDeparture(LiveDay day, string key, int departedAtSeconds, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, Departure, key, JsonSerializer.Serialize(new DepartureDocument(departedAtSeconds), s_json), nowUnixSeconds);
+
+    /// <param name="key">"volunteer/trip".</param>
+    public static LiveReport OfTripStart(LiveDay day, string key, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, TripStart, key, "{}", nowUnixSeconds);
 
     /// <summary>Replays stored reports into the day's state, oldest first (a later availability overrides an earlier one).</summary>
     public static void Apply(LiveDay day, IEnumerable<LiveReport> reports)
@@ -46,6 +56,12 @@ internal static class LiveReportKinds
                 case Arrival when JsonSerializer.Deserialize<ArrivalDocument>(report.Document, s_json) is { } arrival:
                     day.Arrivals[report.SubjectId] = (arrival.ArrivedAtSeconds, arrival.LateBySeconds);
                     break;
+                case Departure when JsonSerializer.Deserialize<DepartureDocument>(report.Document, s_json) is { } departure:
+                    day.Departures[report.SubjectId] = departure.DepartedAtSeconds;
+                    break;
+                case TripStart:
+                    day.StartedTrips[report.SubjectId] = true;
+                    break;
             }
         }
     }
@@ -53,4 +69,6 @@ internal static class LiveReportKinds
     private sealed record AvailabilityDocument(bool Available);
 
     private sealed record ArrivalDocument(int ArrivedAtSeconds, int LateBySeconds);
+
+    private sealed record DepartureDocument(int DepartedAtSeconds);
 }

@@ -16,7 +16,7 @@ namespace Dispatch.Server.Live;
 /// moves forward: a status at or behind where the order already is (in this process or in its stored history)
 /// is not emitted, so a late or repeated report never sends a supermarket backwards.
 /// </summary>
-public sealed class OrderProgress(OrderStore store, OrderEventHub events, ConfirmationCodes codes, PlanClock planClock, ILogger<OrderProgress> logger)
+public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports, OrderEventHub events, ConfirmationCodes codes, PlanClock planClock, ILogger<OrderProgress> logger)
 {
     // One writer: the "not yet emitted" check and the store must not interleave between reports.
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -43,7 +43,13 @@ public sealed class OrderProgress(OrderStore store, OrderEventHub events, Confir
                     : throw new PreconditionFailedException($"trip {report.TripNumber} of {report.TruckId} was already reported leaving at {Clock(earlier)}; a departure cannot be changed");
             }
 
-            await AdvanceAsync(day, orderIds, OrderStatus.OnTruck, $"{report.TruckId} left with trip {report.TripNumber} at {Clock(report.DepartedAtSeconds)}", cancellationToken);
+            await AdvanceAsync(
+                day,
+                orderIds,
+                OrderStatus.OnTruck,
+                $"{report.TruckId} left with trip {report.TripNumber} at {Clock(report.DepartedAtSeconds)}",
+                cancellationToken,
+                LiveReportKinds.OfDeparture(day, key, report.DepartedAtSeconds, planClock.UnixSeconds));
             day.Departures[key] = report.DepartedAtSeconds;
             return new DepartureResult(Replayed: false, orderIds.Count, plan.Version);
         }
@@ -54,7 +60,8 @@ public sealed class OrderProgress(OrderStore store, OrderEventHub events, Confir
     }
 
     /// <summary>The truck is at the gate with the load: its orders' goods go into the disinfection zone.</summary>
-    internal async Task ArrivedAsync(LiveDay day, ArrivalReport report, CancellationToken cancellationToken)
+    /// <param name="stored">The arrival as stored, with the statuses it causes in one transaction.</param>
+    internal async Task ArrivedAsync(LiveDay day, ArrivalReport report, LiveReport stored, CancellationToken cancellationToken)
     {
         string piecesOf = report.LoadId + "/";
         var orderIds = day.Plan.Plan.Orders
@@ -62,7 +69,7 @@ public sealed class OrderProgress(OrderStore store, OrderEventHub events, Confir
             .Select(o => o.OrderId)
             .ToList();
         await WithWriterAsync(
-            () => AdvanceAsync(day, orderIds, OrderStatus.Disinfecting, $"{report.TruckId} at gate {report.GateId} with {report.LoadId} at {Clock(report.ArrivedAtSeconds)}", cancellationToken),
+            () => AdvanceAsync(day, orderIds, OrderStatus.Disinfecting, $"{report.TruckId} at gate {report.GateId} with {report.LoadId} at {Clock(report.ArrivedAtSeconds)}", cancellationToken, stored),
             cancellationToken);
     }
 
@@ -75,6 +82,17 @@ public sealed class OrderProgress(OrderStore store, OrderEventHub events, Confir
         await _writer.WaitAsync(cancellationToken);
         try
         {
+            if (!day.StartedTrips.ContainsKey($"{volunteer.Id}/{trip.Number}"))
+            {
+                // Goods leave the gate only after disinfection and the 30-minute rest.
+                var ids = orderIds.ToHashSet(StringComparer.Ordinal);
+                int readyAt = plan.Plan.Orders.Where(o => ids.Contains(o.OrderId)).Select(o => o.ReadyAtSeconds ?? 0).DefaultIfEmpty(0).Max();
+                if (planClock.SecondsInto(day.Day) < readyAt)
+                {
+                    throw new PreconditionFailedException($"the goods of trip {trip.Number} rest after disinfection until {Clock(readyAt)}");
+                }
+            }
+
             bool started = await StartAsync(day, volunteer, trip, cancellationToken);
             return new TripStartResult(Replayed: !started, orderIds, plan.Version);
         }
@@ -184,13 +202,15 @@ public sealed class OrderProgress(OrderStore store, OrderEventHub events, Confir
             return false;
         }
 
-        await AdvanceAsync(day, OrdersOf(trip), OrderStatus.OutForDelivery, $"{volunteer.Id} left gate {volunteer.GateId} with trip {trip.Number}", cancellationToken);
+        await AdvanceAsync(
+            day, OrdersOf(trip), OrderStatus.OutForDelivery, $"{volunteer.Id} left gate {volunteer.GateId} with trip {trip.Number}", cancellationToken, LiveReportKinds.OfTripStart(day, key, planClock.UnixSeconds));
         day.StartedTrips[key] = true;
         return true;
     }
 
     /// <summary>Under the writer. Stores and publishes <paramref name="status"/> for the orders not yet at or past it; returns those.</summary>
-    private async Task<IReadOnlyList<string>> AdvanceAsync(LiveDay day, IEnumerable<string> orderIds, OrderStatus status, string cause, CancellationToken cancellationToken)
+    /// <param name="report">The live report causing it, stored with the changes in one transaction (even when there are none).</param>
+    private async Task<IReadOnlyList<string>> AdvanceAsync(LiveDay day, IEnumerable<string> orderIds, OrderStatus status, string cause, CancellationToken cancellationToken, LiveReport? report = null)
     {
         await LoadReachedAsync(day, cancellationToken);
         long now = planClock.UnixSeconds;
@@ -198,12 +218,20 @@ public sealed class OrderProgress(OrderStore store, OrderEventHub events, Confir
             .Where(id => day.Orders.ContainsKey(id) && Step(day.Reached.GetValueOrDefault(id)) < Step(status))
             .Select(id => new OrderStatusChange(id, status, now, cause))
             .ToList();
+        if (report is not null)
+        {
+            await liveReports.AppendAsync(report, changes, cancellationToken);
+        }
+        else if (changes.Count > 0)
+        {
+            await store.AppendStatusChangesAsync(changes, cancellationToken);
+        }
+
         if (changes.Count == 0)
         {
             return [];
         }
 
-        await store.AppendStatusChangesAsync(changes, cancellationToken);
         foreach (var change in changes)
         {
             day.Reached[change.OrderId] = status;

@@ -130,6 +130,51 @@ public sealed class GateReplannerTests
         Assert.Empty(PlanChecks.Violations(input, replanned));
     }
 
+    [Fact]
+    public void A_trip_that_left_the_gate_stays_as_it_is_even_with_no_stop_reported_yet()
+    {
+        var (input, plan) = PlanSixDoors();
+        var v2 = plan.DoorRoutes.Single().Routes.Single(r => r.VolunteerId == "V2");
+        var first = v2.Trips[0];
+
+        // Goods said to be ready an hour later (a late truck): trips not started are moved, a started one is not.
+        var later = plan.Orders.Select(o => o with { ReadyAtSeconds = o.ReadyAtSeconds + 3_600 }).ToList();
+        var started = new GateReplanner().Replan(ReplanInput(input, plan, later, new Dictionary<string, StopReport>()) with { StartedTrips = new HashSet<string> { $"V2/{first.Number}" } });
+        var notStarted = new GateReplanner().Replan(ReplanInput(input, plan, later, new Dictionary<string, StopReport>()));
+
+        Assert.Contains(first, started.Doors.Routes.Single(r => r.VolunteerId == "V2").Trips);
+        Assert.DoesNotContain(notStarted.Doors.Routes.SelectMany(r => r.Trips), t => t.LeaveGateSeconds == first.LeaveGateSeconds && t.Doors.SequenceEqual(first.Doors));
+        Assert.All(started.Doors.Routes, r => Assert.Equal(r.Trips.Count, r.Trips.Select(t => t.Number).Distinct().Count()));
+    }
+
+    [Fact]
+    public void A_volunteer_dropping_out_on_a_trip_with_nothing_reported_hands_all_of_it_back()
+    {
+        var (input, plan) = PlanSixDoors();
+        var first = plan.DoorRoutes.Single().Routes.Single(r => r.VolunteerId == "V2").Trips[0];
+
+        var result = new GateReplanner().Replan(ReplanInput(input, plan, new Dictionary<string, StopReport>(), "V2") with { StartedTrips = new HashSet<string> { $"V2/{first.Number}" } });
+
+        Assert.DoesNotContain(result.Doors.Routes, r => r.VolunteerId == "V2" && r.Trips.Count > 0);
+        var others = result.Doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Select(d => d.DeliveryId).ToHashSet();
+        Assert.All(first.Doors, d => Assert.Contains(d.DeliveryId, others));
+        Assert.Empty(PlanChecks.Violations(input, WithGate(plan, result)));
+    }
+
+    [Fact]
+    public void New_trips_never_take_the_number_of_a_kept_one()
+    {
+        var (input, plan) = PlanSixDoors();
+        var route = plan.DoorRoutes.Single().Routes.First(r => r.Trips.Count > 0);
+        var doors = plan.DoorRoutes.Single() with { Routes = [route with { Trips = [route.Trips[0] with { Number = 2 }] }] };
+        var input2 = ReplanInput(input, plan, new Dictionary<string, StopReport>()) with { Current = doors };
+
+        var result = new GateReplanner().Replan(input2);
+
+        Assert.All(result.Doors.Routes, r => Assert.Equal(r.Trips.Count, r.Trips.Select(t => t.Number).Distinct().Count()));
+        Assert.Contains(result.Doors.Routes.Single(r => r.VolunteerId == route.VolunteerId).Trips, t => t.Number == 2 && t.Doors.SequenceEqual(route.Trips[0].Doors));
+    }
+
     private sealed class RouteComparer : IEqualityComparer<VolunteerRoute>
     {
         public bool Equals(VolunteerRoute? x, VolunteerRoute? y) => x!.VolunteerId == y!.VolunteerId && x.Trips.SequenceEqual(y.Trips);
