@@ -124,7 +124,17 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
     }
 
     /// <summary>Appends status changes to orders' histories and moves their current status, in one transaction.</summary>
-    public async Task AppendStatusChangesAsync(IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken)
+    public Task AppendStatusChangesAsync(IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken) =>
+        AppendAsync(changes, historyOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Appends entries to orders' histories without moving their current status: news about an order already further
+    /// along (its pickup slot moved while its goods are in disinfection).
+    /// </summary>
+    public Task AppendHistoryAsync(IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken) =>
+        AppendAsync(changes, historyOnly: true, cancellationToken);
+
+    private async Task AppendAsync(IReadOnlyList<OrderStatusChange> changes, bool historyOnly, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)
         {
@@ -137,7 +147,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
             await using var db = new DispatchDbContext(options);
             await using var connection = db.CreateLinqToDBConnection();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await WriteStatusChangesAsync(connection, changes, cancellationToken);
+            await WriteStatusChangesAsync(connection, changes, cancellationToken, historyOnly);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -146,14 +156,14 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         }
     }
 
-    /// <summary>Inside the caller's transaction: the history rows and each order's current status.</summary>
-    internal static async Task WriteStatusChangesAsync(DataConnection connection, IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken)
+    /// <summary>Inside the caller's transaction: the history rows and (unless <paramref name="historyOnly"/>) each order's current status.</summary>
+    internal static async Task WriteStatusChangesAsync(DataConnection connection, IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken, bool historyOnly = false)
     {
         await connection.BulkCopyAsync(
             new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows },
             changes.Select(c => new OrderEventRow { OrderId = c.OrderId, Status = (int)c.Status, AtUnixSeconds = c.AtUnixSeconds, Reason = c.Reason }),
             cancellationToken);
-        foreach (var change in changes)
+        foreach (var change in historyOnly ? [] : changes)
         {
             await connection.GetTable<OrderRow>()
                 .Where(o => o.OrderId == change.OrderId)

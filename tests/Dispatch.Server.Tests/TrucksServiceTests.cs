@@ -77,4 +77,50 @@ public sealed class TrucksServiceTests : IDisposable
         Assert.Equal(StatusCode.FailedPrecondition, changed.StatusCode);
         Assert.Equal(StatusCode.NotFound, unknownLoad.StatusCode);
     }
+
+    [Fact]
+    public async Task A_late_truck_moves_a_pickup_slot_that_would_start_before_its_goods_are_ready()
+    {
+        var slotBatch = new OrderBatch { SupermarketId = "SM1", BatchId = "B-L1-C", GridId = "L1-C", Day = 1 };
+        var slotOrder = new OrderInput { OrderId = "O-L1-C-1", HouseholdId = "H-L1-C-1" };
+        slotOrder.Lines.Add(new BundleLine { Kind = BundleKind.Vegetable, Quantity = 1 });
+        slotBatch.Orders.Add(slotOrder);
+        await _server.CreateIntakeClient().SubmitBatchAsync(slotBatch, deadline: Deadlines.Soon);
+        await DayOne.PushAndPlanAsync(_server);
+        var planning = _server.CreatePlanningClient();
+        var gateRequest = new GetGatePlanRequest { DistrictId = "D1", Day = 1, GateId = "G1" };
+        var before = (await planning.GetGatePlanAsync(gateRequest, deadline: Deadlines.Soon)).Orders.Single(o => o.OrderId == "O-L1-C-1");
+        Assert.Equal(OrderFate.PickupSlot, before.Fate);
+        using var t1 = StreamTruck("T1");
+        var stop = (await t1.NextAsync()).Trips.SelectMany(t => t.Stops).First(s => before.ConsignmentId.StartsWith(s.LoadId + "/", StringComparison.Ordinal));
+        using var watch = new StreamRecorder<OrderStatusEvent>(_server.CreateSupermarketsClient().WatchOrders(new WatchOrdersRequest { SupermarketId = "SM1" }, deadline: Deadlines.Soon));
+        await Task.Delay(100);
+
+        // The truck arrives when the household's slot starts: unloading, disinfection and rest end well after it.
+        var result = await _trucks.ReportArrivalAsync(new ReportArrivalRequest { TruckId = "T1", GateId = "G1", LoadId = stop.LoadId, ArrivedAtSeconds = before.ServedAtSeconds }, deadline: Deadlines.Soon);
+
+        Assert.True(result.Replanned);
+        var gate = await planning.GetGatePlanAsync(gateRequest, deadline: Deadlines.Soon);
+        var after = gate.Orders.Single(o => o.OrderId == "O-L1-C-1");
+        Assert.Equal(OrderFate.PickupSlot, after.Fate);
+        Assert.True(after.ReadyAtSeconds > before.ServedAtSeconds);
+        Assert.True(after.ServedAtSeconds >= after.ReadyAtSeconds, $"slot at {after.ServedAtSeconds} s, goods ready at {after.ReadyAtSeconds} s");
+        var slot = gate.Slots.Single(s => s.HouseholdIds.Contains("H-L1-C-1"));
+        Assert.Equal(after.ServedAtSeconds, slot.StartSeconds);
+
+        var events = new List<OrderStatusEvent>();
+        while (events.All(e => e.Status != OrderStatus.Slotted))
+        {
+            events.Add(await watch.NextAsync(TimeSpan.FromSeconds(2)));
+        }
+
+        var moved = events.Single(e => e.Status == OrderStatus.Slotted);
+        Assert.Equal("O-L1-C-1", moved.OrderId);
+        Assert.Contains("slot moved", moved.Reason, StringComparison.Ordinal);
+
+        // The news is in the history; the order itself stays where it is (its goods are in disinfection).
+        var order = await _server.CreateIntakeClient().GetOrderAsync(new GetOrderRequest { OrderId = "O-L1-C-1" }, deadline: Deadlines.Soon);
+        Assert.Equal(OrderStatus.Disinfecting, order.Status);
+        Assert.Contains(order.History, h => h.Status == OrderStatus.Slotted && h.Reason.Contains("slot moved", StringComparison.Ordinal));
+    }
 }

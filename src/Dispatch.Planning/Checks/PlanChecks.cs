@@ -211,6 +211,20 @@ public static class PlanChecks
             {
                 problems.Add($"household {assignment.HouseholdId} is slotted before its goods are ready");
             }
+
+            // The outcomes say the same as the slots: each slotted order at its household's slot, after its goods.
+            var slotOf = slots.Assignments.ToDictionary(a => a.HouseholdId, StringComparer.Ordinal);
+            foreach (var outcome in outcomes.Values.Where(o => o.Fate == OrderFate.PickupSlot && o.GateId == slots.GateId))
+            {
+                if (!slotOf.TryGetValue(outcome.HouseholdId, out var slot))
+                {
+                    problems.Add($"order {outcome.OrderId} has a pickup slot but household {outcome.HouseholdId} has none at gate {slots.GateId}");
+                }
+                else if (outcome.ServedAtSeconds != slot.StartAtSeconds || slot.StartAtSeconds < outcome.ReadyAtSeconds)
+                {
+                    problems.Add($"order {outcome.OrderId} is served at {outcome.ServedAtSeconds} s, ready at {outcome.ReadyAtSeconds} s, but its household's slot starts at {slot.StartAtSeconds} s");
+                }
+            }
         }
 
         return problems;

@@ -6,6 +6,7 @@ using Dispatch.Domain.Scenarios;
 using Dispatch.Planning.District;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
+using Dispatch.Planning.PickupSlots;
 using Dispatch.Planning.Travel;
 using Dispatch.Planning.Trucks;
 using Dispatch.Server.Errors;
@@ -209,15 +210,14 @@ public sealed class LiveDispatch(
             }
 
             int lateBy = report.ArrivedAtSeconds - stops.Min(s => s.ArrivalSeconds);
+            bool late = lateBy > options.LateAfterSeconds;
+
+            // Late goods get their new ready time before they count as in disinfection: the release watch must never
+            // see them disinfecting with the old one.
+            int version = late ? await ReplanGateAsync(day, report.GateId, $"{truck.Id} late by {lateBy} s with {report.LoadId}", cancellationToken, report) : day.Plan.Version;
             await progress.ArrivedAsync(day, report, LiveReportKinds.OfArrival(day, key, report.ArrivedAtSeconds, lateBy, clock.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
             day.Arrivals[key] = (report.ArrivedAtSeconds, lateBy);
-            if (lateBy <= options.LateAfterSeconds)
-            {
-                return new ArrivalResult(Replayed: false, lateBy, Replanned: false, day.Plan.Version);
-            }
-
-            int version = await ReplanGateAsync(day, report.GateId, $"{truck.Id} late by {lateBy} s with {report.LoadId}", cancellationToken, report);
-            return new ArrivalResult(Replayed: false, lateBy, Replanned: true, version);
+            return new ArrivalResult(Replayed: false, lateBy, Replanned: late, version);
         }
         finally
         {
@@ -302,6 +302,10 @@ public sealed class LiveDispatch(
         var orders = day.Orders;
         Func<IReadOnlyList<TruckRoute>, IReadOnlyList<TruckRoute>>? moveTrucks = null;
         var addedDeliveries = new List<DoorDelivery>();
+        PickupSlotPlan? slots = null;
+
+        // Orders whose fate this re-plan decides anew, and how their histories say so.
+        (IReadOnlyCollection<string> OrderIds, string How, bool HistoryOnly)? announce = null;
         if (topUp is { } added)
         {
             outcomes.AddRange(added.Result.Outcomes);
@@ -315,6 +319,8 @@ public sealed class LiveDispatch(
 
             orders = withNew;
             moveTrucks = routes => GateTopUpResult.Append(routes, added.Result.AddedTrips);
+            slots = added.Result.Slots;
+            announce = (added.Orders.Select(o => o.Id).ToList(), $" (top-up of gate {gateId})", HistoryOnly: false);
         }
 
         if (late is not null && cycles is not null)
@@ -328,6 +334,15 @@ public sealed class LiveDispatch(
             cycles = moved.Cycles;
             outcomes = [.. moved.Outcomes];
             moveTrucks = routes => MoveArrival(routes, late, gateId);
+
+            // Households told a slot before their goods are now ready come later instead.
+            if (plan.PickupSlots.FirstOrDefault(p => p.GateId == gateId) is { } gateSlots)
+            {
+                var rebooking = new PickupRebooking().Rebook(new PickupRebookingInput(gate.Pickup, gateSlots, outcomes, id => scenario.FindHousehold(id)?.Building));
+                outcomes = [.. rebooking.Outcomes];
+                slots = rebooking.Slots;
+                announce = (rebooking.RebookedOrderIds, $" (goods late: {late.TruckId} late at gate {gateId}, slot moved)", HistoryOnly: true);
+            }
         }
 
         var reports = new Dictionary<string, StopReport>(day.Reports, StringComparer.Ordinal);
@@ -365,7 +380,7 @@ public sealed class LiveDispatch(
                     .OrderBy(o => o.OrderId, StringComparer.Ordinal)
                     .ToList(),
                 GateCycles = cycles is null ? latest.GateCycles : [.. latest.GateCycles.Where(c => c.GateId != gateId), cycles],
-                PickupSlots = topUp is null ? latest.PickupSlots : [.. latest.PickupSlots.Where(p => p.GateId != gateId), topUp.Value.Result.Slots],
+                PickupSlots = slots is null ? latest.PickupSlots : [.. latest.PickupSlots.Where(p => p.GateId != gateId), slots],
                 TruckRoutes = moveTrucks is null ? latest.TruckRoutes : moveTrucks(latest.TruckRoutes),
             };
             next = next with { Kpis = PlanKpiCalculator.Recount(next, scenario.Scenario, settings, orders) };
@@ -385,11 +400,11 @@ public sealed class LiveDispatch(
             _compose.Release();
         }
 
-        if (topUp is { } fresh)
+        if (announce is { OrderIds.Count: > 0 } told)
         {
-            var newIds = fresh.Orders.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-            var changes = PlanStatusChanges.Of(saved.Plan.Orders.Where(o => newIds.Contains(o.OrderId)), saved.Version, clock.GetUtcNow().ToUnixTimeSeconds(), $" (top-up of gate {gateId})");
-            await orderStore.AppendStatusChangesAsync(changes, CancellationToken.None);
+            var ids = told.OrderIds.ToHashSet(StringComparer.Ordinal);
+            var changes = PlanStatusChanges.Of(saved.Plan.Orders.Where(o => ids.Contains(o.OrderId)), saved.Version, clock.GetUtcNow().ToUnixTimeSeconds(), told.How);
+            await (told.HistoryOnly ? orderStore.AppendHistoryAsync(changes, CancellationToken.None) : orderStore.AppendStatusChangesAsync(changes, CancellationToken.None));
             orderEvents.Publish(orders, changes);
         }
 
