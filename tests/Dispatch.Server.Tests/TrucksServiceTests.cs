@@ -123,4 +123,47 @@ public sealed class TrucksServiceTests : IDisposable
         Assert.Equal(OrderStatus.Disinfecting, order.Status);
         Assert.Contains(order.History, h => h.Status == OrderStatus.Slotted && h.Reason.Contains("slot moved", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_truck_late_at_one_gate_is_expected_late_at_its_next_and_that_gate_is_re_planned_too()
+    {
+        using var server = new DispatchServerFactory { District = TinyDistrict.WithSecondGate() };
+        var intake = server.CreateIntakeClient();
+        var east = new OrderBatch { SupermarketId = "SM1", BatchId = "B-L1-D", GridId = "L1-D", Day = 1 };
+        for (int h = 1; h <= 4; h++)
+        {
+            var order = new OrderInput { OrderId = $"O-L1-D-{h}", HouseholdId = $"H-L1-D-{h}" };
+            order.Lines.Add(new BundleLine { Kind = BundleKind.Vegetable, Quantity = 2 });
+            east.Orders.Add(order);
+        }
+
+        await intake.SubmitBatchAsync(east, deadline: Deadlines.Soon);
+        await DayOne.PushAndPlanAsync(server);
+        var trucks = server.CreateTrucksClient();
+        using var t1 = new StreamRecorder<TruckAssignment>(trucks.StreamTruckAssignments(new StreamTruckAssignmentsRequest { TruckId = "T1" }, deadline: Deadlines.Soon));
+        var stops = (await t1.NextAsync()).Trips.OrderBy(t => t.DepartSeconds).SelectMany(t => t.Stops).ToList();
+        Assert.Equal(["G1", "G2"], stops.Select(s => s.GateId).Order());
+        var (first, next) = (stops[0], stops[1]);
+        using var nextGateVolunteer = new StreamRecorder<Assignment>(server.CreateVolunteersClient().StreamAssignments(
+            new StreamAssignmentsRequest { VolunteerId = next.GateId == "G2" ? "V4" : "V1" }, deadline: Deadlines.Soon));
+        var before = await nextGateVolunteer.NextAsync();
+
+        // Three hours late at the first gate: far more than any gap before the next stop.
+        await trucks.ReportArrivalAsync(new ReportArrivalRequest { TruckId = "T1", GateId = first.GateId, LoadId = first.LoadId, ArrivedAtSeconds = first.ArrivalSeconds + 10_800 }, deadline: Deadlines.Soon);
+
+        var moved = await t1.NextAsync(TimeSpan.FromSeconds(2));
+        var nextNow = moved.Trips.SelectMany(t => t.Stops).Single(s => s.LoadId == next.LoadId);
+        Assert.True(nextNow.ArrivalSeconds > next.ArrivalSeconds + 3_600, $"next stop expected at {nextNow.ArrivalSeconds} s, planned {next.ArrivalSeconds} s");
+
+        // The next gate's door trips wait for goods that now come later.
+        var after = await nextGateVolunteer.NextAsync(TimeSpan.FromSeconds(5));
+        Assert.True(after.Version > before.Version);
+        int released = nextNow.ArrivalSeconds + (20 * 60) + 900 + 1_800;
+        Assert.All(after.Trips, t => Assert.True(t.LeaveGateSeconds >= released, $"trip {t.Number} leaves at {t.LeaveGateSeconds} s, before the release at {released} s"));
+
+        // Reported on the new expectation, the next arrival is on time: no further re-plan.
+        var onTime = await trucks.ReportArrivalAsync(new ReportArrivalRequest { TruckId = "T1", GateId = next.GateId, LoadId = next.LoadId, ArrivedAtSeconds = nextNow.ArrivalSeconds }, deadline: Deadlines.Soon);
+        Assert.False(onTime.Replanned);
+        Assert.Equal(0, onTime.LateBySeconds);
+    }
 }

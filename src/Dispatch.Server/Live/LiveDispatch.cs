@@ -211,12 +211,16 @@ public sealed class LiveDispatch(
 
             int lateBy = report.ArrivedAtSeconds - stops.Min(s => s.ArrivalSeconds);
             bool late = lateBy > options.LateAfterSeconds;
+            var later = late && day.Plan.Plan.TruckRoutes.FirstOrDefault(r => r.TruckId == truck.Id) is { } route
+                ? TruckDelay.Propagate(route, report.GateId, report.LoadId, report.ArrivedAtSeconds)
+                : [];
 
             // Late goods get their new ready time before they count as in disinfection: the release watch must never
             // see them disinfecting with the old one.
-            int version = late ? await ReplanGateAsync(day, report.GateId, $"{truck.Id} late by {lateBy} s with {report.LoadId}", cancellationToken, report) : day.Plan.Version;
+            int version = late ? await ReplanGateAsync(day, report.GateId, $"{truck.Id} late by {lateBy} s with {report.LoadId}", cancellationToken, report, expectedLater: later) : day.Plan.Version;
             await progress.ArrivedAsync(day, report, LiveReportKinds.OfArrival(day, key, report.ArrivedAtSeconds, lateBy, clock.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
             day.Arrivals[key] = (report.ArrivedAtSeconds, lateBy);
+            ReplanExpectedLate(day, truck.Id, later);
             return new ArrivalResult(Replayed: false, lateBy, Replanned: late, version);
         }
         finally
@@ -290,8 +294,15 @@ public sealed class LiveDispatch(
     /// top-up brings its orders, trips, cycles and slots. Truck routes change at compose time on the latest plan, so
     /// a re-plan of another gate meanwhile is never undone.
     /// </summary>
+    /// <param name="expectedLater">The late truck's later stops, moved to when it is now expected there.</param>
     private async Task<int> ReplanGateAsync(
-        LiveDay day, string gateId, string cause, CancellationToken cancellationToken, ArrivalReport? late = null, (IReadOnlyList<Order> Orders, GateTopUpResult Result)? topUp = null)
+        LiveDay day,
+        string gateId,
+        string cause,
+        CancellationToken cancellationToken,
+        ArrivalReport? late = null,
+        (IReadOnlyList<Order> Orders, GateTopUpResult Result)? topUp = null,
+        IReadOnlyList<ExpectedArrival>? expectedLater = null)
     {
         var started = Stopwatch.StartNew();
         var plan = day.Plan.Plan;
@@ -333,7 +344,7 @@ public sealed class LiveDispatch(
             var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(gate, cycles, unloads, lateIds, onGround, outcomes, settings.CycleLimits), cancellationToken);
             cycles = moved.Cycles;
             outcomes = [.. moved.Outcomes];
-            moveTrucks = routes => MoveArrival(routes, late, gateId);
+            moveTrucks = routes => MoveLaterStops(MoveArrival(routes, late, gateId), late.TruckId, expectedLater ?? []);
 
             // Households told a slot before their goods are now ready come later instead.
             if (plan.PickupSlots.FirstOrDefault(p => p.GateId == gateId) is { } gateSlots)
@@ -409,6 +420,63 @@ public sealed class LiveDispatch(
         }
 
         return saved.Version;
+    }
+
+    private static List<TruckRoute> MoveLaterStops(IReadOnlyList<TruckRoute> routes, string truckId, IReadOnlyList<ExpectedArrival> expected)
+    {
+        if (expected.Count == 0)
+        {
+            return [.. routes];
+        }
+
+        var at = expected.ToDictionary(e => (e.GateId, e.LoadId), e => e.ExpectedArrivalSeconds);
+        return routes.Select(r => r.TruckId != truckId ? r : r with
+        {
+            Trips = r.Trips.Select(t => t with
+            {
+                Stops = t.Stops.Select(s => at.TryGetValue((s.GateId, s.LoadId), out int arrival)
+                    ? s with { ArrivalSeconds = arrival, UnloadStartSeconds = Math.Max(arrival, s.UnloadStartSeconds) }
+                    : s).ToList(),
+            }).ToList(),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// A late truck will be late at its later gates too: each gate it is now expected at more than
+    /// <see cref="LiveOptions.LateAfterSeconds"/> late is re-planned as for a late arrival, in the background (under
+    /// that gate's lock, which the caller may hold), unless the truck reports there first.
+    /// </summary>
+    private void ReplanExpectedLate(LiveDay day, string truckId, IReadOnlyList<ExpectedArrival> expected)
+    {
+        foreach (var atGate in expected.Where(e => e.LateBySeconds > options.LateAfterSeconds).GroupBy(e => e.GateId, StringComparer.Ordinal))
+        {
+            var gateLock = _gateLocks.GetOrAdd(atGate.Key, _ => new SemaphoreSlim(1, 1));
+            _ = Task.Run(async () =>
+            {
+                foreach (var stop in atGate)
+                {
+                    await gateLock.WaitAsync();
+                    try
+                    {
+                        if (ReferenceEquals(day, _day) && !day.Arrivals.ContainsKey($"{truckId}/{stop.GateId}/{stop.LoadId}"))
+                        {
+                            await ReplanGateAsync(
+                                day, stop.GateId, $"{truckId} expected {stop.LateBySeconds} s late with {stop.LoadId}", CancellationToken.None,
+                                new ArrivalReport(truckId, stop.GateId, stop.LoadId, stop.ExpectedArrivalSeconds));
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        // The truck's report at that gate will re-plan it anyway.
+                        LiveDispatchLog.ExpectedLateReplanFailed(logger, stop.GateId, truckId, e);
+                    }
+                    finally
+                    {
+                        gateLock.Release();
+                    }
+                }
+            });
+        }
     }
 
     private static List<TruckRoute> MoveArrival(IReadOnlyList<TruckRoute> routes, ArrivalReport late, string gateId) =>

@@ -16,4 +16,7 @@ internal static partial class LiveDispatchLog
 
     [LoggerMessage(EventId = 605, Level = LogLevel.Warning, Message = "Order {OrderId} arrived for the live day but its household has no gate in the scenario: not topped up")]
     public static partial void TopUpWithoutGate(ILogger logger, string orderId);
+
+    [LoggerMessage(EventId = 606, Level = LogLevel.Error, Message = "Re-planning gate {GateId} for late truck {TruckId} failed; its arrival report will re-plan it")]
+    public static partial void ExpectedLateReplanFailed(ILogger logger, string gateId, string truckId, Exception exception);
 }

@@ -33,8 +33,10 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
     private DispatchServerFactory(string? folder)
     {
         _folder = folder ?? NewFolder();
-        ScenarioFiles.Save(TinyDistrict.Create(), Path.Combine(_folder, "scenario"));
     }
+
+    /// <summary>The district the server plans (the tiny district unless a test brings its own); written on first start.</summary>
+    public Scenario? District { get; init; }
 
     public static string NewFolder() => Path.Combine(Path.GetTempPath(), "dispatch-tests", Guid.NewGuid().ToString("N"));
 
@@ -58,6 +60,12 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        string scenarioFolder = Path.Combine(_folder, "scenario");
+        if (!Directory.Exists(scenarioFolder))
+        {
+            ScenarioFiles.Save(District ?? TinyDistrict.Create(), scenarioFolder);
+        }
+
         builder.UseSetting("Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Scenario:Path", Path.Combine(_folder, "scenario"));
         builder.UseSetting("Planning:QuickSearch", "true");

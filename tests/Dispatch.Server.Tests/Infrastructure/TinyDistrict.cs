@@ -54,4 +54,24 @@ public static class TinyDistrict
             ],
             BundleCatalog.Standard.Types.ToList());
     }
+
+    /// <summary>
+    /// The tiny district with a second gate G2 600 m east (grid L1-D of SM1: 4 high-risk households, volunteer V4),
+    /// so T1 carries to two gates.
+    /// </summary>
+    public static Scenario WithSecondGate()
+    {
+        var tiny = Create();
+        var location = new GeoPoint(35.39, 116.6366);
+        var gate = tiny.Gates[0] with { Id = "G2", Name = "east gate", Location = location };
+        var households = Enumerable.Range(1, 4)
+            .Select(i => new Household($"H-L1-D-{i}", "L1-D", "B3", "U1", i, false, new GeoPoint(location.Latitude + (i * 0.0001), location.Longitude), RiskLevel.High, Vulnerability.None));
+        return tiny with
+        {
+            Gates = [.. tiny.Gates, gate],
+            Grids = [.. tiny.Grids, new Grid("L1-D", "C1", 2, "L1", "G2", "SM1")],
+            Households = [.. tiny.Households, .. households],
+            Volunteers = [.. tiny.Volunteers, new Volunteer("V4", "G2", "volunteer four", 12, 20_000, new Shift(0, 43_200))],
+        };
+    }
 }
