@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Dispatch.Domain.Orders;
 using Dispatch.Domain.Supply;
@@ -21,7 +22,9 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
     // Measured on 100 k rows: 100 rows per INSERT beat 500 and 2,000 (long statements cost more to parse than they save).
     private const int MultipleRowsPerStatement = 100;
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    private const int MaxRowsPerGroupCommit = 20_000;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ConcurrentQueue<PendingBatch> _queued = new();
 
     public async Task<BatchReceipt?> FindBatchAsync(string supermarketId, string batchId, CancellationToken cancellationToken)
     {
@@ -38,54 +41,110 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
     /// </summary>
     public async Task<BatchWriteOutcome> StoreBatchAsync(BatchReceipt receipt, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
+        // Group commit: whoever holds the writer stores every batch queued meanwhile in one transaction, so batches
+        // arriving together share one commit instead of queueing for one each.
+        var pending = new PendingBatch(receipt, orders);
+        _queued.Enqueue(pending);
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await using var db = new DispatchDbContext(options);
-            try
+            if (!pending.Outcome.Task.IsCompleted)
             {
-                await WriteAsync(db, receipt, orders, cancellationToken);
-                return BatchWriteOutcome.Stored(receipt);
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
-            {
-                // The primary keys decide, not a look-up before the write: one query less per batch on the hot path.
-                var existing = await db.Batches.AsNoTracking()
-                    .SingleOrDefaultAsync(b => b.SupermarketId == receipt.SupermarketId && b.BatchId == receipt.BatchId, cancellationToken);
-                if (existing is not null)
-                {
-                    return BatchWriteOutcome.AlreadyStored(ToReceipt(existing));
-                }
-
-                var taken = await FindExistingOrderIdsAsync(db, orders.Select(o => o.Id), cancellationToken);
-                if (taken.Count == 0)
-                {
-                    throw;
-                }
-
-                return BatchWriteOutcome.OrderIdsTaken(taken);
+                await WriteQueuedAsync(cancellationToken);
             }
         }
         finally
         {
             _writer.Release();
         }
+
+        return await pending.Outcome.Task;
     }
 
-    private static async Task WriteAsync(DispatchDbContext db, BatchReceipt receipt, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    /// <summary>Under the writer: the queued batches, together while that works, else one by one.</summary>
+    private async Task WriteQueuedAsync(CancellationToken cancellationToken)
+    {
+        var group = new List<PendingBatch>();
+        int rows = 0;
+        while (rows < MaxRowsPerGroupCommit && _queued.TryDequeue(out var next))
+        {
+            group.Add(next);
+            rows += next.Orders.Count + 1;
+        }
+
+        await using var db = new DispatchDbContext(options);
+        if (group.Count > 1)
+        {
+            try
+            {
+                await WriteAsync(db, group, cancellationToken);
+                group.ForEach(p => p.Outcome.TrySetResult(BatchWriteOutcome.Stored(p.Receipt)));
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
+            {
+                // Some batch of the group repeats a stored id (or another's): each on its own says which.
+            }
+        }
+
+        foreach (var batch in group)
+        {
+            try
+            {
+                batch.Outcome.TrySetResult(await WriteOneAsync(db, batch, cancellationToken));
+            }
+            catch (Exception e)
+            {
+                batch.Outcome.TrySetException(e);
+            }
+        }
+    }
+
+    private static async Task<BatchWriteOutcome> WriteOneAsync(DispatchDbContext db, PendingBatch batch, CancellationToken cancellationToken)
+    {
+        var (receipt, orders) = (batch.Receipt, batch.Orders);
+        try
+        {
+            await WriteAsync(db, [batch], cancellationToken);
+            return BatchWriteOutcome.Stored(receipt);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
+        {
+            // The primary keys decide, not a look-up before the write: one query less per batch on the hot path.
+            var existing = await db.Batches.AsNoTracking()
+                .SingleOrDefaultAsync(b => b.SupermarketId == receipt.SupermarketId && b.BatchId == receipt.BatchId, cancellationToken);
+            if (existing is not null)
+            {
+                return BatchWriteOutcome.AlreadyStored(ToReceipt(existing));
+            }
+
+            var taken = await FindExistingOrderIdsAsync(db, orders.Select(o => o.Id), cancellationToken);
+            if (taken.Count == 0)
+            {
+                throw;
+            }
+
+            return BatchWriteOutcome.OrderIdsTaken(taken);
+        }
+    }
+
+    private static async Task WriteAsync(DispatchDbContext db, IReadOnlyList<PendingBatch> batches, CancellationToken cancellationToken)
     {
         await using var connection = db.CreateLinqToDBConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.InsertAsync(ToRow(receipt), token: cancellationToken);
-        if (orders.Count > 0)
+        var copy = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows, MaxBatchSize = MultipleRowsPerStatement };
+        await connection.BulkCopyAsync(copy, batches.Select(b => ToRow(b.Receipt)), cancellationToken);
+        if (batches.Any(b => b.Orders.Count > 0))
         {
-            await connection.BulkCopyAsync(
-                new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows, MaxBatchSize = MultipleRowsPerStatement },
-                orders.Select(ToRow),
-                cancellationToken);
+            await connection.BulkCopyAsync(copy, batches.SelectMany(b => b.Orders).Select(ToRow), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private sealed record PendingBatch(BatchReceipt Receipt, IReadOnlyList<Order> Orders)
+    {
+        public TaskCompletionSource<BatchWriteOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private static async Task<HashSet<string>> FindExistingOrderIdsAsync(DispatchDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)

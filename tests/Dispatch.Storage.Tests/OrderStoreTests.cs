@@ -79,6 +79,35 @@ public sealed class OrderStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Batches_stored_at_once_share_commits_yet_each_gets_its_own_answer()
+    {
+        await _store.StoreBatchAsync(Receipt("OLD", 2), Orders("OLD", 2), CancellationToken.None);
+        var good = Enumerable.Range(1, 20).Select(i => (Receipt: Receipt($"G{i}", 50), Orders: Orders($"G{i}", 50))).ToList();
+        var clash = Orders("C", 3);
+        clash[2] = clash[2] with { Id = "OLD-000001" };
+        var sameIdAsAGoodOne = Orders("D", 2);
+        sameIdAsAGoodOne[0] = sameIdAsAGoodOne[0] with { Id = "G7-000003" };
+
+        // From many threads at once (as the server's streams do), so batches queue behind each other and go in groups.
+        var all = good.Select(g => (g.Receipt, g.Orders))
+            .Concat([(Receipt("C", 3), clash), (Receipt("OLD", 2), Orders("OLD-again", 2)), (Receipt("D", 2), sameIdAsAGoodOne)])
+            .Select(b => Task.Run(() => _store.StoreBatchAsync(b.Item1, b.Item2, CancellationToken.None)))
+            .ToList();
+        var outcomes = await Task.WhenAll(all);
+
+        // G7 and D both claim G7-000003: whichever went first is stored, the other names the id and stores nothing.
+        var (g7, d) = (outcomes[6], outcomes[22]);
+        Assert.True(g7.Receipt is not null ^ d.Receipt is not null);
+        Assert.Equal(["G7-000003"], (g7.Receipt is null ? g7 : d).TakenOrderIds);
+        Assert.All(outcomes.Take(20).Where((_, i) => i != 6), o => Assert.False(o.Receipt is null || o.WasAlreadyStored));
+        Assert.Equal(["OLD-000001"], outcomes[20].TakenOrderIds);
+        Assert.True(outcomes[21].WasAlreadyStored);
+        Assert.Equal(2 + (19 * 50) + (g7.Receipt is null ? 2 : 50), await _store.CountOrdersAsync(CancellationToken.None));
+        Assert.Null(await _store.FindBatchAsync("SM1", "C", CancellationToken.None));
+        Assert.NotNull(await _store.FindBatchAsync("SM1", "G20", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Batch_with_a_taken_order_id_writes_nothing_and_names_the_id()
     {
         await _store.StoreBatchAsync(Receipt("B1", 3), Orders("X", 3), CancellationToken.None);

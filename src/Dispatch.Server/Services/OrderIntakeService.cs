@@ -15,7 +15,7 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1_000;
-    private const int BatchesInFlight = 4;
+    private const int BatchesInFlight = 16;
 
     public override async Task<BatchResult> SubmitBatch(Contracts.V1.OrderBatch request, ServerCallContext context)
     {
