@@ -45,7 +45,18 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         // arriving together share one commit instead of queueing for one each.
         var pending = new PendingBatch(receipt, orders);
         _queued.Enqueue(pending);
-        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await _writer.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Given up while queued: the holder skips it (unless already being written: then it is stored
+            // unanswered, as any unacknowledged batch may be).
+            pending.Outcome.TrySetCanceled(cancellationToken);
+            throw;
+        }
+
         try
         {
             if (!pending.Outcome.Task.IsCompleted)
@@ -68,6 +79,11 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         int rows = 0;
         while (rows < MaxRowsPerGroupCommit && _queued.TryDequeue(out var next))
         {
+            if (next.Outcome.Task.IsCompleted)
+            {
+                continue;
+            }
+
             group.Add(next);
             rows += next.Orders.Count + 1;
         }
