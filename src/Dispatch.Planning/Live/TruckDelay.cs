@@ -42,7 +42,7 @@ public static class TruckDelay
                 }
 
                 int arrival = stop.ArrivalSeconds + delay;
-                expected.Add(new ExpectedArrival(stop.GateId, stop.LoadId, stop.ArrivalSeconds, arrival));
+                expected.Add(new ExpectedArrival(stop.GateId, stop.LoadId, stop.ArrivalSeconds, arrival, stop.Piece));
                 delay = Math.Max(0, arrival - stop.UnloadStartSeconds);
             }
 
@@ -54,7 +54,8 @@ public static class TruckDelay
 }
 
 /// <summary>A later stop of a late truck: when it was planned to arrive and when it is now expected.</summary>
-public sealed record ExpectedArrival(string GateId, string LoadId, int PlannedArrivalSeconds, int ExpectedArrivalSeconds)
+/// <param name="Piece">The load piece the stop unloads; null: every piece of the load the truck brings to the gate.</param>
+public sealed record ExpectedArrival(string GateId, string LoadId, int PlannedArrivalSeconds, int ExpectedArrivalSeconds, int? Piece = null)
 {
     public int LateBySeconds => ExpectedArrivalSeconds - PlannedArrivalSeconds;
 }

@@ -344,7 +344,8 @@ public sealed class LiveDispatch(
             var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(gate, cycles, unloads, lateIds, onGround, outcomes, settings.CycleLimits), cancellationToken);
             cycles = moved.Cycles;
             outcomes = [.. moved.Outcomes];
-            moveTrucks = routes => MoveLaterStops(MoveArrival(routes, late, gateId), late.TruckId, expectedLater ?? []);
+            var moves = (expectedLater ?? []).Prepend(new ExpectedArrival(gateId, late.LoadId, 0, late.ArrivedAtSeconds)).ToList();
+            moveTrucks = routes => MoveStops(routes, late.TruckId, moves);
 
             // Households told a slot before their goods are now ready come later instead.
             if (plan.PickupSlots.FirstOrDefault(p => p.GateId == gateId) is { } gateSlots)
@@ -422,20 +423,15 @@ public sealed class LiveDispatch(
         return saved.Version;
     }
 
-    private static List<TruckRoute> MoveLaterStops(IReadOnlyList<TruckRoute> routes, string truckId, IReadOnlyList<ExpectedArrival> expected)
+    /// <summary>The truck's stops at these gates with these loads now arrive when expected (unloading no earlier).</summary>
+    private static List<TruckRoute> MoveStops(IReadOnlyList<TruckRoute> routes, string truckId, IReadOnlyList<ExpectedArrival> expected)
     {
-        if (expected.Count == 0)
-        {
-            return [.. routes];
-        }
-
-        var at = expected.ToDictionary(e => (e.GateId, e.LoadId), e => e.ExpectedArrivalSeconds);
         return routes.Select(r => r.TruckId != truckId ? r : r with
         {
             Trips = r.Trips.Select(t => t with
             {
-                Stops = t.Stops.Select(s => at.TryGetValue((s.GateId, s.LoadId), out int arrival)
-                    ? s with { ArrivalSeconds = arrival, UnloadStartSeconds = Math.Max(arrival, s.UnloadStartSeconds) }
+                Stops = t.Stops.Select(s => expected.FirstOrDefault(e => e.GateId == s.GateId && e.LoadId == s.LoadId && (e.Piece ?? s.Piece) == s.Piece) is { } e
+                    ? s with { ArrivalSeconds = e.ExpectedArrivalSeconds, UnloadStartSeconds = Math.Max(e.ExpectedArrivalSeconds, s.UnloadStartSeconds) }
                     : s).ToList(),
             }).ToList(),
         }).ToList();
@@ -478,17 +474,6 @@ public sealed class LiveDispatch(
             });
         }
     }
-
-    private static List<TruckRoute> MoveArrival(IReadOnlyList<TruckRoute> routes, ArrivalReport late, string gateId) =>
-        routes.Select(r => r.TruckId != late.TruckId ? r : r with
-        {
-            Trips = r.Trips.Select(t => t with
-            {
-                Stops = t.Stops.Select(s => s.GateId == gateId && s.LoadId == late.LoadId
-                    ? s with { ArrivalSeconds = late.ArrivedAtSeconds, UnloadStartSeconds = Math.Max(late.ArrivedAtSeconds, s.UnloadStartSeconds) }
-                    : s).ToList(),
-            }).ToList(),
-        }).ToList();
 
     /// <summary>Offers the routes of one gate's volunteers (every volunteer when <paramref name="gateId"/> is null).</summary>
     private int Publish(LiveDay day, string? gateId)

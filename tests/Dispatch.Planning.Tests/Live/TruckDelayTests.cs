@@ -20,7 +20,7 @@ public sealed class TruckDelayTests
         var expected = TruckDelay.Propagate(Route, "A", "L-A", 3_000);
 
         Assert.Equal(
-            [new ExpectedArrival("B", "L-B", 3_000, 4_000), new ExpectedArrival("C", "L-C", 4_000, 4_500)],
+            [new ExpectedArrival("B", "L-B", 3_000, 4_000, 1), new ExpectedArrival("C", "L-C", 4_000, 4_500, 1)],
             expected);
     }
 
@@ -30,7 +30,7 @@ public sealed class TruckDelayTests
         var expected = TruckDelay.Propagate(Route, "A", "L-A", 4_000);
 
         Assert.Equal(
-            [new ExpectedArrival("B", "L-B", 3_000, 5_000), new ExpectedArrival("C", "L-C", 4_000, 5_500), new ExpectedArrival("D", "L-D", 7_000, 7_500)],
+            [new ExpectedArrival("B", "L-B", 3_000, 5_000, 1), new ExpectedArrival("C", "L-C", 4_000, 5_500, 1), new ExpectedArrival("D", "L-D", 7_000, 7_500, 1)],
             expected);
         Assert.Equal(500, expected[^1].LateBySeconds);
     }
