@@ -19,7 +19,7 @@ public static class TruckCommand
     {
         var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
         var id = new Option<string>("--id") { Description = "Truck id", Required = true };
-        var apiKey = new Option<string?>("--api-key") { Description = "API key sent as the x-api-key header" };
+        var apiKey = ApiKeyOption.Create();
         var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"wait-version 1; depart 1 09:00; arrive G1 L-1 09:40; quit\"" };
         var command = new Command("truck", "Follow a truck's live trips and report departures and arrivals at gates") { server, id, apiKey, script };
         command.SetAction(async (parse, ct) =>
@@ -71,9 +71,22 @@ public static class TruckCommand
                             Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
                         }
                     }
-                    else if (words[0] == "depart" && words.Length is 2 or 3 && int.TryParse(words[1], out int trip)
-                        && DepartureSeconds(words, trip, latest.Value) is int departed)
+                    else if (words[0] == "depart" && words.Length is 2 or 3 && int.TryParse(words[1], out int trip))
                     {
+                        if (words.Length == 2 && latest.Value is null)
+                        {
+                            // No time given: it is the planned one, so the trips must have arrived first.
+                            await seen.WaitForAsync(1, TimeSpan.FromSeconds(10), ct);
+                        }
+
+                        if (DepartureSeconds(words, trip, latest.Value) is not int departed)
+                        {
+                            Console.WriteLine(words.Length == 3
+                                ? $"not a time: {words[2]} (hh:mm)"
+                                : $"trip {trip} has no planned departure in the trips received; give the time: depart {trip} hh:mm");
+                            continue;
+                        }
+
                         try
                         {
                             var result = await client.ReportDepartureAsync(

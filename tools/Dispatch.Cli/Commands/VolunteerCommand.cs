@@ -16,7 +16,7 @@ public static class VolunteerCommand
     {
         var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
         var id = new Option<string>("--id") { Description = "Volunteer id", Required = true };
-        var apiKey = new Option<string?>("--api-key") { Description = "API key sent as the x-api-key header" };
+        var apiKey = ApiKeyOption.Create();
         var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"start 1; deliver O-1 1234; fail O-2 no-answer; pickup O-7 5678; wait-version 2; quit\"" };
         var command = new Command("volunteer", "Follow a volunteer's live route and report deliveries") { server, id, apiKey, script };
         command.SetAction(async (parse, ct) =>
