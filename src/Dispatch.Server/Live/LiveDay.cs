@@ -17,6 +17,9 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
 
     public IReadOnlyDictionary<string, Order> Orders { get; set; } = orders;
 
+    /// <summary>How many district plans of this day replaced the plan acted on; changed under the compose lock.</summary>
+    public int DistrictPlans { get; set; }
+
     public ConcurrentDictionary<string, StopReport> Reports { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, bool> Unavailable { get; } = new(StringComparer.Ordinal);

@@ -92,6 +92,7 @@ public sealed class LiveDispatch(
             {
                 day.Plan = plan;
                 day.Orders = byId;
+                day.DistrictPlans++;
             }
 
             int changed = Publish(day, gateId: null);
@@ -305,6 +306,7 @@ public sealed class LiveDispatch(
         IReadOnlyList<ExpectedArrival>? expectedLater = null)
     {
         var started = Stopwatch.StartNew();
+        int districtPlans = day.DistrictPlans;
         var plan = day.Plan.Plan;
         var gate = scenario.FindGate(gateId) ?? throw new ResourceNotFoundException("gate", gateId);
         var current = plan.DoorRoutes.FirstOrDefault(d => d.GateId == gateId) ?? new DoorRoutingResult(gateId, [], []);
@@ -376,6 +378,14 @@ public sealed class LiveDispatch(
         VersionedPlan saved;
         try
         {
+            if (day.DistrictPlans != districtPlans)
+            {
+                // A new district plan replaced the one this re-plan started from: its gate would mix two plans.
+                // (Orders of a top-up it lacks are queued again by the district plan's own re-read.)
+                LiveDispatchLog.ReplanSuperseded(logger, gateId, cause, day.Plan.Version);
+                return day.Plan.Version;
+            }
+
             var latest = day.Plan.Plan;
             var replacedOrders = result.Outcomes.ToDictionary(o => o.OrderId, StringComparer.Ordinal);
             foreach (var outcome in outcomes.Where(o => !replacedOrders.ContainsKey(o.OrderId)))

@@ -19,4 +19,7 @@ internal static partial class LiveDispatchLog
 
     [LoggerMessage(EventId = 606, Level = LogLevel.Error, Message = "Re-planning gate {GateId} for late truck {TruckId} failed; its arrival report will re-plan it")]
     public static partial void ExpectedLateReplanFailed(ILogger logger, string gateId, string truckId, Exception exception);
+
+    [LoggerMessage(EventId = 607, Level = LogLevel.Warning, Message = "Re-plan of gate {GateId} ({Cause}) dropped: a new district plan (v{Version}) replaced the one it started from")]
+    public static partial void ReplanSuperseded(ILogger logger, string gateId, string cause, int version);
 }
