@@ -31,6 +31,26 @@ public sealed class PlanStore(DbContextOptions<DispatchDbContext> options)
         }
     }
 
+    /// <summary>Deletes the day's versions after <paramref name="afterVersion"/> up to and including <paramref name="throughVersion"/>; returns how many.</summary>
+    public async Task<int> DeleteVersionsAsync(string districtId, int day, int afterVersion, int throughVersion, CancellationToken cancellationToken)
+    {
+        if (throughVersion <= afterVersion)
+        {
+            return 0;
+        }
+
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = new DispatchDbContext(options);
+            return await db.Plans.Where(p => p.DistrictId == districtId && p.Day == day && p.Version > afterVersion && p.Version <= throughVersion).ExecuteDeleteAsync(cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     /// <summary>The last day of the district that has a plan, or null when none has.</summary>
     public async Task<int?> LatestDayAsync(string districtId, CancellationToken cancellationToken)
     {

@@ -61,6 +61,7 @@ public static class DispatchServer
         // Kestrel waits this long for in-flight calls after SIGTERM; request streams end sooner (ShutdownInterceptor).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.TimeoutSeconds));
         builder.Services.AddSingleton(auth);
+        builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(new ApiKeyDirectory(auth));
         builder.Services.AddSingleton<StreamQuota>();
         builder.Services.AddSingleton<ServerStopping>();

@@ -7,6 +7,13 @@ public sealed class StorageOptions
 
     /// <summary>SQLite database file; default <c>data/dispatch.db</c>. Override with <c>Storage__DatabasePath</c>.</summary>
     public string DatabasePath { get; set; } = "data/dispatch.db";
+
+    /// <summary>
+    /// Gate re-plans during a day each store the whole district plan as a version (about 0.75 MB for the seeded day):
+    /// only the latest this many of them are kept, besides every district plan (<c>PlanDistrictDay</c>). 0 keeps all.
+    /// Default 200.
+    /// </summary>
+    public int KeepLiveVersions { get; set; } = 200;
 }
 
 /// <summary>Settings under "Scenario": the district the server serves.</summary>

@@ -17,6 +17,9 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
 
     public IReadOnlyDictionary<string, Order> Orders { get; set; } = orders;
 
+    /// <summary>The version of the plan made live by planning the district (or restored): re-plan versions after it may be pruned.</summary>
+    public int BaseVersion { get; set; } = plan.Version;
+
     /// <summary>How many district plans of this day replaced the plan acted on; changed under the compose lock.</summary>
     public int DistrictPlans { get; set; }
 

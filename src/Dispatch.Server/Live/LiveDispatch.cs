@@ -27,6 +27,8 @@ public sealed class LiveDispatch(
     ScenarioIndex scenario,
     OrderStore orderStore,
     LiveReportStore liveReports,
+    PlanStore planStore,
+    StorageOptions storageOptions,
     PlanBook plans,
     IRouteHub<V1.Assignment> hub,
     IRouteHub<V1.TruckAssignment> truckHub,
@@ -92,6 +94,7 @@ public sealed class LiveDispatch(
             {
                 day.Plan = plan;
                 day.Orders = byId;
+                day.BaseVersion = plan.Version;
                 day.DistrictPlans++;
             }
 
@@ -420,6 +423,12 @@ public sealed class LiveDispatch(
         finally
         {
             _compose.Release();
+        }
+
+        if (storageOptions.KeepLiveVersions > 0)
+        {
+            // Keeps the district plan this day started from and the latest re-plans; the order histories keep the rest.
+            await planStore.DeleteVersionsAsync(day.DistrictId, day.Day, day.BaseVersion, saved.Version - storageOptions.KeepLiveVersions, CancellationToken.None);
         }
 
         if (announce is { OrderIds.Count: > 0 } told)

@@ -58,6 +58,9 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public int MaxConcurrentStreamsPerKey { get; init; } = 8;
 
+    /// <summary>Storage:KeepLiveVersions; null leaves the server's default.</summary>
+    public int? KeepLiveVersions { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         string scenarioFolder = Path.Combine(_folder, "scenario");
@@ -72,6 +75,11 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Intake:MaxOrdersPerBatch", MaxOrdersPerBatch.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Intake:MaxReceiveMessageBytes", MaxReceiveMessageBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:Enabled", "true");
+        if (KeepLiveVersions is int keep)
+        {
+            builder.UseSetting("Storage:KeepLiveVersions", keep.ToString(CultureInfo.InvariantCulture));
+        }
+
 
         // Releases follow the fake clock: check often so a test sees one soon after moving it.
         builder.UseSetting("Live:ReleaseCheckMilliseconds", "50");
