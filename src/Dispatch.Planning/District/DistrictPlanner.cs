@@ -138,6 +138,7 @@ public sealed class DistrictPlanner
         return TruckShiftBlocks.Merge(new TruckRoutingResult(results.SelectMany(r => r.Routes).ToList(), results.SelectMany(r => r.Unassigned).Concat(orphans).ToList()));
     }
 
-    private static Dictionary<string, long> SmallestTruckGrams(Scenario scenario) =>
+    /// <summary>Each supermarket's smallest truck: a load is cut to fit it.</summary>
+    internal static Dictionary<string, long> SmallestTruckGrams(Scenario scenario) =>
         scenario.Vehicles.GroupBy(v => v.SupermarketId).ToDictionary(g => g.Key, g => g.Min(v => v.CapacityGrams), StringComparer.Ordinal);
 }

@@ -24,24 +24,12 @@ internal sealed class GateDayPlanner
             .Schedule(new DisinfectionInput([arrivals], settings.CycleLimits), cancellationToken)
             .Gates.Single();
 
-        var releaseByConsignment = cycles.Releases.ToDictionary(r => r.ConsignmentId, r => r.ReleaseAtSeconds, StringComparer.Ordinal);
-        var ready = new List<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)>();
-        foreach (var consignment in input.Consignments)
-        {
-            int release = releaseByConsignment[consignment.Consignment.Id];
-            ready.AddRange(consignment.Orders.Select(o => (o, release)));
-        }
-
-        var doorOrders = ready.Where(r => r.Order.Household.NeedsDoorDelivery).ToList();
-        var slotOrders = ready.Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Medium).ToList();
-        var freeOrders = ready.Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Low).ToList();
+        var ready = GateOrders.Ready(input.Consignments, cycles);
+        var (doorOrders, slotOrders, freeOrders) = GateOrders.ByWayHome(ready);
 
         var doors = RouteDoors(input, doorOrders, cancellationToken);
 
-        var slotHouseholds = slotOrders
-            .GroupBy(r => r.Order.Household.Id, StringComparer.Ordinal)
-            .Select(g => new PickupHousehold(g.Key, g.First().Order.Household.Building, g.Max(r => r.ReadyAtSeconds), g.First().Order.Household.IsVulnerable))
-            .ToList();
+        var slotHouseholds = GateOrders.SlotHouseholds(slotOrders);
         var slots = new PickupSlotPlanner().Plan(
             new PickupSlotInput(gate.Id, gate.Pickup, slotHouseholds, settings.PickupOpensAtSeconds, settings.PickupClosesAtSeconds,
                 settings.SlotLimits, settings.SlotSeconds, settings.MaxHouseholdsPerBuildingPerSlot),
@@ -49,27 +37,21 @@ internal sealed class GateDayPlanner
 
         var outcomes = new List<OrderOutcome>(ready.Count);
         outcomes.AddRange(DoorOutcomes(gate.Id, doorOrders, doors));
-        outcomes.AddRange(SlotOutcomes(gate.Id, slotOrders, slots));
-        outcomes.AddRange(freeOrders.Select(r => Outcome(gate.Id, r.Order, r.ReadyAtSeconds, OrderFate.FreePickup, Math.Max(r.ReadyAtSeconds, settings.PickupOpensAtSeconds), null, null)));
+        outcomes.AddRange(GateOrders.SlotOutcomes(gate.Id, slotOrders, slots));
+        outcomes.AddRange(GateOrders.FreeOutcomes(gate.Id, freeOrders, settings.PickupOpensAtSeconds));
         return new GateDayResult(cycles, doors, slots, outcomes);
     }
 
-    private static DoorRoutingResult RouteDoors(GateDayInput input, List<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)> doorOrders, CancellationToken cancellationToken)
+    private static DoorRoutingResult RouteDoors(GateDayInput input, List<ReadyOrder> doorOrders, CancellationToken cancellationToken)
     {
         var settings = input.Settings;
-        long carry = input.Volunteers.Count == 0 ? long.MaxValue : input.Volunteers.Max(v => v.CarryLimitGrams);
-        var deliveries = new List<DoorDelivery>();
-        foreach (var (order, readyAt) in doorOrders)
-        {
-            deliveries.AddRange(DoorParcels.Split(order.OrderId, order.Household, order.WeightGrams, readyAt, carry));
-        }
-
+        var deliveries = GateOrders.DoorDeliveries(doorOrders, input.Volunteers);
         return new DoorTripScheduler().Route(
             new DoorRoutingInput(input.Gate, deliveries, input.Volunteers, input.Walking, settings.DoorRouting, settings.Door),
             cancellationToken);
     }
 
-    private static IEnumerable<OrderOutcome> DoorOutcomes(string gateId, List<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)> orders, DoorRoutingResult doors)
+    private static IEnumerable<OrderOutcome> DoorOutcomes(string gateId, List<ReadyOrder> orders, DoorRoutingResult doors)
     {
         var visits = new Dictionary<string, List<(string VolunteerId, DoorVisit Visit)>>(StringComparer.Ordinal);
         foreach (var route in doors.Routes)
@@ -93,36 +75,15 @@ internal sealed class GateDayPlanner
             {
                 int servedAt = drops.Max(d => d.Visit.DropOffStartSeconds + d.Visit.ServiceSeconds);
                 string volunteers = string.Join('+', drops.Select(d => d.VolunteerId).Distinct());
-                yield return Outcome(gateId, order, readyAt, OrderFate.DoorDelivery, servedAt, volunteers, null);
+                yield return GateOrders.Outcome(gateId, order, readyAt, OrderFate.DoorDelivery, servedAt, volunteers, null);
             }
             else
             {
                 string reason = missing is not null ? $"no volunteer: {missing.Reason}: {missing.Detail}" : "no volunteer: not routed";
-                yield return Outcome(gateId, order, readyAt, OrderFate.Unassigned, null, null, reason);
+                yield return GateOrders.Outcome(gateId, order, readyAt, OrderFate.Unassigned, null, null, reason);
             }
         }
     }
-
-    private static IEnumerable<OrderOutcome> SlotOutcomes(string gateId, List<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)> orders, PickupSlotPlan slots)
-    {
-        var assigned = slots.Assignments.ToDictionary(a => a.HouseholdId, StringComparer.Ordinal);
-        var unassigned = slots.Unassigned.ToDictionary(u => u.HouseholdId, StringComparer.Ordinal);
-        foreach (var (order, readyAt) in orders)
-        {
-            if (assigned.TryGetValue(order.Household.Id, out var slot))
-            {
-                yield return Outcome(gateId, order, readyAt, OrderFate.PickupSlot, slot.StartAtSeconds, $"slot {slot.SlotIndex}", null);
-            }
-            else
-            {
-                string reason = unassigned.TryGetValue(order.Household.Id, out var u) ? $"no pickup slot: {u.Reason}: {u.Detail}" : "no pickup slot";
-                yield return Outcome(gateId, order, readyAt, OrderFate.Unassigned, null, null, reason);
-            }
-        }
-    }
-
-    private static OrderOutcome Outcome(string gateId, GateConsignment.CarriedOrder order, int readyAt, OrderFate fate, int? servedAt, string? assignedTo, string? reason) =>
-        new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, fate, order.SupermarketId, order.TruckId, readyAt, servedAt, assignedTo, reason, null, order.ConsignmentId);
 }
 
 internal sealed record GateDayInput(

@@ -51,16 +51,8 @@ public sealed class DisinfectionScheduler
 
     private static List<ConsignmentRelease> Releases(GateArrivals gate, IReadOnlyList<DisinfectionCycle> cycles)
     {
-        var last = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var cycle in cycles)
-        {
-            foreach (var load in cycle.Loads)
-            {
-                last[load.ConsignmentId] = Math.Max(last.GetValueOrDefault(load.ConsignmentId), cycle.EndAtSeconds);
-            }
-        }
-
-        return gate.Consignments.Select(c => new ConsignmentRelease(c.Id, last[c.Id])).ToList();
+        var byConsignment = CycleReleases.Of(cycles).ToDictionary(r => r.ConsignmentId, StringComparer.Ordinal);
+        return gate.Consignments.Select(c => byConsignment[c.Id]).ToList();
     }
 
     private static void Validate(GateArrivals gate)

@@ -41,34 +41,22 @@ public sealed class GateTopUpPlanner
             throw new ArgumentException($"order '{misplaced.OrderId}' goes to gate '{misplaced.GateId}', not '{gate.Id}'", nameof(input));
         }
 
-        var smallest = scenario.Scenario.Vehicles.GroupBy(v => v.SupermarketId).ToDictionary(g => g.Key, g => g.Min(v => v.CapacityGrams), StringComparer.Ordinal);
-        var loads = new GateLoadBuilder().Build(new GateLoadBuilderInput(loaded, smallest, settings.TruckDeliverBySeconds, settings.TruckLateCostPerSecond, LoadIdTag(input.Current, gate.Id)));
+        var loads = new GateLoadBuilder().Build(new GateLoadBuilderInput(
+            loaded, DistrictPlanner.SmallestTruckGrams(scenario.Scenario), settings.TruckDeliverBySeconds, settings.TruckLateCostPerSecond, LoadIdTag(input.Current, gate.Id)));
         var trucks = RouteTrucks(input, loads, cancellation);
         var consignments = TruckConsignments.Build(trucks, loads, scenario, settings.TruckUnloadSeconds);
         outcomes.AddRange(consignments.Undelivered);
         var arriving = consignments.ByGate.GetValueOrDefault(gate.Id, []);
 
         var cycles = Disinfect(input, gate, arriving);
-        var releases = cycles.Releases.ToDictionary(r => r.ConsignmentId, r => r.ReleaseAtSeconds, StringComparer.Ordinal);
-        var ready = arriving.SelectMany(c => c.Orders.Select(o => (Order: o, ReadyAtSeconds: releases[c.Consignment.Id]))).ToList();
+        var (doorOrders, slotOrders, freeOrders) = GateOrders.ByWayHome(GateOrders.Ready(arriving, cycles));
 
-        var doorDeliveries = DoorDeliveries(input, gate.Id, ready.Where(r => r.Order.Household.NeedsDoorDelivery));
-        outcomes.AddRange(ready.Where(r => r.Order.Household.NeedsDoorDelivery).Select(r => Outcome(gate.Id, r.Order, r.ReadyAtSeconds, OrderFate.DoorDelivery, null, null, null)));
-
-        var slotOrders = ready.Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Medium).ToList();
+        // Door orders are routed by the gate re-plan; until then they are door deliveries without a volunteer.
+        var doorDeliveries = GateOrders.DoorDeliveries(doorOrders, scenario.Scenario.Volunteers.Where(v => v.GateId == gate.Id).ToList());
+        outcomes.AddRange(doorOrders.Select(r => GateOrders.Outcome(gate.Id, r.Order, r.ReadyAtSeconds, OrderFate.DoorDelivery, null, null, null)));
         var slots = PlaceSlots(input, gate, slotOrders);
-        var slotOf = slots.Assignments.ToDictionary(a => a.HouseholdId, StringComparer.Ordinal);
-        var noSlot = slots.Unassigned.ToDictionary(u => u.HouseholdId, StringComparer.Ordinal);
-        foreach (var (order, readyAt) in slotOrders)
-        {
-            outcomes.Add(slotOf.TryGetValue(order.Household.Id, out var slot)
-                ? Outcome(gate.Id, order, readyAt, OrderFate.PickupSlot, slot.StartAtSeconds, $"slot {slot.SlotIndex}", null)
-                : Outcome(gate.Id, order, readyAt, OrderFate.Unassigned, null, null, noSlot.TryGetValue(order.Household.Id, out var why) ? $"no pickup slot: {why.Reason}: {why.Detail}" : "no pickup slot"));
-        }
-
-        outcomes.AddRange(ready
-            .Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Low)
-            .Select(r => Outcome(gate.Id, r.Order, r.ReadyAtSeconds, OrderFate.FreePickup, Math.Max(r.ReadyAtSeconds, settings.PickupOpensAtSeconds), null, null)));
+        outcomes.AddRange(GateOrders.SlotOutcomes(gate.Id, slotOrders, slots));
+        outcomes.AddRange(GateOrders.FreeOutcomes(gate.Id, freeOrders, settings.PickupOpensAtSeconds));
 
         return new GateTopUpResult(AddedTrips(input.Current, trucks), cycles, slots, outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList(), doorDeliveries);
     }
@@ -166,36 +154,14 @@ public sealed class GateTopUpPlanner
         var arrivals = new GateArrivals(gate.Id, gate.Disinfection, gate.Storage, arriving.Select(c => c.Consignment).ToList(), input.Settings.StorageDwellSeconds);
         var preference = arrivals.Consignments.OrderByDescending(c => c.VulnerableHouseholds > 0).ThenBy(c => c.ArrivalAtSeconds).ThenBy(c => c.Id, StringComparer.Ordinal);
         var added = GreedyCycles.Plan(arrivals, preference, current.Cycles);
-        var releases = added.SelectMany(c => c.Loads.Select(l => (l.ConsignmentId, c.EndAtSeconds)))
-            .GroupBy(x => x.ConsignmentId, StringComparer.Ordinal)
-            .Select(g => new ConsignmentRelease(g.Key, g.Max(x => x.EndAtSeconds)));
-        return current with { Cycles = [.. current.Cycles, .. added], Releases = [.. current.Releases, .. releases], Source = PlanSource.Greedy };
+        return current with { Cycles = [.. current.Cycles, .. added], Releases = [.. current.Releases, .. CycleReleases.Of(added)], Source = PlanSource.Greedy };
     }
 
-    private static List<DoorDelivery> DoorDeliveries(GateTopUpInput input, string gateId, IEnumerable<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)> ready)
-    {
-        var volunteers = input.Scenario.Scenario.Volunteers.Where(v => v.GateId == gateId).ToList();
-        long carry = volunteers.Count == 0 ? long.MaxValue : volunteers.Max(v => v.CarryLimitGrams);
-        var deliveries = new List<DoorDelivery>();
-        foreach (var (order, readyAt) in ready)
-        {
-            deliveries.AddRange(DoorParcels.Split(order.OrderId, order.Household, order.WeightGrams, readyAt, carry));
-        }
-
-        return deliveries;
-    }
-
-    private static PickupSlotPlan PlaceSlots(GateTopUpInput input, Gate gate, List<(GateConsignment.CarriedOrder Order, int ReadyAtSeconds)> slotOrders)
+    private static PickupSlotPlan PlaceSlots(GateTopUpInput input, Gate gate, List<ReadyOrder> slotOrders)
     {
         var current = input.Current.PickupSlots.FirstOrDefault(s => s.GateId == gate.Id)
             ?? new PickupSlotPlan(gate.Id, [], [], [], PlanSource.Greedy, 0, input.Settings.MaxHouseholdsPerBuildingPerSlot);
-        var households = slotOrders
-            .GroupBy(r => r.Order.Household.Id, StringComparer.Ordinal)
-            .Select(g => new PickupHousehold(g.Key, g.First().Order.Household.Building, g.Max(r => r.ReadyAtSeconds), g.First().Order.Household.IsVulnerable))
-            .ToList();
+        var households = GateOrders.SlotHouseholds(slotOrders);
         return households.Count == 0 ? current : PickupSlotTopUp.Place(current, gate.Pickup, households, id => input.Scenario.FindHousehold(id)?.Building);
     }
-
-    private static OrderOutcome Outcome(string gateId, GateConsignment.CarriedOrder order, int readyAt, OrderFate fate, int? servedAt, string? assignedTo, string? reason) =>
-        new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, fate, order.SupermarketId, order.TruckId, readyAt, servedAt, assignedTo, reason, null, order.ConsignmentId);
 }

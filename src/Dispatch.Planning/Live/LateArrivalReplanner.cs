@@ -37,10 +37,7 @@ public sealed class LateArrivalReplanner
                 .Schedule(new DisinfectionInput([new GateArrivals(input.Gate.Id, input.Gate.Disinfection, input.Gate.Storage, remaining, OpensAtSeconds: opensAt)], input.Limits), cancellation)
                 .Gates.Single().Cycles;
         var cycles = kept.Concat(rescheduled).OrderBy(c => c.StartAtSeconds).ToList();
-        var releases = cycles.SelectMany(c => c.Loads.Select(l => (l.ConsignmentId, c.EndAtSeconds)))
-            .GroupBy(x => x.ConsignmentId, StringComparer.Ordinal)
-            .Select(g => new ConsignmentRelease(g.Key, g.Max(x => x.EndAtSeconds)))
-            .ToList();
+        var releases = CycleReleases.Of(cycles);
 
         // Old release -> new release, per truck, for consignments whose release moved.
         var truckOf = input.Unloads.ToDictionary(u => u.ConsignmentId, u => u.TruckId, StringComparer.Ordinal);

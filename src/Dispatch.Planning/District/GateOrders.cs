@@ -1,0 +1,66 @@
+using Dispatch.Domain.Geography;
+using Dispatch.Domain.People;
+using Dispatch.Planning.Doors;
+using Dispatch.Planning.GateCycles;
+using Dispatch.Planning.PickupSlots;
+
+namespace Dispatch.Planning.District;
+
+/// <summary>
+/// The orders that reached a gate, each ready when its consignment is released, and how each reaches its household:
+/// the shapes the day plan and a later top-up both need, and the outcomes they both write.
+/// </summary>
+internal static class GateOrders
+{
+    public static List<ReadyOrder> Ready(IEnumerable<GateConsignment> consignments, GateCyclePlan cycles)
+    {
+        var releaseByConsignment = cycles.Releases.ToDictionary(r => r.ConsignmentId, r => r.ReleaseAtSeconds, StringComparer.Ordinal);
+        return consignments.SelectMany(c => c.Orders.Select(o => new ReadyOrder(o, releaseByConsignment[c.Consignment.Id]))).ToList();
+    }
+
+    /// <summary>High-risk and vulnerable households at the door, other medium-risk ones in a slot, low-risk ones collect freely.</summary>
+    public static (List<ReadyOrder> Door, List<ReadyOrder> Slot, List<ReadyOrder> Free) ByWayHome(IReadOnlyList<ReadyOrder> ready) => (
+        ready.Where(r => r.Order.Household.NeedsDoorDelivery).ToList(),
+        ready.Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Medium).ToList(),
+        ready.Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Low).ToList());
+
+    /// <summary>Door deliveries, an order heavier than any of the gate's volunteers can carry in parcels.</summary>
+    public static List<DoorDelivery> DoorDeliveries(IEnumerable<ReadyOrder> doorOrders, IReadOnlyCollection<Volunteer> volunteers)
+    {
+        long carry = volunteers.Count == 0 ? long.MaxValue : volunteers.Max(v => v.CarryLimitGrams);
+        return doorOrders.SelectMany(r => DoorParcels.Split(r.Order.OrderId, r.Order.Household, r.Order.WeightGrams, r.ReadyAtSeconds, carry)).ToList();
+    }
+
+    /// <summary>One pickup household per household, ready when the last of its orders is.</summary>
+    public static List<PickupHousehold> SlotHouseholds(IEnumerable<ReadyOrder> slotOrders) => slotOrders
+        .GroupBy(r => r.Order.Household.Id, StringComparer.Ordinal)
+        .Select(g => new PickupHousehold(g.Key, g.First().Order.Household.Building, g.Max(r => r.ReadyAtSeconds), g.First().Order.Household.IsVulnerable))
+        .ToList();
+
+    public static IEnumerable<OrderOutcome> SlotOutcomes(string gateId, IEnumerable<ReadyOrder> orders, PickupSlotPlan slots)
+    {
+        var assigned = slots.Assignments.ToDictionary(a => a.HouseholdId, StringComparer.Ordinal);
+        var unassigned = slots.Unassigned.ToDictionary(u => u.HouseholdId, StringComparer.Ordinal);
+        foreach (var (order, readyAt) in orders)
+        {
+            if (assigned.TryGetValue(order.Household.Id, out var slot))
+            {
+                yield return Outcome(gateId, order, readyAt, OrderFate.PickupSlot, slot.StartAtSeconds, $"slot {slot.SlotIndex}", null);
+            }
+            else
+            {
+                string reason = unassigned.TryGetValue(order.Household.Id, out var u) ? $"no pickup slot: {u.Reason}: {u.Detail}" : "no pickup slot";
+                yield return Outcome(gateId, order, readyAt, OrderFate.Unassigned, null, null, reason);
+            }
+        }
+    }
+
+    public static IEnumerable<OrderOutcome> FreeOutcomes(string gateId, IEnumerable<ReadyOrder> orders, int pickupOpensAtSeconds) =>
+        orders.Select(r => Outcome(gateId, r.Order, r.ReadyAtSeconds, OrderFate.FreePickup, Math.Max(r.ReadyAtSeconds, pickupOpensAtSeconds), null, null));
+
+    public static OrderOutcome Outcome(string gateId, GateConsignment.CarriedOrder order, int readyAt, OrderFate fate, int? servedAt, string? assignedTo, string? reason) =>
+        new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, fate, order.SupermarketId, order.TruckId, readyAt, servedAt, assignedTo, reason, null, order.ConsignmentId);
+}
+
+/// <summary>An order at the gate and when its goods leave disinfection.</summary>
+internal readonly record struct ReadyOrder(GateConsignment.CarriedOrder Order, int ReadyAtSeconds);
