@@ -49,8 +49,7 @@ internal static class GateOrders
             }
             else
             {
-                string reason = unassigned.TryGetValue(order.Household.Id, out var u) ? $"no pickup slot: {u.Reason}: {u.Detail}" : "no pickup slot";
-                yield return Outcome(gateId, order, readyAt, OrderFate.Unassigned, null, null, reason);
+                yield return Outcome(gateId, order, readyAt, OrderFate.Unassigned, null, null, UnassignedHousehold.OutcomeReason(unassigned.GetValueOrDefault(order.Household.Id)));
             }
         }
     }

@@ -43,8 +43,7 @@ public sealed class PickupRebooking
                 return o with { ServedAtSeconds = slot.StartAtSeconds, AssignedTo = $"slot {slot.SlotIndex}" };
             }
 
-            string reason = noSlot.TryGetValue(o.HouseholdId, out var why) ? $"no pickup slot: {why.Reason}: {why.Detail}" : "no pickup slot";
-            return o with { Fate = OrderFate.Unassigned, ServedAtSeconds = null, AssignedTo = null, Reason = reason };
+            return o with { Fate = OrderFate.Unassigned, ServedAtSeconds = null, AssignedTo = null, Reason = UnassignedHousehold.OutcomeReason(noSlot.GetValueOrDefault(o.HouseholdId)) };
         }).ToList();
         return new PickupRebookingResult(slots, outcomes, rebooked);
     }

@@ -23,4 +23,14 @@ public sealed record PickupSlot(int Index, int StartAtSeconds, int EndAtSeconds,
 public sealed record SlotAssignment(string HouseholdId, int SlotIndex, int StartAtSeconds, int WaitSeconds);
 
 /// <summary>A household left without a slot today.</summary>
-public sealed record UnassignedHousehold(string HouseholdId, PickupUnassignedReason Reason, string Detail);
+public sealed record UnassignedHousehold(string HouseholdId, PickupUnassignedReason Reason, string Detail)
+{
+    public static UnassignedHousehold ReadyAfterLastSlot(PickupHousehold household) =>
+        new(household.HouseholdId, PickupUnassignedReason.ReadyAfterLastSlot, $"ready at {household.ReadyAtSeconds} s, after the last slot starts");
+
+    public static UnassignedHousehold NoRoom(PickupHousehold household) =>
+        new(household.HouseholdId, PickupUnassignedReason.NoRoomBeforeDayEnd, "every slot from its ready time on is full");
+
+    /// <summary>An order's reason for having no slot, in its outcome.</summary>
+    public static string OutcomeReason(UnassignedHousehold? why) => why is null ? "no pickup slot" : $"no pickup slot: {why.Reason}: {why.Detail}";
+}

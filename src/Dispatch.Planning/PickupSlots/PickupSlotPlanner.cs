@@ -79,7 +79,7 @@ public sealed class PickupSlotPlanner
             var firstSlot = (waitForReady + input.SlotSeconds - 1) / input.SlotSeconds;
             if (firstSlot >= slotCount)
             {
-                unassigned.Add(new UnassignedHousehold(household.HouseholdId, PickupUnassignedReason.ReadyAfterLastSlot, $"ready at {household.ReadyAtSeconds} s, after the last slot starts"));
+                unassigned.Add(UnassignedHousehold.ReadyAfterLastSlot(household));
                 continue;
             }
 
@@ -120,7 +120,7 @@ public sealed class PickupSlotPlanner
             for (; next < classes[c].Size; next++)
             {
                 var household = input.Households[classes[c].Members[next]];
-                unassigned.Add(new UnassignedHousehold(household.HouseholdId, PickupUnassignedReason.NoRoomBeforeDayEnd, "every slot from its ready time on is full"));
+                unassigned.Add(UnassignedHousehold.NoRoom(household));
             }
         }
 

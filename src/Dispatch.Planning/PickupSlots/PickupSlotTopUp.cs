@@ -50,8 +50,8 @@ public static class PickupSlotTopUp
             else
             {
                 unassigned[household.HouseholdId] = slots.Count == 0 || slots[^1].StartAtSeconds < household.ReadyAtSeconds
-                    ? new UnassignedHousehold(household.HouseholdId, PickupUnassignedReason.ReadyAfterLastSlot, $"ready at {household.ReadyAtSeconds} s, after the last slot starts")
-                    : new UnassignedHousehold(household.HouseholdId, PickupUnassignedReason.NoRoomBeforeDayEnd, "every slot from its ready time on is full");
+                    ? UnassignedHousehold.ReadyAfterLastSlot(household)
+                    : UnassignedHousehold.NoRoom(household);
             }
         }
 
