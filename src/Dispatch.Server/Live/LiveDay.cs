@@ -17,17 +17,17 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
 
     public IReadOnlyDictionary<string, Order> Orders { get; set; } = orders;
 
-    /// <summary>The version of the plan made live by planning the district (or restored): re-plan versions after it may be pruned.</summary>
+    /// <summary>
+    /// The version of the plan made live by planning the district (or restored), changed under the compose lock: re-plan
+    /// versions after it may be pruned, and a re-plan that started from an older one is dropped.
+    /// </summary>
     public int BaseVersion { get; set; } = plan.Version;
-
-    /// <summary>How many district plans of this day replaced the plan acted on; changed under the compose lock.</summary>
-    public int DistrictPlans { get; set; }
 
     public ConcurrentDictionary<string, StopReport> Reports { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, bool> Unavailable { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reported arrivals by "truck/gate/load": when, and how late against the plan of the time.</summary>
+    /// <summary>Reported arrivals by <see cref="ArrivalKey"/>: when, and how late against the plan of the time.</summary>
     public ConcurrentDictionary<string, (int ArrivedAtSeconds, int LateBySeconds)> Arrivals { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How far each order has come on its way (see <see cref="OrderProgress"/>); filled from the store before first use.</summary>
@@ -41,4 +41,6 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
 
     /// <summary>Door trips started, by "volunteer/trip".</summary>
     public ConcurrentDictionary<string, bool> StartedTrips { get; } = new(StringComparer.Ordinal);
+
+    public static string ArrivalKey(string truckId, string gateId, string loadId) => $"{truckId}/{gateId}/{loadId}";
 }

@@ -95,7 +95,6 @@ public sealed class LiveDispatch(
                 day.Plan = plan;
                 day.Orders = byId;
                 day.BaseVersion = plan.Version;
-                day.DistrictPlans++;
             }
 
             int changed = Publish(day, gateId: null);
@@ -112,7 +111,7 @@ public sealed class LiveDispatch(
     {
         var volunteer = FindVolunteer(request.VolunteerId);
         var day = LiveDayOrThrow();
-        var gateLock = _gateLocks.GetOrAdd(volunteer.GateId, _ => new SemaphoreSlim(1, 1));
+        var gateLock = GateLock(volunteer.GateId);
         await gateLock.WaitAsync(cancellationToken);
         try
         {
@@ -167,7 +166,7 @@ public sealed class LiveDispatch(
     {
         var volunteer = FindVolunteer(volunteerId);
         var day = LiveDayOrThrow();
-        var gateLock = _gateLocks.GetOrAdd(volunteer.GateId, _ => new SemaphoreSlim(1, 1));
+        var gateLock = GateLock(volunteer.GateId);
         await gateLock.WaitAsync(cancellationToken);
         try
         {
@@ -192,7 +191,7 @@ public sealed class LiveDispatch(
     {
         var truck = _trucks.GetValueOrDefault(report.TruckId) ?? throw new ResourceNotFoundException("truck", report.TruckId);
         var day = LiveDayOrThrow();
-        var gateLock = _gateLocks.GetOrAdd(report.GateId, _ => new SemaphoreSlim(1, 1));
+        var gateLock = GateLock(report.GateId);
         await gateLock.WaitAsync(cancellationToken);
         try
         {
@@ -205,7 +204,7 @@ public sealed class LiveDispatch(
             }
 
             // Once late and re-planned, the stop's planned arrival is the reported one: keep the lateness first measured.
-            string key = $"{truck.Id}/{report.GateId}/{report.LoadId}";
+            string key = LiveDay.ArrivalKey(truck.Id, report.GateId, report.LoadId);
             if (day.Arrivals.TryGetValue(key, out var earlier))
             {
                 return earlier.ArrivedAtSeconds == report.ArrivedAtSeconds
@@ -263,7 +262,7 @@ public sealed class LiveDispatch(
         foreach (var (gateId, gateOrders) in byGate.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             await _topUps.WaitAsync(cancellationToken);
-            var gateLock = _gateLocks.GetOrAdd(gateId, _ => new SemaphoreSlim(1, 1));
+            var gateLock = GateLock(gateId);
             try
             {
                 await gateLock.WaitAsync(cancellationToken);
@@ -309,7 +308,7 @@ public sealed class LiveDispatch(
         IReadOnlyList<ExpectedArrival>? expectedLater = null)
     {
         var started = Stopwatch.StartNew();
-        int districtPlans = day.DistrictPlans;
+        int baseVersion = day.BaseVersion;
         var plan = day.Plan.Plan;
         var gate = scenario.FindGate(gateId) ?? throw new ResourceNotFoundException("gate", gateId);
         var current = plan.DoorRoutes.FirstOrDefault(d => d.GateId == gateId) ?? new DoorRoutingResult(gateId, [], []);
@@ -381,7 +380,7 @@ public sealed class LiveDispatch(
         VersionedPlan saved;
         try
         {
-            if (day.DistrictPlans != districtPlans)
+            if (day.BaseVersion != baseVersion)
             {
                 // A new district plan replaced the one this re-plan started from: its gate would mix two plans.
                 // (Orders of a top-up it lacks are queued again by the district plan's own re-read.)
@@ -465,7 +464,7 @@ public sealed class LiveDispatch(
     {
         foreach (var atGate in expected.Where(e => e.LateBySeconds > options.LateAfterSeconds).GroupBy(e => e.GateId, StringComparer.Ordinal))
         {
-            var gateLock = _gateLocks.GetOrAdd(atGate.Key, _ => new SemaphoreSlim(1, 1));
+            var gateLock = GateLock(atGate.Key);
             _ = Task.Run(async () =>
             {
                 foreach (var stop in atGate)
@@ -473,7 +472,7 @@ public sealed class LiveDispatch(
                     await gateLock.WaitAsync();
                     try
                     {
-                        if (ReferenceEquals(day, _day) && !day.Arrivals.ContainsKey($"{truckId}/{stop.GateId}/{stop.LoadId}"))
+                        if (ReferenceEquals(day, _day) && !day.Arrivals.ContainsKey(LiveDay.ArrivalKey(truckId, stop.GateId, stop.LoadId)))
                         {
                             await ReplanGateAsync(
                                 day, stop.GateId, $"{truckId} expected {stop.LateBySeconds} s late with {stop.LoadId}", CancellationToken.None,
@@ -542,7 +541,10 @@ public sealed class LiveDispatch(
         return deliveries;
     }
 
-    private static VolunteerRoute? RouteOf(Plan plan, Volunteer volunteer) =>
+    /// <summary>Serialises one gate's re-plans (and the reports that cause them).</summary>
+    private SemaphoreSlim GateLock(string gateId) => _gateLocks.GetOrAdd(gateId, _ => new SemaphoreSlim(1, 1));
+
+    internal static VolunteerRoute? RouteOf(Plan plan, Volunteer volunteer) =>
         plan.DoorRoutes.Where(d => d.GateId == volunteer.GateId).SelectMany(d => d.Routes).FirstOrDefault(r => r.VolunteerId == volunteer.Id);
 
     private Volunteer FindVolunteer(string volunteerId) =>

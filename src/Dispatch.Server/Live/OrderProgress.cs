@@ -76,13 +76,13 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     internal async Task<TripStartResult> StartTripAsync(LiveDay day, Volunteer volunteer, int tripNumber, CancellationToken cancellationToken)
     {
         var plan = day.Plan;
-        var trip = RouteOf(plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Number == tripNumber)
+        var trip = LiveDispatch.RouteOf(plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Number == tripNumber)
             ?? throw new ResourceNotFoundException("trip", $"{tripNumber} on the route of {volunteer.Id}");
         var orderIds = OrdersOf(trip);
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            if (!day.StartedTrips.ContainsKey($"{volunteer.Id}/{trip.Number}"))
+            if (!day.StartedTrips.ContainsKey(GateReplanInput.StartedTripKey(volunteer.Id, trip.Number)))
             {
                 // Goods leave the gate only after disinfection and the 30-minute rest.
                 var ids = orderIds.ToHashSet(StringComparer.Ordinal);
@@ -105,7 +105,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     /// <summary>A report from a door is also news that its trip left the gate, when nobody said so.</summary>
     internal async Task StopReportedAsync(LiveDay day, Volunteer volunteer, string deliveryId, CancellationToken cancellationToken)
     {
-        if (RouteOf(day.Plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Doors.Any(d => d.DeliveryId == deliveryId)) is { } trip)
+        if (LiveDispatch.RouteOf(day.Plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Doors.Any(d => d.DeliveryId == deliveryId)) is { } trip)
         {
             await WithWriterAsync(() => StartAsync(day, volunteer, trip, cancellationToken), cancellationToken);
         }
@@ -196,7 +196,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     /// <summary>Under the writer. False when the trip was already started.</summary>
     private async Task<bool> StartAsync(LiveDay day, Volunteer volunteer, DoorTrip trip, CancellationToken cancellationToken)
     {
-        string key = $"{volunteer.Id}/{trip.Number}";
+        string key = GateReplanInput.StartedTripKey(volunteer.Id, trip.Number);
         if (day.StartedTrips.ContainsKey(key))
         {
             return false;
@@ -291,9 +291,6 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
 
     private static List<string> OrdersOf(DoorTrip trip) =>
         trip.Doors.Select(d => DeliveryIds.OrderIdOf(d.DeliveryId)).Distinct(StringComparer.Ordinal).ToList();
-
-    private static VolunteerRoute? RouteOf(Plan plan, Volunteer volunteer) =>
-        plan.DoorRoutes.Where(d => d.GateId == volunteer.GateId).SelectMany(d => d.Routes).FirstOrDefault(r => r.VolunteerId == volunteer.Id);
 
     private static string Clock(int secondsOfDay) =>
         string.Create(CultureInfo.InvariantCulture, $"{secondsOfDay / 3600:D2}:{secondsOfDay % 3600 / 60:D2}");
