@@ -61,7 +61,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         {
             if (!pending.Outcome.Task.IsCompleted)
             {
-                await WriteQueuedAsync(cancellationToken);
+                await WriteQueuedAsync();
             }
         }
         finally
@@ -72,8 +72,11 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         return await pending.Outcome.Task;
     }
 
-    /// <summary>Under the writer: the queued batches, together while that works, else one by one.</summary>
-    private async Task WriteQueuedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Under the writer: the queued batches, together while that works, else one by one. Not cancellable: the group
+    /// holds other callers' batches, and one caller giving up must not leave theirs unanswered.
+    /// </summary>
+    private async Task WriteQueuedAsync()
     {
         var group = new List<PendingBatch>();
         int rows = 0;
@@ -93,7 +96,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         {
             try
             {
-                await WriteAsync(db, group, cancellationToken);
+                await WriteAsync(db, group, CancellationToken.None);
                 group.ForEach(p => p.Outcome.TrySetResult(BatchWriteOutcome.Stored(p.Receipt)));
                 return;
             }
@@ -101,13 +104,18 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
             {
                 // Some batch of the group repeats a stored id (or another's): each on its own says which.
             }
+            catch (Exception e)
+            {
+                group.ForEach(p => p.Outcome.TrySetException(e));
+                return;
+            }
         }
 
         foreach (var batch in group)
         {
             try
             {
-                batch.Outcome.TrySetResult(await WriteOneAsync(db, batch, cancellationToken));
+                batch.Outcome.TrySetResult(await WriteOneAsync(db, batch, CancellationToken.None));
             }
             catch (Exception e)
             {
