@@ -111,21 +111,12 @@ public sealed class GateReplannerTests
     public void Late_truck_moves_the_cycles_and_every_door_trip_leaves_after_the_new_release()
     {
         var (input, plan) = PlanSixDoors();
-        var stop = plan.TruckRoutes.SelectMany(r => r.Trips).SelectMany(t => t.Stops).First();
-        int arrived = stop.ArrivalSeconds + 7_200;
-        int onGround = arrived + input.Settings.TruckUnloadSeconds;
-        var unloads = plan.TruckRoutes.SelectMany(r => r.Trips.SelectMany(t => t.Stops).Select(s => ($"{s.LoadId}/{s.Piece}", r.TruckId, s.WeightGrams, s.UnloadStartSeconds + input.Settings.TruckUnloadSeconds))).ToList();
-        var late = unloads.Where(u => u.Item1.StartsWith(stop.LoadId + "/", StringComparison.Ordinal)).Select(u => u.Item1).ToHashSet();
+        var (onGround, late, moved, trucks) = LateTruck.Arrives(input, plan, 7_200);
 
-        var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(input.Scenario.Gates.Single(), plan.GateCycles.Single(), unloads, late, onGround, plan.Orders, input.Settings.CycleLimits));
         var result = new GateReplanner().Replan(ReplanInput(input, plan, moved.Outcomes, new Dictionary<string, StopReport>()));
 
         Assert.All(moved.Cycles.Cycles.Where(c => c.Loads.Any(l => late.Contains(l.ConsignmentId))), c => Assert.True(c.StartAtSeconds >= onGround));
         Assert.All(result.Doors.Routes.SelectMany(r => r.Trips), t => Assert.True(t.LeaveGateSeconds >= onGround + 600 + 1_800));
-        var trucks = plan.TruckRoutes.Select(r => r with
-        {
-            Trips = r.Trips.Select(t => t with { Stops = t.Stops.Select(s => s.LoadId == stop.LoadId ? s with { ArrivalSeconds = arrived, UnloadStartSeconds = arrived } : s).ToList() }).ToList(),
-        }).ToList();
         var replanned = WithGate(plan, result) with { GateCycles = [moved.Cycles], TruckRoutes = trucks };
         Assert.Empty(PlanChecks.Violations(input, replanned));
     }

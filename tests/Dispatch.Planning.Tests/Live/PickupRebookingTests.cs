@@ -18,15 +18,7 @@ public sealed class PickupRebookingTests
         var input = Input(Create(households), households.Select(h => Order(h.Id, TwoVegetables)).ToList());
         var plan = new DistrictPlanner().Plan(input);
         var gate = input.Scenario.Gates.Single();
-        var stop = plan.TruckRoutes.SelectMany(r => r.Trips).SelectMany(t => t.Stops).First();
-        int arrived = stop.ArrivalSeconds + 7_200;
-        var unloads = plan.TruckRoutes.SelectMany(r => r.Trips.SelectMany(t => t.Stops).Select(s => ($"{s.LoadId}/{s.Piece}", r.TruckId, s.WeightGrams, s.UnloadStartSeconds + input.Settings.TruckUnloadSeconds))).ToList();
-        var lateIds = unloads.Where(u => u.Item1.StartsWith(stop.LoadId + "/", StringComparison.Ordinal)).Select(u => u.Item1).ToHashSet();
-        var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(gate, plan.GateCycles.Single(), unloads, lateIds, arrived + input.Settings.TruckUnloadSeconds, plan.Orders, input.Settings.CycleLimits));
-        var trucks = plan.TruckRoutes.Select(r => r with
-        {
-            Trips = r.Trips.Select(t => t with { Stops = t.Stops.Select(s => s.LoadId == stop.LoadId ? s with { ArrivalSeconds = arrived, UnloadStartSeconds = arrived } : s).ToList() }).ToList(),
-        }).ToList();
+        var (_, _, moved, trucks) = LateTruck.Arrives(input, plan, 7_200);
         var lateOnly = plan with { GateCycles = [moved.Cycles], TruckRoutes = trucks, Orders = moved.Outcomes };
 
         var result = new PickupRebooking().Rebook(new PickupRebookingInput(gate.Pickup, plan.PickupSlots.Single(), moved.Outcomes, id => households.FirstOrDefault(h => h.Id == id)?.Building));
