@@ -15,7 +15,8 @@ namespace Dispatch.Storage;
 /// Orders and batches on SQLite. Writes go one at a time (SQLite has one writer) and each batch is one
 /// transaction: the batch's answer and all its accepted orders are stored together or not at all.
 /// </summary>
-public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
+/// <param name="maxOrdersPerHouseholdPerDay">Orders a household may have for one plan day, all supermarkets together; 0: no limit.</param>
+public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int maxOrdersPerHouseholdPerDay = 0)
 {
     private const int SqliteConstraintError = 19;
 
@@ -25,6 +26,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
     private const int MaxRowsPerGroupCommit = 20_000;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly ConcurrentQueue<PendingBatch> _queued = new();
+    private readonly HouseholdDayLimit _householdDays = new(maxOrdersPerHouseholdPerDay);
 
     public async Task<BatchReceipt?> FindBatchAsync(string supermarketId, string batchId, CancellationToken cancellationToken)
     {
@@ -93,7 +95,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         }
 
         await using var db = new DispatchDbContext(options);
-        if (group.Count > 1)
+        if (group.Count > 1 && await FitsHouseholdDaysAsync(db, group))
         {
             try
             {
@@ -116,13 +118,35 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         {
             try
             {
-                batch.Outcome.TrySetResult(await WriteOneAsync(db, batch, CancellationToken.None));
+                batch.Outcome.TrySetResult(await HouseholdsFullAsync(db, batch) ?? await WriteOneAsync(db, batch, CancellationToken.None));
             }
             catch (Exception e)
             {
                 batch.Outcome.TrySetException(e);
             }
         }
+    }
+
+    /// <summary>Whether the group, written together, keeps every household within its orders per day (a replay in it may look like it does not: then one by one decides).</summary>
+    private async Task<bool> FitsHouseholdDaysAsync(DispatchDbContext db, List<PendingBatch> group) =>
+        _householdDays.IsOff || (await _householdDays.OverLimitAsync(db, group.Select(p => p.Orders).ToList(), CancellationToken.None)).All(o => o.Count == 0);
+
+    /// <summary>One by one, after the batches before it are committed: the orders that would pass the limit, or null when it fits (or is a replay).</summary>
+    private async Task<BatchWriteOutcome?> HouseholdsFullAsync(DispatchDbContext db, PendingBatch batch)
+    {
+        if (_householdDays.IsOff || batch.Orders.Count == 0)
+        {
+            return null;
+        }
+
+        var over = (await _householdDays.OverLimitAsync(db, [batch.Orders], CancellationToken.None))[0];
+        if (over.Count == 0)
+        {
+            return null;
+        }
+
+        bool replay = await db.Batches.AsNoTracking().AnyAsync(b => b.SupermarketId == batch.Receipt.SupermarketId && b.BatchId == batch.Receipt.BatchId);
+        return replay ? null : BatchWriteOutcome.HouseholdsFull(over);
     }
 
     private static async Task<BatchWriteOutcome> WriteOneAsync(DispatchDbContext db, PendingBatch batch, CancellationToken cancellationToken)
@@ -404,12 +428,20 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         r.ReceivedAtUnixSeconds);
 }
 
-/// <summary>What happened to a batch write: stored, already stored earlier, or refused because order ids are taken.</summary>
+/// <summary>
+/// What happened to a batch write: stored, already stored earlier, or nothing written because order ids are taken or
+/// some orders would give their household more orders that day than allowed.
+/// </summary>
 public sealed record BatchWriteOutcome(BatchReceipt? Receipt, bool WasAlreadyStored, IReadOnlySet<string> TakenOrderIds)
 {
+    /// <summary>Engine-wide ids of the orders whose household already has the most orders allowed for the day.</summary>
+    public IReadOnlySet<string> OverLimitOrderIds { get; init; } = new HashSet<string>();
+
     public static BatchWriteOutcome Stored(BatchReceipt receipt) => new(receipt, false, new HashSet<string>());
 
     public static BatchWriteOutcome AlreadyStored(BatchReceipt receipt) => new(receipt, true, new HashSet<string>());
 
     public static BatchWriteOutcome OrderIdsTaken(IReadOnlySet<string> ids) => new(null, false, ids);
+
+    public static BatchWriteOutcome HouseholdsFull(IReadOnlySet<string> ids) => new(null, false, new HashSet<string>()) { OverLimitOrderIds = ids };
 }

@@ -8,7 +8,7 @@ namespace Dispatch.Server.Tests;
 /// <summary>A supermarket pushes only for the grids it serves, and its order ids are its own: nobody learns or takes another's.</summary>
 public sealed class SupermarketScopeTests : IDisposable
 {
-    private readonly DispatchServerFactory _server = new();
+    private readonly DispatchServerFactory _server = new() { MaxOrdersPerHouseholdPerDay = 3, MaxOrdersPerBatch = 10_000 };
 
     public void Dispose() => _server.Dispose();
 
@@ -70,5 +70,47 @@ public sealed class SupermarketScopeTests : IDisposable
         Assert.Contains("not served by supermarket 'SM1'", violation.Description, StringComparison.Ordinal);
         var all = await _server.CreateIntakeClient(TestKeys.Admin).ListOrdersAsync(new ListOrdersRequest(), deadline: Deadlines.Soon);
         Assert.Empty(all.Orders);
+    }
+
+    [Fact]
+    public async Task A_household_gets_at_most_the_configured_orders_a_day_whatever_the_batches_say()
+    {
+        var sm1 = _server.CreateIntakeClient(TestKeys.Sm1);
+
+        // Before, a 10,000-order batch for a handful of households was accepted whole.
+        var flood = await sm1.SubmitBatchAsync(Batches.Valid("B-flood", count: 10_000), deadline: Deadlines.Soon);
+        var later = await sm1.SubmitBatchAsync(Batches.Valid("B-later", count: 5), deadline: Deadlines.Soon);
+        var nextDay = Batches.Valid("B-day-2", count: 5);
+        nextDay.Day = 2;
+        var dayTwo = await sm1.SubmitBatchAsync(nextDay, deadline: Deadlines.Soon);
+
+        Assert.Equal(15, flood.AcceptedCount);
+        Assert.Equal(10_000 - 15, flood.Rejected.Count);
+        Assert.All(flood.Rejected, r => Assert.Equal($"orders[{r.Index}].household_id", r.Field));
+        Assert.Contains("already has 3 orders for day 1", flood.Rejected[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(0, later.AcceptedCount);
+        Assert.Equal(5, dayTwo.AcceptedCount);
+        var replay = await sm1.SubmitBatchAsync(Batches.Valid("B-flood", count: 10_000), deadline: Deadlines.Soon);
+        Assert.True(replay.Replayed);
+        Assert.Equal(15, replay.AcceptedCount);
+    }
+
+    [Fact]
+    public async Task Batches_pushed_at_once_for_the_same_households_never_pass_the_limit_together()
+    {
+        var sm1 = _server.CreateIntakeClient(TestKeys.Sm1);
+        using var call = sm1.PushOrders(deadline: Deadlines.Soon);
+        for (int b = 0; b < 40; b++)
+        {
+            await call.RequestStream.WriteAsync(Batches.Valid($"B-{b}", count: 5));
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var answers = await call.ResponseStream.ReadAllAsync().ToListAsync();
+
+        Assert.Equal(40, answers.Count);
+        Assert.Equal(15, answers.Sum(a => a.AcceptedCount));
+        var stored = await _server.CreateIntakeClient(TestKeys.Admin).ListOrdersAsync(new ListOrdersRequest { PageSize = 1000 }, deadline: Deadlines.Soon);
+        Assert.All(stored.Orders.GroupBy(o => o.HouseholdId), h => Assert.Equal(3, h.Count()));
     }
 }

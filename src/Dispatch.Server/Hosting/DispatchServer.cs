@@ -70,10 +70,10 @@ public static class DispatchServer
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(StorageSetup.Options(databasePath));
         builder.Services.AddSingleton(new DatabaseFile(databasePath));
-        builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton(sp => new OrderStore(sp.GetRequiredService<DbContextOptions<DispatchDbContext>>(), intake.MaxOrdersPerHouseholdPerDay));
         builder.Services.AddSingleton(_ => new ScenarioIndex(LoadScenario(scenarioOptions.Path)));
         builder.Services.AddSingleton<IReferenceData>(sp => sp.GetRequiredService<ScenarioIndex>());
-        builder.Services.AddSingleton(new IntakeLimits(MaxOrdersPerBatch: intake.MaxOrdersPerBatch));
+        builder.Services.AddSingleton(new IntakeLimits(MaxOrdersPerBatch: intake.MaxOrdersPerBatch, MaxOrdersPerHouseholdPerDay: intake.MaxOrdersPerHouseholdPerDay));
         builder.Services.AddSingleton<OrderBatchValidator>();
         builder.Services.AddSingleton<BatchIntake>();
         builder.Services.AddSingleton<PlanStore>();

@@ -35,6 +35,12 @@ public sealed class IntakeOptions
 
     /// <summary>Largest accepted request message in bytes; default 16 MiB (a 10,000-order batch is about 0.5 MiB).</summary>
     public int MaxReceiveMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Orders one household may have for one plan day, from all supermarkets together; further orders are rejected one
+    /// by one. Default 3 (the day's order, a correction, a medicine order); 0 turns the limit off.
+    /// </summary>
+    public int MaxOrdersPerHouseholdPerDay { get; set; } = 3;
 }
 
 /// <summary>Settings under "Planning".</summary>

@@ -12,8 +12,6 @@ namespace Dispatch.Server.Intake;
 /// </summary>
 public sealed class BatchIntake(OrderBatchValidator validator, IntakeLimits limits, OrderStore store, ILiveDispatch live, TopUpQueue topUps, TimeProvider clock)
 {
-    private const int MaxAttempts = 3;
-
     public async Task<BatchIntakeResult> SubmitAsync(OrderBatch batch, CancellationToken cancellationToken)
     {
         // Only ids that keep the rules can have been stored: nothing else is looked up.
@@ -34,7 +32,7 @@ public sealed class BatchIntake(OrderBatchValidator validator, IntakeLimits limi
         long now = clock.GetUtcNow().ToUnixTimeSeconds();
         var accepted = validation.Accepted.ToList();
         var rejected = validation.Rejected.ToList();
-        for (int attempt = 1; ; attempt++)
+        while (true)
         {
             var receipt = new BatchReceipt(
                 batch.SupermarketId, batch.BatchId, batch.GridId, batch.Day, batch.Orders.Count,
@@ -57,20 +55,34 @@ public sealed class BatchIntake(OrderBatchValidator validator, IntakeLimits limi
                 return new BatchIntakeResult(stored, outcome.WasAlreadyStored);
             }
 
-            if (attempt == MaxAttempts)
+            // Ids this supermarket stored from another batch, and orders past their household's orders for the day, are
+            // this batch's mistakes: reject them and store the rest. Each round rejects at least one order, so it ends.
+            var refused = accepted.Select(o => Refusal(batch, o, outcome)).OfType<OrderRejection>().ToList();
+            if (refused.Count == 0)
             {
-                throw new InvalidOperationException($"batch '{IdText.Quote(batch.BatchId)}' kept colliding with stored order ids");
+                throw new InvalidOperationException($"batch '{IdText.Quote(batch.BatchId)}' was neither stored nor told which orders to reject");
             }
 
-            // Ids this supermarket stored from another batch are this batch's mistake: reject them and store the rest.
-            bool Taken(ValidOrder o) => outcome.TakenOrderIds.Contains(new OrderRef(batch.SupermarketId, o.OrderId).ToString());
-            foreach (var taken in accepted.Where(Taken))
-            {
-                rejected.Add(new OrderRejection(taken.Index, taken.OrderId, $"orders[{taken.Index}].order_id", $"order id '{taken.OrderId}' is already stored from another batch"));
-            }
-
-            accepted.RemoveAll(Taken);
+            rejected.AddRange(refused);
+            var refusedIndices = refused.Select(r => r.Index).ToHashSet();
+            accepted.RemoveAll(o => refusedIndices.Contains(o.Index));
         }
+    }
+
+    private OrderRejection? Refusal(OrderBatch batch, ValidOrder order, BatchWriteOutcome outcome)
+    {
+        string orderRef = new OrderRef(batch.SupermarketId, order.OrderId).ToString();
+        string prefix = $"orders[{order.Index}]";
+        if (outcome.TakenOrderIds.Contains(orderRef))
+        {
+            return new OrderRejection(order.Index, order.OrderId, $"{prefix}.order_id", $"order id '{order.OrderId}' is already stored from another batch");
+        }
+
+        return outcome.OverLimitOrderIds.Contains(orderRef)
+            ? new OrderRejection(
+                order.Index, order.OrderId, $"{prefix}.household_id",
+                $"household '{order.HouseholdId}' already has {limits.MaxOrdersPerHouseholdPerDay} orders for day {batch.Day} (Intake:MaxOrdersPerHouseholdPerDay)")
+            : null;
     }
 }
 

@@ -56,6 +56,12 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public int MaxReceiveMessageBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Intake:MaxOrdersPerHouseholdPerDay; off (0) unless a test is about it: the tiny district has 5 households a grid,
+    /// and most tests push many batches over them.
+    /// </summary>
+    public int MaxOrdersPerHouseholdPerDay { get; init; }
+
     public int MaxConcurrentStreamsPerKey { get; init; } = 8;
 
     /// <summary>Storage:KeepLiveVersions; null leaves the server's default.</summary>
@@ -74,6 +80,7 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Planning:QuickSearch", "true");
         builder.UseSetting("Intake:MaxOrdersPerBatch", MaxOrdersPerBatch.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Intake:MaxReceiveMessageBytes", MaxReceiveMessageBytes.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Intake:MaxOrdersPerHouseholdPerDay", MaxOrdersPerHouseholdPerDay.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:Enabled", "true");
         if (KeepLiveVersions is int keep)
         {

@@ -38,7 +38,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0", $"--Storage:DatabasePath={Path.Combine(folder, "dispatch.db")}", $"--Scenario:Path={Path.Combine(folder, "scenario")}",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Warning", "--Intake:MaxOrdersPerHouseholdPerDay=0",
         };
         args.AddRange(TestKeys.Settings().Select(s => $"--{s.Key}={s.Value}"));
         args.AddRange(settings);

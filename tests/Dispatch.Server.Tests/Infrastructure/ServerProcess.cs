@@ -65,7 +65,7 @@ public sealed class ServerProcess : IDisposable
         foreach (string arg in new[]
         {
             dll, "--urls", $"http://127.0.0.1:{port}", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
-            "--Auth:Enabled=false", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning",
+            "--Auth:Enabled=false", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Intake:MaxOrdersPerHouseholdPerDay=0",
         })
         {
             start.ArgumentList.Add(arg);
