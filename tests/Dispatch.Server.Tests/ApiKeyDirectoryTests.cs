@@ -1,5 +1,5 @@
 using Dispatch.Server.Auth;
-using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 
 namespace Dispatch.Server.Tests;
 
@@ -51,7 +51,7 @@ public sealed class ApiKeyDirectoryTests
     [InlineData("other", "k", null)]
     public void Presented_key_comes_from_x_api_key_or_a_bearer_token(string header, string value, string? expected)
     {
-        Assert.Equal(expected, ApiKeyDirectory.PresentedKey(new Metadata { { header, value } }));
+        Assert.Equal(expected, ApiKeyAuthenticationHandler.PresentedKey(new HeaderDictionary { [header] = value }));
     }
 
     [Theory]

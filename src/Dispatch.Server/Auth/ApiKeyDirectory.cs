@@ -1,26 +1,24 @@
 using System.Security.Cryptography;
 using System.Text;
-using Grpc.Core;
 
 namespace Dispatch.Server.Auth;
 
 /// <summary>
-/// The configured API keys by hash. A presented key is hashed and looked up; keys are never held in clear.
-/// Keys come in the <c>x-api-key</c> header or as <c>authorization: Bearer KEY</c>.
+/// The API keys of the configuration, by hash. A presented key is hashed and looked up; keys are never held in clear.
 /// </summary>
-public sealed class ApiKeyDirectory
+public sealed class ApiKeyDirectory : IApiKeyStore
 {
-    public const string ApiKeyHeader = "x-api-key";
-    private const string BearerPrefix = "Bearer ";
     private readonly Dictionary<string, Caller> _byHash;
 
-    public ApiKeyDirectory(AuthOptions options)
+    /// <param name="keys">The configured keys (<see cref="ApiKeyConfiguration.Read"/>); <paramref name="source"/> names them in errors.</param>
+    public ApiKeyDirectory(AuthOptions options, IReadOnlyList<ApiKeyOptions>? keys = null, string source = "Auth:Keys")
     {
+        keys ??= options.Keys;
         _byHash = new Dictionary<string, Caller>(StringComparer.Ordinal);
-        for (int i = 0; i < options.Keys.Count; i++)
+        for (int i = 0; i < keys.Count; i++)
         {
-            var key = options.Keys[i];
-            string where = $"Auth:Keys:{i}";
+            var key = keys[i];
+            string where = $"{source}:{i}";
             string hash = key.KeyHash.Trim().ToLowerInvariant();
             if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
             {
@@ -42,28 +40,17 @@ public sealed class ApiKeyDirectory
 
         if (options.Enabled && _byHash.Count == 0)
         {
-            throw new InvalidOperationException("Auth:Enabled is true but Auth:Keys is empty: nobody could call; configure keys or set Auth:Enabled=false");
+            throw new InvalidOperationException("Auth:Enabled is true but no API keys are configured: nobody could call; configure keys or set Auth:Enabled=false");
         }
     }
+
+    /// <summary>The configured keys' callers and hashes (for start-up checks and the start-up log; never logged as hashes).</summary>
+    public IEnumerable<(string KeyHash, Caller Caller)> Keys => _byHash.Select(p => (p.Key, p.Value));
 
     /// <summary>SHA-256 of the key's UTF-8 bytes as lowercase hex: what goes into Auth:Keys:N:KeyHash.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>The key presented on a call, or null when there is none.</summary>
-    public static string? PresentedKey(Metadata headers)
-    {
-        if (headers.GetValue(ApiKeyHeader) is { Length: > 0 } key)
-        {
-            return key.Trim();
-        }
-
-        if (headers.GetValue("authorization") is { } authorization && authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return authorization[BearerPrefix.Length..].Trim();
-        }
-
-        return null;
-    }
-
     public Caller? Find(string key) => _byHash.GetValueOrDefault(Hash(key));
+
+    public ValueTask<Caller?> FindAsync(string keyHash, CancellationToken cancellationToken) => ValueTask.FromResult(_byHash.GetValueOrDefault(keyHash));
 }

@@ -8,8 +8,14 @@ public sealed class AuthOptions
     /// <summary>When false every call is served as an unrestricted caller (tests and benchmarks only); default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>The known API keys, stored as SHA-256 hashes only.</summary>
+    /// <summary>The known API keys, stored as SHA-256 hashes only. Configuration merges this list by index: to replace it whole, use <see cref="KeysFile"/> or <see cref="KeysJson"/>.</summary>
     public List<ApiKeyOptions> Keys { get; set; } = [];
+
+    /// <summary>A file holding the keys as a JSON array (<c>[{"KeyHash": "...", "Role": "...", "SubjectId": "..."}]</c>); replaces <see cref="Keys"/> whole.</summary>
+    public string? KeysFile { get; set; }
+
+    /// <summary>The keys as a JSON array in one value (one environment variable, <c>Auth__KeysJson</c>); replaces <see cref="Keys"/> whole.</summary>
+    public string? KeysJson { get; set; }
 
     /// <summary>Streaming calls one key may hold open at once; the next one is RESOURCE_EXHAUSTED; default 8.</summary>
     public int MaxConcurrentStreamsPerKey { get; set; } = 8;

@@ -1,3 +1,4 @@
+using Dispatch.Domain.Orders;
 using Dispatch.Server.Errors;
 
 namespace Dispatch.Server.Auth;
@@ -22,7 +23,7 @@ public sealed record Caller(CallerRole Role, string SubjectId, string KeyId)
         }
 
         throw new PermissionDeniedException(Role == CallerRole.Supermarket
-            ? $"this key acts for supermarket '{SubjectId}', not '{supermarketId}'"
+            ? $"this key acts for supermarket '{SubjectId}', not '{IdText.Quote(supermarketId)}'"
             : $"a {CallerRoles.Name(Role)} key may not act for a supermarket");
     }
 
@@ -46,7 +47,7 @@ public sealed record Caller(CallerRole Role, string SubjectId, string KeyId)
         }
 
         throw new PermissionDeniedException(Role == role
-            ? $"this key is {what} '{SubjectId}', not '{id}'"
+            ? $"this key is {what} '{SubjectId}', not '{IdText.Quote(id)}'"
             : $"a {CallerRoles.Name(Role)} key may not act as a {what}");
     }
 

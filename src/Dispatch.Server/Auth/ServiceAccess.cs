@@ -1,11 +1,24 @@
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+
 namespace Dispatch.Server.Auth;
 
 /// <summary>
 /// Which roles may call which gRPC method. Deny by default: a service that is neither open nor listed
 /// here answers PERMISSION_DENIED to every key, so a new service cannot be exposed by forgetting a line.
+/// <see cref="Describe"/> puts each method's rule on its endpoint, where ASP.NET Core's authorization applies it
+/// before the call is read.
 /// </summary>
 public static class ServiceAccess
 {
+    /// <summary>The authorization policy nobody passes: methods no role may call.</summary>
+    public const string NobodyPolicy = "nobody";
+
+    /// <summary>The rate-limiting policy of the streams anyone may open (health watches, reflection).</summary>
+    public const string OpenStreamsPolicy = "open-streams";
+
     // Probes and tooling must work without a key.
     private static readonly HashSet<string> s_openServices = new(StringComparer.Ordinal)
     {
@@ -55,17 +68,42 @@ public static class ServiceAccess
 
     public static bool IsOpen(string method) => s_openServices.Contains(Split(method).Service);
 
-    /// <summary>Whether a role may call the method (given as gRPC's "/package.Service/Method").</summary>
-    public static bool Allows(string method, CallerRole role)
+    /// <summary>
+    /// The endpoint convention: open services allow anyone (their streams under <see cref="OpenStreamsPolicy"/>), a
+    /// listed method the roles of the table, anything else nobody. Endpoints that are no method (gRPC's "unimplemented"
+    /// answers) need a known key, so only callers with one learn what is not there.
+    /// </summary>
+    public static void Describe(EndpointBuilder endpoint)
     {
-        var (service, name) = Split(method);
-        if (!s_roles.TryGetValue(service, out var methods))
+        var method = endpoint.Metadata.OfType<GrpcMethodMetadata>().LastOrDefault()?.Method;
+        if (method is null)
         {
-            return false;
+            endpoint.Metadata.Add(new AuthorizeAttribute());
+            return;
         }
 
-        var roles = methods.GetValueOrDefault(name) ?? methods.GetValueOrDefault("*") ?? [];
-        return roles.Contains(role);
+        if (IsOpen(method.FullName))
+        {
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            if (method.Type != MethodType.Unary)
+            {
+                endpoint.Metadata.Add(new EnableRateLimitingAttribute(OpenStreamsPolicy));
+            }
+
+            return;
+        }
+
+        var roles = RolesOf(method.FullName);
+        endpoint.Metadata.Add(roles.Length == 0 ? new AuthorizeAttribute(NobodyPolicy) : new AuthorizeAttribute { Roles = string.Join(',', roles.Select(CallerRoles.Name)) });
+    }
+
+    /// <summary>Whether a role may call the method (given as gRPC's "/package.Service/Method").</summary>
+    public static bool Allows(string method, CallerRole role) => RolesOf(method).Contains(role);
+
+    private static CallerRole[] RolesOf(string method)
+    {
+        var (service, name) = Split(method);
+        return s_roles.TryGetValue(service, out var methods) ? methods.GetValueOrDefault(name) ?? methods.GetValueOrDefault("*") ?? [] : [];
     }
 
     private static (string Service, string Method) Split(string method)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Dispatch.Server.Errors;
 
 namespace Dispatch.Server.Auth;
 
@@ -10,15 +9,16 @@ public sealed class StreamQuota(AuthOptions options)
 
     public int OpenStreams(string keyId) => _open.GetValueOrDefault(keyId);
 
-    /// <summary>Takes one stream slot for the key until the returned lease is disposed, or throws LimitExceededException.</summary>
-    public IDisposable Acquire(string keyId)
+    public int Limit => options.MaxConcurrentStreamsPerKey;
+
+    /// <summary>Takes one stream slot for the key until the returned lease is disposed; null when the key holds <see cref="Limit"/> already.</summary>
+    public IDisposable? TryAcquire(string keyId)
     {
-        int limit = options.MaxConcurrentStreamsPerKey;
         int now = _open.AddOrUpdate(keyId, 1, (_, n) => n + 1);
-        if (now > limit)
+        if (now > Limit)
         {
             Release(keyId);
-            throw new LimitExceededException($"this key already holds {limit} open streams (Auth:MaxConcurrentStreamsPerKey); close one and retry");
+            return null;
         }
 
         return new Lease(this, keyId);

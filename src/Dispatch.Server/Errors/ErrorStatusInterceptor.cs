@@ -6,9 +6,13 @@ using Grpc.Core.Interceptors;
 
 namespace Dispatch.Server.Errors;
 
-/// <summary>Turns domain exceptions into gRPC statuses in one place, so services hold no try/catch.</summary>
+/// <summary>
+/// Turns domain exceptions into gRPC statuses in one place, so services hold no try/catch. Messages quote what callers
+/// sent short already; as a last guard no message or field description leaves longer than <see cref="MaxMessageLength"/>.
+/// </summary>
 public sealed class ErrorStatusInterceptor : Interceptor
 {
+    public const int MaxMessageLength = 1_000;
     private const int DeadlineSlackMilliseconds = 100;
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -66,12 +70,10 @@ public sealed class ErrorStatusInterceptor : Interceptor
     private static RpcException? ToRpc(Exception e, ServerCallContext context) => e switch
     {
         InvalidRequestException invalid => BadRequest(invalid.Message, invalid.Violations.Select(v => (v.Field, v.Description))),
-        ResourceNotFoundException notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = notFound.Message }.ToRpcException(),
-        PreconditionFailedException precondition => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = precondition.Message }.ToRpcException(),
-        ScenarioFormatException scenario => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = scenario.Message }.ToRpcException(),
-        UnauthenticatedException unauthenticated => new RpcException(new Grpc.Core.Status(StatusCode.Unauthenticated, unauthenticated.Message)),
-        PermissionDeniedException denied => new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, denied.Message)),
-        LimitExceededException limit => new RpcException(new Grpc.Core.Status(StatusCode.ResourceExhausted, limit.Message)),
+        ResourceNotFoundException notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = Short(notFound.Message) }.ToRpcException(),
+        PreconditionFailedException precondition => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = Short(precondition.Message) }.ToRpcException(),
+        ScenarioFormatException scenario => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = Short(scenario.Message) }.ToRpcException(),
+        PermissionDeniedException denied => new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, Short(denied.Message))),
         ServerShuttingDownException stopping => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, stopping.Message)),
         // Work interrupted by the call's cancellation fails in many shapes (OperationCanceledException, SQLite's
         // "interrupted", ...): once the call is cancelled, the cancellation is the answer.
@@ -87,14 +89,16 @@ public sealed class ErrorStatusInterceptor : Interceptor
     private static bool DeadlinePassed(ServerCallContext context) =>
         context.Deadline != DateTime.MaxValue && context.Deadline <= DateTime.UtcNow.AddMilliseconds(DeadlineSlackMilliseconds);
 
+    private static string Short(string message) => message.Length <= MaxMessageLength ? message : string.Concat(message.AsSpan(0, MaxMessageLength), "…");
+
     public static RpcException BadRequest(string message, IEnumerable<(string Field, string Description)> violations)
     {
         var details = new BadRequest();
-        details.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        details.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = Short(v.Field), Description = Short(v.Description) }));
         return new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
-            Message = message,
+            Message = Short(message),
             Details = { Any.Pack(details) },
         }.ToRpcException();
     }

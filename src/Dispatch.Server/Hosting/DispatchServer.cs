@@ -8,6 +8,8 @@ using Dispatch.Server.Live;
 using Dispatch.Server.Planning;
 using Dispatch.Server.Services;
 using Dispatch.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,16 +39,49 @@ public static class DispatchServer
             builder.WebHost.UseUrls(string.IsNullOrEmpty(builder.Configuration[CertificatePathSetting]) ? DefaultUrl : DefaultTlsUrl);
         }
 
-        // Plain-text gRPC (h2c) needs HTTP/2 only; set in code because appsettings may not be found.
-        // On https endpoints Kestrel serves its default certificate (Kestrel:Certificates:Default) and HTTP/2 by ALPN.
-        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         configure?.Invoke(builder);
+        LimitConnections(builder);
         AddDispatchServices(builder);
 
         var app = builder.Build();
         MigrateDatabase(app);
+
+        // Who calls is known from the headers before any of the body is read: unknown callers cost no message memory.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<StreamQuotaMiddleware>();
         MapDispatchEndpoints(app);
         return app;
+    }
+
+    private static void LimitConnections(WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(ConnectionLimitsOptions.Section).Get<ConnectionLimitsOptions>() ?? new ConnectionLimitsOptions();
+        var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // Plain-text gRPC (h2c) needs HTTP/2 only; set in code because appsettings may not be found.
+            // On https endpoints Kestrel serves its default certificate (Kestrel:Certificates:Default) and HTTP/2 by ALPN.
+            k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2);
+            k.Limits.MaxConcurrentConnections = limits.MaxConnections;
+            k.Limits.MaxConcurrentUpgradedConnections = limits.MaxConnections;
+            k.Limits.Http2.MaxStreamsPerConnection = limits.MaxStreamsPerConnection;
+
+            // A unary call's body is one message and its 5-byte prefix (gRPC lifts the cap for streams, whose messages it bounds one by one).
+            k.Limits.MaxRequestBodySize = intake.MaxReceiveMessageBytes + 5L;
+        });
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.AddConcurrencyLimiter(ServiceAccess.OpenStreamsPolicy, c =>
+            {
+                c.PermitLimit = limits.MaxOpenStreamsWithoutKey;
+                c.QueueLimit = 0;
+            });
+            o.OnRejected = (rejected, _) => new ValueTask(GrpcStatusResponse.WriteAsync(
+                rejected.HttpContext, Grpc.Core.StatusCode.ResourceExhausted, $"{limits.MaxOpenStreamsWithoutKey} streams without a key are open (Limits:MaxOpenStreamsWithoutKey); retry later"));
+        });
     }
 
     private static void AddDispatchServices(WebApplicationBuilder builder)
@@ -62,8 +97,7 @@ public static class DispatchServer
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.TimeoutSeconds));
         builder.Services.AddSingleton(auth);
         builder.Services.AddSingleton(storage);
-        builder.Services.AddSingleton(new ApiKeyDirectory(auth));
-        builder.Services.AddSingleton<StreamQuota>();
+        AddAuthentication(builder, auth);
         builder.Services.AddSingleton<ServerStopping>();
 
         // TryAdd: a host (or a test) may bring its own clock.
@@ -89,13 +123,30 @@ public static class DispatchServer
         {
             // Outermost first: errors see everything auth and shutdown throw.
             o.Interceptors.Add<ErrorStatusInterceptor>();
-            o.Interceptors.Add<AuthInterceptor>();
             o.Interceptors.Add<ShutdownInterceptor>();
             o.MaxReceiveMessageSize = intake.MaxReceiveMessageBytes;
             o.EnableDetailedErrors = false;
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.UseStrictMessageParsing();
+    }
+
+    private static void AddAuthentication(WebApplicationBuilder builder, AuthOptions auth)
+    {
+        var (keys, source) = ApiKeyConfiguration.Read(auth);
+        builder.Services.AddSingleton(new ApiKeyDirectory(auth, keys, source));
+        builder.Services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyDirectory>());
+        builder.Services.AddSingleton<StreamQuota>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(o =>
+        {
+            o.AddPolicy(ServiceAccess.NobodyPolicy, p => p.RequireAssertion(_ => false));
+
+            // An endpoint mapped without ServiceAccess.Describe is open to nobody, not to everybody.
+            o.FallbackPolicy = o.GetPolicy(ServiceAccess.NobodyPolicy);
+        });
     }
 
     private static void AddLiveDispatch(WebApplicationBuilder builder)
@@ -132,13 +183,13 @@ public static class DispatchServer
 
     private static void MapDispatchEndpoints(WebApplication app)
     {
-        app.MapGrpcService<OrderIntakeService>();
-        app.MapGrpcService<PlanningService>();
-        app.MapGrpcService<VolunteersService>();
-        app.MapGrpcService<SupermarketsService>();
-        app.MapGrpcService<TrucksService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<OrderIntakeService>().Add(ServiceAccess.Describe);
+        app.MapGrpcService<PlanningService>().Add(ServiceAccess.Describe);
+        app.MapGrpcService<VolunteersService>().Add(ServiceAccess.Describe);
+        app.MapGrpcService<SupermarketsService>().Add(ServiceAccess.Describe);
+        app.MapGrpcService<TrucksService>().Add(ServiceAccess.Describe);
+        app.MapGrpcHealthChecksService().Add(ServiceAccess.Describe);
+        app.MapGrpcReflectionService().Add(ServiceAccess.Describe);
     }
 }
 

@@ -43,6 +43,25 @@ public sealed class IntakeOptions
     public int MaxOrdersPerHouseholdPerDay { get; set; } = 3;
 }
 
+/// <summary>
+/// Settings under "Limits": what a caller can hold before its key is known (connections, calls on one, anonymous
+/// streams). Request bodies are never read before the key is checked, and a message over
+/// Intake:MaxReceiveMessageBytes is refused from its length prefix.
+/// </summary>
+public sealed class ConnectionLimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Connections open at once (a gRPC client channel holds one); further ones are closed at once. Default 4,096 (a district has about 1,300 volunteers).</summary>
+    public long MaxConnections { get; set; } = 4_096;
+
+    /// <summary>Calls open at once on one HTTP/2 connection; a client opens more connections or waits. Default 100.</summary>
+    public int MaxStreamsPerConnection { get; set; } = 100;
+
+    /// <summary>Streams anyone may open without a key (health watches and reflection together); the next is RESOURCE_EXHAUSTED. Default 32.</summary>
+    public int MaxOpenStreamsWithoutKey { get; set; } = 32;
+}
+
 /// <summary>Settings under "Planning".</summary>
 public sealed class PlanningOptions
 {

@@ -75,7 +75,7 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
         catch (InvalidRequestException invalid)
         {
             // One bad batch must not end a stream of hundreds: it is answered, nothing of it stored.
-            var answer = new BatchResult { SupermarketId = batch.SupermarketId, BatchId = batch.BatchId };
+            var answer = new BatchResult { SupermarketId = IdText.Quote(batch.SupermarketId), BatchId = IdText.Quote(batch.BatchId) };
             answer.BatchViolations.AddRange(invalid.Violations.Select(v => new Contracts.V1.FieldViolation { Field = v.Field, Description = v.Description }));
             return answer;
         }

@@ -13,6 +13,7 @@ public sealed class PlanningService(DistrictDayPlanning planning, PlanBook plans
 {
     public override async Task PlanDistrictDay(PlanDistrictDayRequest request, IServerStreamWriter<PlanDistrictDayUpdate> responseStream, ServerCallContext context)
     {
+        RequestChecks.Id("district_id", request.DistrictId);
         var cancellationToken = context.CancellationToken;
 
         // Progress comes from planner threads; one writer sends it, latest-wins so a slow client never stalls planning.
@@ -47,10 +48,7 @@ public sealed class PlanningService(DistrictDayPlanning planning, PlanBook plans
 
     public override async Task<GatePlan> GetGatePlan(GetGatePlanRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.GateId))
-        {
-            throw new InvalidRequestException("gate_id", "must not be empty");
-        }
+        RequestChecks.Id("gate_id", request.GateId);
 
         var plan = await FindAsync(request.DistrictId, request.Day, request.Version, context.CancellationToken);
         if (plan.Plan.GateCycles.All(g => g.GateId != request.GateId))
@@ -63,10 +61,7 @@ public sealed class PlanningService(DistrictDayPlanning planning, PlanBook plans
 
     private async Task<VersionedPlan> FindAsync(string districtId, int day, int version, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(districtId))
-        {
-            throw new InvalidRequestException("district_id", "must not be empty");
-        }
+        RequestChecks.Id("district_id", districtId);
 
         if (day < 1)
         {

@@ -13,10 +13,7 @@ public sealed class SupermarketsService(IReferenceData reference, OrderEventHub 
 {
     public override async Task WatchOrders(WatchOrdersRequest request, IServerStreamWriter<OrderStatusEvent> responseStream, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.SupermarketId))
-        {
-            throw new InvalidRequestException("supermarket_id", "must not be empty");
-        }
+        RequestChecks.Id("supermarket_id", request.SupermarketId);
 
         if (!context.GetCaller().SeesSupermarket(request.SupermarketId))
         {

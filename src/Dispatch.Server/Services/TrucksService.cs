@@ -11,24 +11,15 @@ public sealed class TrucksService(ILiveDispatch live, IRouteHub<TruckAssignment>
 {
     public override async Task StreamTruckAssignments(StreamTruckAssignmentsRequest request, IServerStreamWriter<TruckAssignment> responseStream, ServerCallContext context)
     {
-        context.GetCaller().EnsureTruck(request.TruckId, staffMayAct: true);
-        RequireTruck(request.TruckId);
+        RequireTruck(context, request.TruckId, staffMayAct: true);
         await RouteStreaming.StreamAsync(hub, request.TruckId, request.LastSeenVersion, responseStream, lifetime, context.CancellationToken);
     }
 
     public override async Task<ReportArrivalResult> ReportArrival(ReportArrivalRequest request, ServerCallContext context)
     {
-        context.GetCaller().EnsureTruck(request.TruckId);
-        RequireTruck(request.TruckId);
-        if (string.IsNullOrWhiteSpace(request.GateId))
-        {
-            throw new InvalidRequestException("gate_id", "must not be empty");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.LoadId))
-        {
-            throw new InvalidRequestException("load_id", "must not be empty");
-        }
+        RequireTruck(context, request.TruckId);
+        RequestChecks.Id("gate_id", request.GateId);
+        RequestChecks.Id("load_id", request.LoadId, RequestChecks.MaxComposedIdLength);
 
         if (request.ArrivedAtSeconds < 0)
         {
@@ -41,8 +32,7 @@ public sealed class TrucksService(ILiveDispatch live, IRouteHub<TruckAssignment>
 
     public override async Task<ReportDepartureResult> ReportDeparture(ReportDepartureRequest request, ServerCallContext context)
     {
-        context.GetCaller().EnsureTruck(request.TruckId);
-        RequireTruck(request.TruckId);
+        RequireTruck(context, request.TruckId);
         if (request.TripNumber < 1)
         {
             throw new InvalidRequestException("trip_number", $"must be at least 1, was {request.TripNumber}");
@@ -57,13 +47,11 @@ public sealed class TrucksService(ILiveDispatch live, IRouteHub<TruckAssignment>
         return new ReportDepartureResult { Replayed = result.Replayed, OrdersOnTruck = result.OrdersOnTruck, PlanVersion = result.PlanVersion };
     }
 
-    private void RequireTruck(string truckId)
+    /// <summary>The id's rules, then whether the caller may act as that truck's driver, then whether the truck exists.</summary>
+    private void RequireTruck(ServerCallContext context, string truckId, bool staffMayAct = false)
     {
-        if (string.IsNullOrWhiteSpace(truckId))
-        {
-            throw new InvalidRequestException("truck_id", "must not be empty");
-        }
-
+        RequestChecks.Id("truck_id", truckId);
+        context.GetCaller().EnsureTruck(truckId, staffMayAct);
         if (!live.IsKnownTruck(truckId))
         {
             throw new ResourceNotFoundException("truck", truckId);

@@ -1,3 +1,4 @@
+using Dispatch.Domain.Orders;
 using Dispatch.Contracts.V1;
 using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
@@ -9,26 +10,24 @@ namespace Dispatch.Server.Services;
 /// <summary>Volunteers' live routes, their trips from the gate, their reports from the doors and pickups at the gate.</summary>
 public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> hub, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
 {
+    // Proof codes are 6 digits; a household token is 16 characters. Anything much longer is not a code.
+    private const int MaxCodeLength = 32;
+
     public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
     {
-        context.GetCaller().EnsureVolunteer(request.VolunteerId, staffMayAct: true);
-        RequireVolunteer(request.VolunteerId);
+        RequireVolunteer(context, request.VolunteerId, staffMayAct: true);
         await RouteStreaming.StreamAsync(hub, request.VolunteerId, request.LastSeenVersion, responseStream, lifetime, context.CancellationToken);
     }
 
     public override async Task<ReportStopResult> ReportStop(ReportStopRequest request, ServerCallContext context)
     {
-        context.GetCaller().EnsureVolunteer(request.VolunteerId);
-        RequireVolunteer(request.VolunteerId);
-        if (string.IsNullOrWhiteSpace(request.DeliveryId))
-        {
-            throw new InvalidRequestException("delivery_id", "must not be empty");
-        }
+        RequireVolunteer(context, request.VolunteerId);
+        RequestChecks.Id("delivery_id", request.DeliveryId, RequestChecks.MaxComposedIdLength);
 
         var report = request.OutcomeCase switch
         {
-            ReportStopRequest.OutcomeOneofCase.Delivered when string.IsNullOrWhiteSpace(request.Delivered.ConfirmationCode) =>
-                throw new InvalidRequestException("delivered.confirmation_code", "must not be empty: ask the household for their code"),
+            ReportStopRequest.OutcomeOneofCase.Delivered when CodeProblem(request.Delivered.ConfirmationCode) is { } problem =>
+                throw new InvalidRequestException("delivered.confirmation_code", problem),
             ReportStopRequest.OutcomeOneofCase.Delivered => new StopReportRequest(request.VolunteerId, request.DeliveryId, true, request.Delivered.ConfirmationCode, null),
             ReportStopRequest.OutcomeOneofCase.Failed when request.Failed.Reason == FailureReason.Unspecified =>
                 throw new InvalidRequestException("failed.reason", "must be given"),
@@ -50,16 +49,14 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
 
     public override async Task<SetAvailabilityResult> SetAvailability(SetAvailabilityRequest request, ServerCallContext context)
     {
-        context.GetCaller().EnsureVolunteer(request.VolunteerId, staffMayAct: true);
-        RequireVolunteer(request.VolunteerId);
+        RequireVolunteer(context, request.VolunteerId, staffMayAct: true);
         int version = await live.SetAvailabilityAsync(request.VolunteerId, request.Available, context.CancellationToken);
         return new SetAvailabilityResult { Available = request.Available, PlanVersion = version };
     }
 
     public override async Task<StartTripResult> StartTrip(StartTripRequest request, ServerCallContext context)
     {
-        context.GetCaller().EnsureVolunteer(request.VolunteerId);
-        RequireVolunteer(request.VolunteerId);
+        RequireVolunteer(context, request.VolunteerId);
         if (request.TripNumber < 1)
         {
             throw new InvalidRequestException("trip_number", $"must be at least 1, was {request.TripNumber}");
@@ -73,29 +70,25 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
 
     public override async Task<ConfirmPickupResult> ConfirmPickup(ConfirmPickupRequest request, ServerCallContext context)
     {
-        context.GetCaller().EnsureVolunteer(request.VolunteerId);
-        RequireVolunteer(request.VolunteerId);
-        if (string.IsNullOrWhiteSpace(request.OrderId))
+        RequireVolunteer(context, request.VolunteerId);
+        RequestChecks.Id("order_id", request.OrderId, RequestChecks.MaxComposedIdLength);
+        if (CodeProblem(request.ConfirmationCode) is { } problem)
         {
-            throw new InvalidRequestException("order_id", "must not be empty");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.ConfirmationCode))
-        {
-            throw new InvalidRequestException("confirmation_code", "must not be empty: ask the household for their code");
+            throw new InvalidRequestException("confirmation_code", problem);
         }
 
         var result = await live.ConfirmPickupAsync(new PickupConfirmation(request.VolunteerId, request.OrderId, request.ConfirmationCode), context.CancellationToken);
         return new ConfirmPickupResult { Replayed = result.Replayed, PlanVersion = result.PlanVersion };
     }
 
-    private void RequireVolunteer(string volunteerId)
-    {
-        if (string.IsNullOrWhiteSpace(volunteerId))
-        {
-            throw new InvalidRequestException("volunteer_id", "must not be empty");
-        }
+    private static string? CodeProblem(string code) =>
+        string.IsNullOrWhiteSpace(code) ? "must not be empty: ask the household for their code" : IdText.Problem(code.Trim(), MaxCodeLength);
 
+    /// <summary>The id's rules, then whether the caller may act as that volunteer, then whether the volunteer exists.</summary>
+    private void RequireVolunteer(ServerCallContext context, string volunteerId, bool staffMayAct = false)
+    {
+        RequestChecks.Id("volunteer_id", volunteerId);
+        context.GetCaller().EnsureVolunteer(volunteerId, staffMayAct);
         if (!live.IsKnownVolunteer(volunteerId))
         {
             throw new ResourceNotFoundException("volunteer", volunteerId);

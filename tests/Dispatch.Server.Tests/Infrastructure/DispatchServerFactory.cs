@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatch.Server.Tests.Infrastructure;
@@ -64,6 +65,12 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public int MaxConcurrentStreamsPerKey { get; init; } = 8;
 
+    /// <summary>Every log line the server writes.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>More settings, applied last.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Storage:KeepLiveVersions; null leaves the server's default.</summary>
     public int? KeepLiveVersions { get; init; }
 
@@ -96,6 +103,12 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
             builder.UseSetting(name, value);
         }
 
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

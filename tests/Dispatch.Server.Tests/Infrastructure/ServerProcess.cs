@@ -12,7 +12,7 @@ namespace Dispatch.Server.Tests.Infrastructure;
 /// <summary>
 /// The real server as a child process (<c>dotnet Dispatch.Server.dll</c> from this test's output folder, where the
 /// project reference and Mvc.Testing put it with its runtimeconfig and deps files), on a free loopback port,
-/// with Auth disabled: these tests are about the process, not about keys.
+/// with Auth disabled unless asked (the <see cref="TestKeys"/> then): most of these tests are about the process, not about keys.
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
@@ -46,7 +46,10 @@ public sealed class ServerProcess : IDisposable
 
     public OrderIntake.OrderIntakeClient CreateIntakeClient() => new(_channel);
 
-    public static async Task<ServerProcess> StartAsync(string databasePath, string scenarioPath, TimeSpan timeout)
+    public Process Process => _process;
+
+    /// <param name="withKeys">Auth on, with the <see cref="TestKeys"/>.</param>
+    public static async Task<ServerProcess> StartAsync(string databasePath, string scenarioPath, TimeSpan timeout, bool withKeys = false)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "Dispatch.Server.dll");
         if (!File.Exists(dll) || !File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")))
@@ -62,14 +65,17 @@ public sealed class ServerProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
         };
-        foreach (string arg in new[]
+        var args = new List<string>
         {
             dll, "--urls", $"http://127.0.0.1:{port}", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
-            "--Auth:Enabled=false", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Intake:MaxOrdersPerHouseholdPerDay=0",
-        })
+            $"--Auth:Enabled={withKeys}", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Intake:MaxOrdersPerHouseholdPerDay=0",
+        };
+        if (withKeys)
         {
-            start.ArgumentList.Add(arg);
+            args.AddRange(TestKeys.Settings().Select(s => $"--{s.Key}={s.Value}"));
         }
+
+        args.ForEach(start.ArgumentList.Add);
 
         var server = new ServerProcess(Process.Start(start)!, $"http://127.0.0.1:{port}");
         await server.WaitUntilServingAsync(timeout);

@@ -3,8 +3,8 @@ using Dispatch.Server.Auth;
 namespace Dispatch.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The API keys the test server knows. They take indices 0..6 of Auth:Keys so every demo key of
-/// appsettings.json is overwritten: configuration merges lists by index.
+/// The API keys the test server knows, given as Auth:KeysJson so they replace every configured key (the demo keys
+/// of the Development settings included) instead of merging with them by index.
 /// </summary>
 public static class TestKeys
 {
@@ -29,11 +29,7 @@ public static class TestKeys
 
     public static IEnumerable<KeyValuePair<string, string>> Settings()
     {
-        for (int i = 0; i < All.Count; i++)
-        {
-            yield return new($"Auth:Keys:{i}:KeyHash", ApiKeyDirectory.Hash(All[i].Key));
-            yield return new($"Auth:Keys:{i}:Role", All[i].Role);
-            yield return new($"Auth:Keys:{i}:SubjectId", All[i].Subject);
-        }
+        string json = System.Text.Json.JsonSerializer.Serialize(All.Select(k => new ApiKeyOptions { KeyHash = ApiKeyDirectory.Hash(k.Key), Role = k.Role, SubjectId = k.Subject }));
+        yield return new("Auth:KeysJson", json);
     }
 }
