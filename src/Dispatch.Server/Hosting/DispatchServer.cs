@@ -7,6 +7,7 @@ using Dispatch.Server.Intake;
 using Dispatch.Server.Live;
 using Dispatch.Server.Planning;
 using Dispatch.Server.Services;
+using Dispatch.Server.Telemetry;
 using Dispatch.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
@@ -42,10 +43,12 @@ public static class DispatchServer
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         configure?.Invoke(builder);
         AddDispatchServices(builder);
+        builder.AddDispatchTelemetry();
 
         var app = builder.Build();
         MigrateDatabase(app);
         MapDispatchEndpoints(app);
+        app.MapDispatchTelemetry();
         return app;
     }
 

@@ -1,7 +1,9 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
+using Dispatch.Server.Telemetry;
 using Dispatch.Storage;
+using System.Diagnostics;
 
 namespace Dispatch.Server.Intake;
 
@@ -15,6 +17,30 @@ public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store,
     private const int MaxAttempts = 3;
 
     public async Task<BatchIntakeResult> SubmitAsync(OrderBatch batch, CancellationToken cancellationToken)
+    {
+        using var activity = DispatchTelemetry.Source.StartActivity("dispatch.intake.batch");
+        activity?.SetTag("dispatch.orders", batch.Orders.Count);
+        long started = Stopwatch.GetTimestamp();
+        string outcome = BatchOutcomes.Refused;
+        try
+        {
+            var result = await StoreAsync(batch, cancellationToken);
+            outcome = result.Replayed ? BatchOutcomes.Replayed : BatchOutcomes.Stored;
+            DispatchTelemetry.BatchAnswered(outcome, result.Receipt.AcceptedCount, result.Receipt.Rejected.Count, Stopwatch.GetElapsedTime(started));
+            return result;
+        }
+        catch (InvalidRequestException)
+        {
+            DispatchTelemetry.BatchAnswered(outcome, 0, 0, Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("dispatch.outcome", outcome);
+        }
+    }
+
+    private async Task<BatchIntakeResult> StoreAsync(OrderBatch batch, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(batch.SupermarketId) && !string.IsNullOrWhiteSpace(batch.BatchId)
             && await store.FindBatchAsync(batch.SupermarketId, batch.BatchId, cancellationToken) is { } earlier)

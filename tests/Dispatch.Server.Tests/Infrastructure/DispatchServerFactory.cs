@@ -58,6 +58,9 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
 
     public int MaxConcurrentStreamsPerKey { get; init; } = 8;
 
+    /// <summary>More settings, applied last (e.g. Telemetry:Prometheus:Enabled).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Storage:KeepLiveVersions; null leaves the server's default.</summary>
     public int? KeepLiveVersions { get; init; }
 
@@ -85,6 +88,11 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Live:ReleaseCheckMilliseconds", "50");
         builder.UseSetting("Auth:MaxConcurrentStreamsPerKey", MaxConcurrentStreamsPerKey.ToString(CultureInfo.InvariantCulture));
         foreach (var (name, value) in TestKeys.Settings())
+        {
+            builder.UseSetting(name, value);
+        }
+
+        foreach (var (name, value) in Settings)
         {
             builder.UseSetting(name, value);
         }
