@@ -17,9 +17,13 @@ root.Subcommands.Add(orders);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(PushCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
-root.Subcommands.Add(PlanCommand.Create());
+var plan = PlanCommand.Create();
+
+// `plan --server URL` and `plan show`: the same command planning on (and reading from) a live server.
+RemotePlanCommand.Extend(plan);
+root.Subcommands.Add(plan);
 root.Subcommands.Add(VolunteerCommand.Create());
 root.Subcommands.Add(TruckCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+return await CommandInvocation.RunAsync(root.Parse(args));

@@ -16,6 +16,8 @@ public readonly record struct BundleCounts(int MeatAndVegetable, int Vegetable, 
 
     public int Total => MeatAndVegetable + Vegetable + RiceAndFlour + Medicine;
 
+    // Derived: not part of the value in stored or reported JSON.
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Total == 0;
 
     public BundleCounts With(BundleKind kind, int count) => kind switch

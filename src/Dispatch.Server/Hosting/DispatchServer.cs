@@ -7,6 +7,7 @@ using Dispatch.Server.Intake;
 using Dispatch.Server.Live;
 using Dispatch.Server.Planning;
 using Dispatch.Server.Services;
+using Dispatch.Server.Telemetry;
 using Dispatch.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
@@ -42,6 +43,7 @@ public static class DispatchServer
         configure?.Invoke(builder);
         LimitConnections(builder);
         AddDispatchServices(builder);
+        builder.AddDispatchTelemetry();
 
         var app = builder.Build();
         MigrateDatabase(app);
@@ -53,6 +55,7 @@ public static class DispatchServer
         app.UseRateLimiter();
         app.UseMiddleware<StreamQuotaMiddleware>();
         MapDispatchEndpoints(app);
+        app.MapDispatchTelemetry();
         return app;
     }
 

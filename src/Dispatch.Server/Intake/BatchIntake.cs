@@ -1,7 +1,9 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
+using Dispatch.Server.Telemetry;
 using Dispatch.Storage;
+using System.Diagnostics;
 
 namespace Dispatch.Server.Intake;
 
@@ -13,6 +15,30 @@ namespace Dispatch.Server.Intake;
 public sealed class BatchIntake(OrderBatchValidator validator, IntakeLimits limits, OrderStore store, ILiveDispatch live, TopUpQueue topUps, TimeProvider clock)
 {
     public async Task<BatchIntakeResult> SubmitAsync(OrderBatch batch, CancellationToken cancellationToken)
+    {
+        using var activity = DispatchTelemetry.Source.StartActivity("dispatch.intake.batch");
+        activity?.SetTag("dispatch.orders", batch.Orders.Count);
+        long started = Stopwatch.GetTimestamp();
+        string outcome = BatchOutcomes.Refused;
+        try
+        {
+            var result = await StoreAsync(batch, cancellationToken);
+            outcome = result.Replayed ? BatchOutcomes.Replayed : BatchOutcomes.Stored;
+            DispatchTelemetry.BatchAnswered(outcome, result.Receipt.AcceptedCount, result.Receipt.Rejected.Count, Stopwatch.GetElapsedTime(started));
+            return result;
+        }
+        catch (InvalidRequestException)
+        {
+            DispatchTelemetry.BatchAnswered(outcome, 0, 0, Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("dispatch.outcome", outcome);
+        }
+    }
+
+    private async Task<BatchIntakeResult> StoreAsync(OrderBatch batch, CancellationToken cancellationToken)
     {
         // Only ids that keep the rules can have been stored: nothing else is looked up.
         if (IdText.Problem(batch.SupermarketId, limits.MaxIdLength) is null && IdText.Problem(batch.BatchId, limits.MaxIdLength) is null

@@ -13,6 +13,7 @@ using Dispatch.Server.Errors;
 using Dispatch.Server.Hosting;
 using Dispatch.Server.Mapping;
 using Dispatch.Server.Planning;
+using Dispatch.Server.Telemetry;
 using Dispatch.Storage;
 using V1 = Dispatch.Contracts.V1;
 
@@ -308,6 +309,8 @@ public sealed class LiveDispatch(
         IReadOnlyList<ExpectedArrival>? expectedLater = null)
     {
         var started = Stopwatch.StartNew();
+        using var activity = DispatchTelemetry.Source.StartActivity("dispatch.replan.gate");
+        activity?.SetTag("dispatch.gate_id", gateId);
         int baseVersion = day.BaseVersion;
         var plan = day.Plan.Plan;
         var gate = scenario.FindGate(gateId) ?? throw new ResourceNotFoundException("gate", gateId);
@@ -418,6 +421,7 @@ public sealed class LiveDispatch(
             }
 
             LiveDispatchLog.GateReplanned(logger, gateId, cause, saved.Version, changed, started.ElapsedMilliseconds);
+            DispatchTelemetry.GateReplanned(late is not null ? ReplanCauses.LateTruck : topUp is not null ? ReplanCauses.NewOrders : ReplanCauses.VolunteerReport, started.Elapsed);
         }
         finally
         {

@@ -3,6 +3,7 @@ using Dispatch.Domain.Scenarios;
 using Dispatch.Planning.District;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
+using Dispatch.Server.Telemetry;
 using Dispatch.Storage;
 
 namespace Dispatch.Server.Planning;
@@ -37,7 +38,13 @@ public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore order
             }
 
             var input = new PlanningInput(scenario.Scenario, day, dayOrders, settings with { ProbeBottleneck = probeBottleneck });
+            using var activity = DispatchTelemetry.Source.StartActivity("dispatch.plan.district_day");
+            activity?.SetTag("dispatch.day", day);
+            activity?.SetTag("dispatch.orders", dayOrders.Count);
+            var startedAt = clock.GetUtcNow();
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             var plan = await Task.Run(() => new DistrictPlanner().Plan(input, progress, cancellationToken), cancellationToken);
+            DispatchTelemetry.PlanMade(plan, startedAt, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
             // A plan cut short by the deadline is not a plan to act on: store nothing. Past this point it is stored,
             // so its statuses and its going live are not cancelled either.

@@ -11,10 +11,13 @@ namespace Dispatch.Simulation.Days;
 /// </summary>
 public static class BottleneckAttribution
 {
-    public static PlanResource? Of(Plan plan, int deadlineSeconds)
+    public static PlanResource? Of(Plan plan, int deadlineSeconds) => Of(plan.Orders, deadlineSeconds);
+
+    /// <summary>The same reading over some of a plan's orders (one gate's, one community's).</summary>
+    public static PlanResource? Of(IEnumerable<OrderOutcome> orders, int deadlineSeconds)
     {
         var charges = new int[Enum.GetValues<PlanResource>().Length];
-        foreach (var outcome in plan.Orders)
+        foreach (var outcome in orders)
         {
             if (outcome.IsServed && outcome.ServedAtSeconds <= deadlineSeconds)
             {

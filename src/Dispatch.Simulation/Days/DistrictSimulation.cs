@@ -85,23 +85,33 @@ public sealed class DistrictSimulation
     private static SimulatedDay Record(
         int day, Scenario dayScenario, IReadOnlyList<ScenarioOverride> overrides, DayOrders orders, Plan plan, List<OrderOutcome> served, int failures, int deadlineSeconds)
     {
-        var lateness = served.Select(o => Math.Max(0, (o.ServedAtSeconds ?? 0) - deadlineSeconds)).Order().ToList();
+        var servedIds = served.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
+        var servedAt = served.ToDictionary(o => o.OrderId, o => o.ServedAtSeconds, StringComparer.Ordinal);
+        var lateness = orders.Orders.ToDictionary(
+            o => o.Id,
+            o => HouseholdLateness.Seconds(day, orders.FirstDays[o.Id], servedAt.TryGetValue(o.Id, out int? at) ? at : null, deadlineSeconds),
+            StringComparer.Ordinal);
+        var late = lateness.Values.Where(l => l > 0).Order().ToList();
+        int onTime = served.Count(o => lateness[o.OrderId] == 0);
         var doorHouseholds = dayScenario.Households.Where(h => h.NeedsDoorDelivery).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
         var unfilled = plan.Kpis.UnfilledByBundle.Aggregate(BundleCounts.Zero, (sum, u) => sum.With(u.Key, sum[u.Key] + u.Value));
         var events = overrides.OfType<RiskOverride>().Where(r => r.FromDay == day && r.FromDay > 1)
             .Select(r => $"{r.CommunityId} -> {r.Level}").ToList();
         int householdsOrdering = orders.Orders.Select(o => o.HouseholdId).Distinct(StringComparer.Ordinal).Count();
+        var (gates, communities) = GateBreakdown.Of(day, dayScenario, plan, servedIds, orders.FirstDays, deadlineSeconds);
         return new SimulatedDay(
             day,
             householdsOrdering,
             orders.NewOrders,
             orders.WaitingOrders,
             served.Count,
-            lateness.Count(l => l == 0),
+            onTime,
             failures,
             orders.Orders.Count - served.Count,
-            lateness.Count == 0 ? 0 : lateness.Average(),
-            lateness.Count == 0 ? 0 : lateness[Math.Min(lateness.Count - 1, (int)Math.Ceiling(0.95 * lateness.Count) - 1)],
+            late.Count,
+            late.Count == 0 ? 0 : late.Average(),
+            late.Count == 0 ? 0 : late[Math.Min(late.Count - 1, (int)Math.Ceiling(0.95 * late.Count) - 1)],
+            late.Count == 0 ? 0 : late[^1],
             unfilled,
             dayScenario.Supermarkets.Aggregate(BundleCounts.Zero, (sum, s) => sum + s.DailyStock),
             dayScenario.Vehicles.Count,
@@ -111,7 +121,9 @@ public sealed class DistrictSimulation
             plan.Kpis.Utilisation,
             plan.Bottleneck is { Probes.Count: > 0 } measured ? measured.Resource : BottleneckAttribution.Of(plan, deadlineSeconds),
             plan.Bottleneck is { Probes.Count: > 0 },
-            events);
+            events,
+            gates,
+            communities);
     }
 
     /// <summary>Reports on the caller's thread: <see cref="Progress{T}"/> would post to the thread pool out of order.</summary>

@@ -36,7 +36,13 @@ internal sealed class OrderBacklog
         }
 
         int oldest = _waiting.Count == 0 ? 0 : day - _waiting.Values.Min(w => w.FirstDay);
-        return new DayOrders([.. waiting, .. fresh], fresh.Count, waiting.Count, oldest);
+        var firstDays = _waiting.Values.ToDictionary(w => w.Order.Id, w => w.FirstDay, StringComparer.Ordinal);
+        foreach (var order in fresh)
+        {
+            firstDays[order.Id] = day;
+        }
+
+        return new DayOrders([.. waiting, .. fresh], fresh.Count, waiting.Count, oldest, firstDays);
     }
 
     /// <summary>Orders not served (or whose delivery failed) wait for the next day; served ones leave.</summary>
@@ -62,5 +68,5 @@ internal sealed class OrderBacklog
     private sealed record WaitingOrder(Order Order, int FirstDay);
 }
 
-/// <summary>One day's orders, waiting ones first.</summary>
-internal sealed record DayOrders(IReadOnlyList<Order> Orders, int NewOrders, int WaitingOrders, int OldestWaitDays);
+/// <summary>One day's orders, waiting ones first, and the day each was first ordered (its due day).</summary>
+internal sealed record DayOrders(IReadOnlyList<Order> Orders, int NewOrders, int WaitingOrders, int OldestWaitDays, IReadOnlyDictionary<string, int> FirstDays);

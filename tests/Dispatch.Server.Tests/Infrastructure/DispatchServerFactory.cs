@@ -68,7 +68,7 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
     /// <summary>Every log line the server writes.</summary>
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>More settings, applied last.</summary>
+    /// <summary>More settings, applied last (e.g. Telemetry:Prometheus:Enabled).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Storage:KeepLiveVersions; null leaves the server's default.</summary>

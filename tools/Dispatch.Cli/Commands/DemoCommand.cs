@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Dispatch.Cli.Hosting;
+using Dispatch.Cli.Intake;
 using Dispatch.Cli.Planning;
 using Dispatch.Contracts.V1;
-using Dispatch.Domain.Orders;
-using OrderBatch = Dispatch.Domain.Orders.OrderBatch;
 using Dispatch.Domain.Scenarios;
 
 namespace Dispatch.Cli.Commands;
@@ -42,38 +41,22 @@ public static class DemoCommand
             {
                 string folder = ScenarioLocator.Find(parse.GetValue(scenario)!)!;
                 string file = parse.GetValue(orders) ?? Path.Combine(folder, "orders-day1.csv");
-                if (!File.Exists(file))
-                {
-                    return Exit.WithBadInput($"orders file '{file}' not found");
-                }
-
-                IReadOnlyList<OrderBatch> batches;
-                try
-                {
-                    using var reader = File.OpenText(file);
-                    batches = OrderCsv.Read(reader, file);
-                }
-                catch (OrderFileFormatException e)
-                {
-                    return Exit.WithBadInput(e.Message);
-                }
-
+                var batches = OrderFile.Read(new FileInfo(file));
                 Console.WriteLine($"server on {server.Address}, database {Path.GetFullPath(parse.GetValue(db)!)}; pushing {file}");
                 using var channel = new KeyedChannel(server.Address, parse.GetValue(apiKey));
+                var stopwatch = System.Diagnostics.Stopwatch.StartNew();
                 var summary = await PushCommand.PushWithProgressAsync(new OrderIntake.OrderIntakeClient(channel.Invoker), batches, ct);
-                if (summary.StreamFailure is not null)
-                {
-                    return 1;
-                }
+                PushReport.Write(summary, stopwatch.Elapsed);
+                PushReport.ThrowIfFailed(summary, batches.Select(b => b.SupermarketId).Distinct(StringComparer.Ordinal).ToList(), null);
 
                 // The main job: plan the pushed day over gRPC, as a district planner would.
                 string districtId = ScenarioFiles.Load(folder).District.Id;
                 foreach (int day in batches.Select(b => b.Day).Distinct().Order())
                 {
-                    var plan = await RemotePlanning.PlanAsync(new Contracts.V1.Planning.PlanningClient(channel.Invoker), districtId, day, ct);
+                    var plan = await RemotePlanning.PlanAsync(new Contracts.V1.Planning.PlanningClient(channel.Invoker), new PlanDistrictDayRequest { DistrictId = districtId, Day = day }, ct);
                     if (plan is not null)
                     {
-                        RemotePlanning.WriteSummary(plan);
+                        PlanTables.WriteSummary(plan);
                     }
                 }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Dispatch.Cli.Hosting;
 using Dispatch.Contracts.V1;
-using Grpc.Core;
 using Spectre.Console;
 
 namespace Dispatch.Cli.Commands;
@@ -11,14 +10,15 @@ public static class OrdersListCommand
 {
     public static Command Create()
     {
-        var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
+        var server = ServerOption.Create();
         var supermarket = new Option<string?>("--supermarket") { Description = "Only this supermarket's orders" };
         var grid = new Option<string?>("--grid") { Description = "Only this grid's orders" };
         var day = new Option<int>("--day") { Description = "Only this plan day (0: any)" };
         var status = new Option<OrderStatus>("--status") { Description = "Only orders in this status (e.g. Received, Planned, Delivered)" };
         var limit = new Option<int>("--limit") { Description = "Show at most this many orders", DefaultValueFactory = _ => 50 };
         var apiKey = ApiKeyOption.Create();
-        var command = new Command("list", "List stored orders and their status") { server, supermarket, grid, day, status, limit, apiKey };
+        var json = JsonOutput.Create();
+        var command = new Command("list", "List stored orders and their status") { server, supermarket, grid, day, status, limit, apiKey, json };
         command.SetAction(async (parse, ct) =>
         {
             int max = parse.GetValue(limit);
@@ -38,31 +38,33 @@ public static class OrdersListCommand
                 PageSize = Math.Min(max, 1_000),
             };
 
-            var table = new Table().AddColumns("order", "household", "grid", "supermarket", "day", "bundles", "status");
-            int shown = 0;
-            try
+            // Pages gathered into one answer of the API's shape: the orders shown and the token for the rest.
+            var shown = new ListOrdersResponse();
+            do
             {
-                do
-                {
-                    var page = await client.ListOrdersAsync(request, cancellationToken: ct);
-                    foreach (var order in page.Orders.Take(max - shown))
-                    {
-                        table.AddRow(order.OrderId, order.HouseholdId, order.GridId, order.SupermarketId, order.Day.ToString(),
-                            string.Join(" ", order.Lines.Select(l => $"{l.Quantity}x{l.Kind}")), order.Status.ToString());
-                        shown++;
-                    }
-
-                    request.PageToken = page.NextPageToken;
-                }
-                while (request.PageToken.Length > 0 && shown < max);
+                var page = await client.ListOrdersAsync(request, cancellationToken: ct);
+                shown.Orders.AddRange(page.Orders.Take(max - shown.Orders.Count));
+                request.PageToken = page.NextPageToken;
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+            while (request.PageToken.Length > 0 && shown.Orders.Count < max);
+            shown.NextPageToken = request.PageToken;
+
+            if (parse.GetValue(json))
             {
-                return Exit.WithBadInput(e.Status.Detail);
+                JsonOutput.WriteProto(shown);
+                return Exit.Ok;
+            }
+
+            var table = new Table().AddColumns("order", "household", "grid", "supermarket", "day", "bundles", "status");
+            foreach (var order in shown.Orders)
+            {
+                table.AddRow(
+                    Markup.Escape(order.OrderId), Markup.Escape(order.HouseholdId), Markup.Escape(order.GridId), Markup.Escape(order.SupermarketId), order.Day.ToString(),
+                    string.Join(" ", order.Lines.Select(l => $"{l.Quantity}x{l.Kind}")), order.Status.ToString());
             }
 
             AnsiConsole.Write(table);
-            Console.WriteLine($"{shown} orders shown{(request.PageToken.Length > 0 ? " (more exist: raise --limit)" : "")}");
+            Console.WriteLine($"{shown.Orders.Count} orders shown{(shown.NextPageToken.Length > 0 ? " (more exist: raise --limit)" : "")}");
             return Exit.Ok;
         });
         return command;

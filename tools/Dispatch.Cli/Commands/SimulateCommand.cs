@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
+using Dispatch.Cli.Planning;
 using Dispatch.Cli.Simulation;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Simulation.Days;
@@ -33,18 +35,19 @@ public static class SimulateCommand
             DefaultValueFactory = _ => 0,
         };
         var noScenarioWhatIf = new Option<bool>("--no-scenario-events") { Description = $"Ignore the scenario folder's {ScenarioWhatIfFile}" };
+        var json = JsonOutput.Create();
         var command = new Command("simulate", "Plan a scenario day after day: demand, stock, crews, risk changes, failures; per-day table, verdict, report folder")
         {
-            scenario, days, seed, output, set, whatIf, sweep, probeEvery, noScenarioWhatIf,
+            scenario, days, seed, output, set, whatIf, sweep, probeEvery, noScenarioWhatIf, json,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
             parse.GetValue(scenario)!, parse.GetValue(days), parse.GetValue(seed), parse.GetValue(output)!,
-            parse.GetValue(set) ?? [], parse.GetValue(whatIf) ?? [], parse.GetValue(sweep), parse.GetValue(probeEvery), parse.GetValue(noScenarioWhatIf), ct)));
+            parse.GetValue(set) ?? [], parse.GetValue(whatIf) ?? [], parse.GetValue(sweep), parse.GetValue(probeEvery), parse.GetValue(noScenarioWhatIf), parse.GetValue(json), ct)));
         return command;
     }
 
     private static int Run(
-        string scenarioPath, int days, int seed, string output, string[] sets, string[] whatIfFiles, string? sweepText, int probeEvery, bool noScenarioWhatIf, CancellationToken ct)
+        string scenarioPath, int days, int seed, string output, string[] sets, string[] whatIfFiles, string? sweepText, int probeEvery, bool noScenarioWhatIf, bool json, CancellationToken ct)
     {
         if (days < 1)
         {
@@ -134,26 +137,45 @@ public static class SimulateCommand
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         if (sweep is null)
         {
-            var result = SimulationConsole.RunWithProgress(p => new DistrictSimulation().Run(scenario, overrides, options, p, ct), days);
-            SimulationConsole.WriteDays(result);
+            var result = json
+                ? new DistrictSimulation().Run(scenario, overrides, options, null, ct)
+                : SimulationConsole.RunWithProgress(p => new DistrictSimulation().Run(scenario, overrides, options, p, ct), days);
             SimulationFiles.WriteDays(output, inputs, result);
+            if (json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(SimulationFiles.Document(inputs, result), PlanRunner.Json));
+            }
+            else
+            {
+                SimulationConsole.WriteDays(result);
+            }
         }
         else
         {
-            var points = SimulationConsole.RunSweepWithProgress(
-                p => SweepRun.Run(scenario, overrides, sweep, options, Environment.ProcessorCount, p, ct), sweep.Values.Count);
-            SimulationFiles.WriteSweep(output, inputs with { Overrides = [.. overrideTexts, $"sweep {sweepText}"] }, sweep.Key, points);
-            var table = new Table().Title($"sweep of {sweep.Key}").AddColumns("setting", "served", "on time", "main bottleneck");
-            foreach (var point in points)
+            var points = json
+                ? SweepRun.Run(scenario, overrides, sweep, options, Environment.ProcessorCount, null, ct)
+                : SimulationConsole.RunSweepWithProgress(p => SweepRun.Run(scenario, overrides, sweep, options, Environment.ProcessorCount, p, ct), sweep.Values.Count);
+            var sweepInputs = inputs with { Overrides = [.. overrideTexts, $"sweep {sweepText}"] };
+            SimulationFiles.WriteSweep(output, sweepInputs, sweep.Key, points);
+            if (json)
             {
-                table.AddRow(point.Setting, $"{point.Result.Summary.ServedShare:P1}", $"{point.Result.Summary.OnTimeShare:P1}", point.Result.Summary.MainBottleneck?.ToString() ?? "none");
+                Console.Out.WriteLine(JsonSerializer.Serialize(SimulationFiles.SweepDocument(sweepInputs, sweep.Key, points), PlanRunner.Json));
             }
+            else
+            {
+                var table = new Table().Title($"sweep of {sweep.Key}").AddColumns("setting", "served", "on time", "main bottleneck");
+                foreach (var point in points)
+                {
+                    table.AddRow(point.Setting, $"{point.Result.Summary.ServedShare:P1}", $"{point.Result.Summary.OnTimeShare:P1}", point.Result.Summary.MainBottleneck?.ToString() ?? "none");
+                }
 
-            AnsiConsole.Write(table);
+                AnsiConsole.Write(table);
+            }
         }
 
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        AnsiConsole.MarkupLineInterpolated($"report written to {Path.GetFullPath(output)} (index.html); {stopwatch.Elapsed.TotalSeconds:F1} s wall, {used.TotalSeconds:F1} s CPU");
+        // With --json, stdout holds the document alone.
+        (json ? Console.Error : Console.Out).WriteLine($"report written to {Path.GetFullPath(output)} (index.html); {stopwatch.Elapsed.TotalSeconds:F1} s wall, {used.TotalSeconds:F1} s CPU");
         return Exit.Ok;
     }
 }

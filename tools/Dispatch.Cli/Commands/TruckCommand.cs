@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Runtime.CompilerServices;
+using Dispatch.Cli.Hosting;
 using Dispatch.Cli.Live;
 using Dispatch.Contracts.V1;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Spectre.Console;
 
 namespace Dispatch.Cli.Commands;
@@ -17,102 +17,95 @@ public static class TruckCommand
 {
     public static Command Create()
     {
-        var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
+        var server = ServerOption.Create();
         var id = new Option<string>("--id") { Description = "Truck id", Required = true };
         var apiKey = ApiKeyOption.Create();
         var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"wait-version 1; depart 1 09:00; arrive G1 L-1 09:40; quit\"" };
         var command = new Command("truck", "Follow a truck's live trips and report departures and arrivals at gates") { server, id, apiKey, script };
         command.SetAction(async (parse, ct) =>
         {
-            using var channel = GrpcChannel.ForAddress(parse.GetValue(server)!);
-            var client = new Trucks.TrucksClient(channel);
+            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
+            var client = new Trucks.TrucksClient(channel.Invoker);
             string truckId = parse.GetValue(id)!;
             var headers = new Metadata();
-            if (parse.GetValue(apiKey) is { Length: > 0 } key)
-            {
-                headers.Add("x-api-key", key);
-            }
-
             var seen = new VersionWatch();
             var latest = new StrongBox<TruckAssignment?>();
-            using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var follow = FollowAsync(client, truckId, headers, seen, latest, following.Token);
             string? commands = parse.GetValue(script);
-            try
-            {
-                var lines = commands is not null ? commands.Split(';') : ReadLines();
-                foreach (string line in lines)
-                {
-                    var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    if (words.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    if (words[0] is "quit" or "exit")
-                    {
-                        break;
-                    }
-
-                    if (words[0] == "wait-version" && words.Length == 2 && int.TryParse(words[1], out int version))
-                    {
-                        Console.WriteLine(await seen.WaitForAsync(version, TimeSpan.FromSeconds(30), ct) ? $"at version {seen.Version}" : $"timed out waiting for version {version}");
-                    }
-                    else if (words[0] == "arrive" && words.Length == 4 && TryParseClock(words[3], out int seconds))
-                    {
-                        try
-                        {
-                            var result = await client.ReportArrivalAsync(
-                                new ReportArrivalRequest { TruckId = truckId, GateId = words[1], LoadId = words[2], ArrivedAtSeconds = seconds }, headers, DateTime.UtcNow.AddSeconds(30), ct);
-                            Console.WriteLine($"arrived at {words[1]} with {words[2]}: {result.LateBySeconds / 60} min late{(result.Replanned ? $", gate re-planned (plan v{result.PlanVersion})" : string.Empty)}{(result.Replayed ? " (already reported)" : string.Empty)}");
-                        }
-                        catch (RpcException e)
-                        {
-                            Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
-                        }
-                    }
-                    else if (words[0] == "depart" && words.Length is 2 or 3 && int.TryParse(words[1], out int trip))
-                    {
-                        if (words.Length == 2 && latest.Value is null)
-                        {
-                            // No time given: it is the planned one, so the trips must have arrived first.
-                            await seen.WaitForAsync(1, TimeSpan.FromSeconds(10), ct);
-                        }
-
-                        if (DepartureSeconds(words, trip, latest.Value) is not int departed)
-                        {
-                            Console.WriteLine(words.Length == 3
-                                ? $"not a time: {words[2]} (hh:mm)"
-                                : $"trip {trip} has no planned departure in the trips received; give the time: depart {trip} hh:mm");
-                            continue;
-                        }
-
-                        try
-                        {
-                            var result = await client.ReportDepartureAsync(
-                                new ReportDepartureRequest { TruckId = truckId, TripNumber = trip, DepartedAtSeconds = departed }, headers, DateTime.UtcNow.AddSeconds(30), ct);
-                            Console.WriteLine($"left with trip {trip}: {result.OrdersOnTruck} orders on the truck, plan v{result.PlanVersion}{(result.Replayed ? " (already reported)" : string.Empty)}");
-                        }
-                        catch (RpcException e)
-                        {
-                            Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
-                        }
-                    }
-                    else
-                    {
-                        Console.WriteLine("commands: depart <trip> [hh:mm] | arrive <gate> <load> <hh:mm> | wait-version <n> | quit");
-                    }
-                }
-            }
-            finally
-            {
-                following.Cancel();
-                await follow.ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
+            await LiveSessions.RunAsync(
+                token => FollowAsync(client, truckId, headers, seen, latest, token),
+                (line, token) => RunLineAsync(client, truckId, headers, seen, latest, line, token),
+                commands is not null ? commands.Split(';') : ReadLines(),
+                ct);
             return Exit.Ok;
         });
         return command;
+    }
+
+    /// <summary>Runs one command line; false on quit.</summary>
+    private static async Task<bool> RunLineAsync(
+        Trucks.TrucksClient client, string truckId, Metadata headers, VersionWatch seen, StrongBox<TruckAssignment?> latest, string line, CancellationToken ct)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return true;
+        }
+
+        if (words[0] is "quit" or "exit")
+        {
+            return false;
+        }
+
+        if (words[0] == "wait-version" && words.Length == 2 && int.TryParse(words[1], out int version))
+        {
+            Console.WriteLine(await seen.WaitForAsync(version, TimeSpan.FromSeconds(30), ct) ? $"at version {seen.Version}" : $"timed out waiting for version {version}");
+        }
+        else if (words[0] == "arrive" && words.Length == 4 && TryParseClock(words[3], out int seconds))
+        {
+            try
+            {
+                var result = await client.ReportArrivalAsync(
+                    new ReportArrivalRequest { TruckId = truckId, GateId = words[1], LoadId = words[2], ArrivedAtSeconds = seconds }, headers, DateTime.UtcNow.AddSeconds(30), ct);
+                Console.WriteLine($"arrived at {words[1]} with {words[2]}: {result.LateBySeconds / 60} min late{(result.Replanned ? $", gate re-planned (plan v{result.PlanVersion})" : string.Empty)}{(result.Replayed ? " (already reported)" : string.Empty)}");
+            }
+            catch (RpcException e)
+            {
+                Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
+            }
+        }
+        else if (words[0] == "depart" && words.Length is 2 or 3 && int.TryParse(words[1], out int trip))
+        {
+            if (words.Length == 2 && latest.Value is null)
+            {
+                // No time given: it is the planned one, so the trips must have arrived first.
+                await seen.WaitForAsync(1, TimeSpan.FromSeconds(10), ct);
+            }
+
+            if (DepartureSeconds(words, trip, latest.Value) is not int departed)
+            {
+                Console.WriteLine(words.Length == 3
+                    ? $"not a time: {words[2]} (hh:mm)"
+                    : $"trip {trip} has no planned departure in the trips received; give the time: depart {trip} hh:mm");
+                return true;
+            }
+
+            try
+            {
+                var result = await client.ReportDepartureAsync(
+                    new ReportDepartureRequest { TruckId = truckId, TripNumber = trip, DepartedAtSeconds = departed }, headers, DateTime.UtcNow.AddSeconds(30), ct);
+                Console.WriteLine($"left with trip {trip}: {result.OrdersOnTruck} orders on the truck, plan v{result.PlanVersion}{(result.Replayed ? " (already reported)" : string.Empty)}");
+            }
+            catch (RpcException e)
+            {
+                Console.WriteLine($"refused: {e.StatusCode}: {e.Status.Detail}");
+            }
+        }
+        else
+        {
+            Console.WriteLine("commands: depart <trip> [hh:mm] | arrive <gate> <load> <hh:mm> | wait-version <n> | quit");
+        }
+
+        return true;
     }
 
     private static async Task FollowAsync(Trucks.TrucksClient client, string truckId, Metadata headers, VersionWatch seen, StrongBox<TruckAssignment?> latest, CancellationToken cancellationToken)
@@ -129,18 +122,13 @@ public static class TruckCommand
                     seen.Saw(trips.Version);
                 }
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested)
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancellationToken.IsCancellationRequested && !(KeyedChannel.CouldNotConnect(e) && seen.Version == 0))
             {
                 Console.WriteLine("stream ended (server stopping); reconnecting");
                 await Task.Delay(1_000, cancellationToken);
             }
             catch (RpcException) when (cancellationToken.IsCancellationRequested)
             {
-                return;
-            }
-            catch (RpcException e)
-            {
-                Console.WriteLine($"stream refused: {e.StatusCode}: {e.Status.Detail}");
                 return;
             }
         }

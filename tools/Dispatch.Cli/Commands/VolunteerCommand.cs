@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Dispatch.Cli.Hosting;
 using Dispatch.Cli.Live;
 using Dispatch.Contracts.V1;
 using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace Dispatch.Cli.Commands;
 
@@ -14,41 +14,18 @@ public static class VolunteerCommand
 {
     public static Command Create()
     {
-        var server = new Option<string>("--server") { Description = "Server address", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
+        var server = ServerOption.Create();
         var id = new Option<string>("--id") { Description = "Volunteer id", Required = true };
         var apiKey = ApiKeyOption.Create();
         var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"start 1; deliver O-1 1234; fail O-2 no-answer; pickup O-7 5678; wait-version 2; quit\"" };
         var command = new Command("volunteer", "Follow a volunteer's live route and report deliveries") { server, id, apiKey, script };
         command.SetAction(async (parse, ct) =>
         {
-            using var channel = GrpcChannel.ForAddress(parse.GetValue(server)!);
-            var headers = new Metadata();
-            if (parse.GetValue(apiKey) is { Length: > 0 } key)
-            {
-                headers.Add("x-api-key", key);
-            }
-
+            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
             string? commands = parse.GetValue(script);
             bool interactive = commands is null && !Console.IsInputRedirected;
-            var session = new VolunteerSession(new Volunteers.VolunteersClient(channel), parse.GetValue(id)!, headers, render: interactive || commands is null);
-            using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var follow = session.FollowAsync(following.Token);
-            try
-            {
-                foreach (string line in Lines(commands, interactive))
-                {
-                    if (!await session.RunAsync(line, ct))
-                    {
-                        break;
-                    }
-                }
-            }
-            finally
-            {
-                following.Cancel();
-                await follow.ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
+            var session = new VolunteerSession(new Volunteers.VolunteersClient(channel.Invoker), parse.GetValue(id)!, new Metadata(), render: interactive || commands is null);
+            await LiveSessions.RunAsync(session.FollowAsync, (line, token) => session.RunAsync(line, token), Lines(commands, interactive), ct);
             return Exit.Ok;
         });
         return command;

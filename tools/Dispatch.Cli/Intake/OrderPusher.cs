@@ -41,6 +41,9 @@ public sealed class OrderPusher(OrderIntake.OrderIntakeClient client)
         catch (RpcException e)
         {
             failure = e;
+
+            // The answers that did arrive count; the reader ends with the same status.
+            await reading.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
         var acknowledged = answers.Select(a => a.BatchId).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Dispatch.Cli.Hosting;
 using Dispatch.Contracts.V1;
 using Grpc.Core;
 using Spectre.Console;
@@ -7,6 +8,7 @@ namespace Dispatch.Cli.Live;
 /// <summary>
 /// Follows a volunteer's route (reconnecting with the last version seen when the server goes away) and runs the
 /// volunteer's commands against it: start, deliver, fail, pickup, available, unavailable, wait-version, quit.
+/// Following fails (throws) when the server cannot be reached before any route came, or refuses the stream.
 /// </summary>
 internal sealed class VolunteerSession(Volunteers.VolunteersClient client, string volunteerId, Metadata headers, bool render)
 {
@@ -28,17 +30,13 @@ internal sealed class VolunteerSession(Volunteers.VolunteersClient client, strin
                     Show(assignment);
                 }
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Internal && !cancellationToken.IsCancellationRequested)
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Internal && !cancellationToken.IsCancellationRequested
+                && !(KeyedChannel.CouldNotConnect(e) && _seen.Version == 0))
             {
                 Console.WriteLine($"stream ended ({e.StatusCode}: {e.Status.Detail}); reconnecting");
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled || cancellationToken.IsCancellationRequested)
             {
-                return;
-            }
-            catch (RpcException e)
-            {
-                Console.WriteLine($"stream refused: {e.StatusCode}: {e.Status.Detail}");
                 return;
             }
 

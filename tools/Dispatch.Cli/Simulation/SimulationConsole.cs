@@ -73,14 +73,8 @@ internal static class SimulationConsole
 
     public static void WriteDays(SimulationResult result)
     {
-        if (Console.IsOutputRedirected)
-        {
-            // Redirected output has no width; 80 columns would fold every cell.
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
-        }
-
         var table = new Table().Title("simulated days")
-            .AddColumns("day", "ordering", "waiting", "served", "on time", "late mean/p95 min", "unfilled M&V/veg/rice/med", "util stock/trucks/zones/vol", "trucks", "volunteers", "bottleneck");
+            .AddColumns("day", "ordering", "waiting", "served", "on time", "late: households, mean/p95 h", "unfilled M&V/veg/rice/med", "util stock/trucks/zones/vol", "trucks", "volunteers", "bottleneck");
         foreach (var d in result.Days)
         {
             table.AddRow(
@@ -89,7 +83,7 @@ internal static class SimulationConsole
                 $"{d.WaitingOrders:N0}",
                 $"{d.Served:N0} ({d.ServedShare:P1})",
                 $"{d.ServedOnTime:N0} ({d.OnTimeShare:P1})",
-                $"{d.MeanLatenessSeconds / 60:F0} / {d.LatenessP95Seconds / 60}",
+                $"{d.LateHouseholds:N0}: {SimulationTable.Hours(d.MeanLatenessSeconds)} / {SimulationTable.Hours(d.LatenessP95Seconds)}",
                 $"{d.Unfilled.MeatAndVegetable}/{d.Unfilled.Vegetable}/{d.Unfilled.RiceAndFlour}/{d.Unfilled.Medicine}",
                 $"{d.Utilisation.Stock:P0}/{d.Utilisation.Trucks:P0}/{d.Utilisation.DisinfectionZones:P0}/{d.Utilisation.Volunteers:P0}",
                 $"{d.TrucksOnDuty}",
@@ -104,6 +98,7 @@ internal static class SimulationConsole
         }
 
         AnsiConsole.MarkupLineInterpolated($"[bold]{result.Summary.Verdict()}[/]");
+        AnsiConsole.WriteLine(SimulationReport.Explanation(result));
         AnsiConsole.MarkupLineInterpolated($"time per stage: {string.Join(", ", StageSeconds.Where(s => s.Key is not ("" or "day done")).Select(s => $"{s.Key} {s.Value:F1} s"))}");
     }
 

@@ -9,7 +9,7 @@ internal static class SimulationTable
 {
     public static IReadOnlyList<string> Header { get; } =
     [
-        "day", "ordering", "new", "waiting", "served", "on time", "failed", "mean late min", "p95 late min",
+        "day", "ordering", "new", "waiting", "served", "on time", "failed", "late", "mean late h", "p95 late h", "longest wait h",
         "unfilled M&V/veg/rice/med", "stock util", "truck util", "zone util", "volunteer util", "pickup util",
         "trucks", "volunteers", "door households", "oldest wait days", "bottleneck", "events",
     ];
@@ -23,8 +23,10 @@ internal static class SimulationTable
         $"{Int(d.Served)} ({Share(d.ServedShare)})",
         $"{Int(d.ServedOnTime)} ({Share(d.OnTimeShare)})",
         Int(d.DeliveryFailures),
-        (d.MeanLatenessSeconds / 60).ToString("F1", CultureInfo.InvariantCulture),
-        Int(d.LatenessP95Seconds / 60),
+        Int(d.LateHouseholds),
+        Hours(d.MeanLatenessSeconds),
+        Hours(d.LatenessP95Seconds),
+        Hours(d.MaxLatenessSeconds),
         Bundles(d.Unfilled),
         Share(d.Utilisation.Stock),
         Share(d.Utilisation.Trucks),
@@ -41,7 +43,9 @@ internal static class SimulationTable
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Share(double share) => (share * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
+    public static string Hours(double seconds) => (seconds / 3600).ToString("F1", CultureInfo.InvariantCulture);
+
+    public static string Share(double share) => (share * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
     private static string Bundles(BundleCounts b) => $"{b.MeatAndVegetable}/{b.Vegetable}/{b.RiceAndFlour}/{b.Medicine}";
 }
