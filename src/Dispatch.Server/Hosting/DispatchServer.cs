@@ -41,6 +41,7 @@ public static class DispatchServer
         // On https endpoints Kestrel serves its default certificate (Kestrel:Certificates:Default) and HTTP/2 by ALPN.
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         configure?.Invoke(builder);
+        WebClientHosting.Add(builder);
         AddDispatchServices(builder);
 
         var app = builder.Build();

@@ -64,7 +64,7 @@ public sealed class ServerProcess : IDisposable
         };
         foreach (string arg in new[]
         {
-            dll, "--urls", $"http://127.0.0.1:{port}", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
+            dll, "--urls", $"http://127.0.0.1:{port}", "--Web:Urls=http://127.0.0.1:0", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
             "--Auth:Enabled=false", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning",
         })
         {
