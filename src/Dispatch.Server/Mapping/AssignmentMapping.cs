@@ -64,13 +64,13 @@ public static class AssignmentMapping
         if (orders.TryGetValue(orderId, out var order))
         {
             var (parcel, parcels) = DeliveryIds.ParcelOf(door.DeliveryId);
-            long grams = order.Bundles.WeightGrams(scenario.Catalog);
-            stop.WeightGrams = (grams / parcels) + (parcel <= grams % parcels ? 1 : 0);
+            var carried = DoorParcels.BundlesOf(order.Bundles, scenario.Catalog, parcel, parcels);
+            stop.WeightGrams = carried.WeightGrams(scenario.Catalog);
             foreach (var kind in Enum.GetValues<BundleKind>())
             {
-                if (order.Bundles[kind] > 0)
+                if (carried[kind] > 0)
                 {
-                    stop.Bundles.Add(new V1.BundleLine { Kind = IntakeMapping.ToProto(kind), Quantity = order.Bundles[kind] });
+                    stop.Bundles.Add(new V1.BundleLine { Kind = IntakeMapping.ToProto(kind), Quantity = carried[kind] });
                 }
             }
         }
