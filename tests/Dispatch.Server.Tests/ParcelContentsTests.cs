@@ -39,6 +39,8 @@ public sealed class ParcelContentsTests : IDisposable
         }
 
         Assert.True(parcels.Count >= 2, $"expected the order in parcels, got {parcels.Count} stop(s)");
+        Assert.Equal(Enumerable.Range(1, parcels.Count), parcels.Select(p => p.Parcel).Order());
+        Assert.All(parcels, p => Assert.Equal(parcels.Count, p.Parcels));
         Assert.All(parcels, p => Assert.Equal(Grams(p.Bundles), p.WeightGrams));
         Assert.All(parcels, p => Assert.InRange(p.WeightGrams, 1, 20_000));
         var total = parcels.SelectMany(p => p.Bundles).GroupBy(b => b.Kind).ToDictionary(g => g.Key, g => g.Sum(b => b.Quantity));

@@ -13,6 +13,9 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
     {
         context.GetCaller().EnsureVolunteer(request.VolunteerId, staffMayAct: true);
         RequireVolunteer(request.VolunteerId);
+
+        // Headers now, not with the first route: a client resuming at its current version knows it is connected.
+        await context.WriteResponseHeadersAsync([]);
         await RouteStreaming.StreamAsync(hub, request.VolunteerId, request.LastSeenVersion, responseStream, lifetime, context.CancellationToken);
     }
 

@@ -1,5 +1,4 @@
 using Dispatch.Contracts.V1;
-using Dispatch.Planning.Live;
 using Spectre.Console;
 
 namespace Dispatch.Cli.Live;
@@ -18,8 +17,7 @@ internal static class RouteView
             {
                 // A parcel of a heavy order lists only its own bundles: say which parcel it is, so two volunteers
                 // carrying parts of one order each know theirs.
-                var (parcel, parcels) = DeliveryIds.ParcelOf(stop.DeliveryId);
-                string bundles = (parcels > 1 ? $"parcel {parcel}/{parcels}: " : string.Empty) + string.Join(", ", stop.Bundles.Select(b => $"{b.Quantity} x {Name(b.Kind)}"));
+                string bundles = (stop.Parcels > 1 ? $"parcel {stop.Parcel}/{stop.Parcels}: " : string.Empty) + string.Join(", ", stop.Bundles.Select(b => $"{b.Quantity} x {Name(b.Kind)}"));
                 table.AddRow(
                     trip.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Clock(trip.LeaveGateSeconds),
