@@ -22,6 +22,9 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         {
             e.ToTable("orders");
             e.HasKey(o => o.OrderId);
+
+            // Order ids are unique per supermarket: another supermarket's ids are neither taken nor revealed by ours.
+            e.HasIndex(o => new { o.SupermarketId, o.SupermarketOrderId }).IsUnique();
             e.HasIndex(o => new { o.SupermarketId, o.Day });
             e.HasIndex(o => new { o.GridId, o.Day });
         });

@@ -36,8 +36,9 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
 
     /// <summary>
     /// Stores the receipt and its orders in one transaction. When the batch id is already stored, nothing is
-    /// written and the stored receipt is returned. When some order ids are already stored under another batch,
-    /// nothing is written and those ids are returned, so the caller can reject them and try again.
+    /// written and the stored receipt is returned. When some order ids are already stored under another batch of the
+    /// same supermarket, nothing is written and those orders' engine-wide ids are returned, so the caller can reject
+    /// them and try again.
     /// </summary>
     public async Task<BatchWriteOutcome> StoreBatchAsync(BatchReceipt receipt, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
@@ -142,7 +143,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
                 return BatchWriteOutcome.AlreadyStored(ToReceipt(existing));
             }
 
-            var taken = await FindExistingOrderIdsAsync(db, orders.Select(o => o.Id), cancellationToken);
+            var taken = await FindTakenOrderIdsAsync(db, orders, cancellationToken);
             if (taken.Count == 0)
             {
                 throw;
@@ -171,23 +172,56 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
         public TaskCompletionSource<BatchWriteOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private static async Task<HashSet<string>> FindExistingOrderIdsAsync(DispatchDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
+    /// <summary>The ids (engine-wide) of <paramref name="orders"/> already stored: the same engine-wide id, or the same supermarket's own id.</summary>
+    private static async Task<HashSet<string>> FindTakenOrderIdsAsync(DispatchDbContext db, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Chunk(500))
+        foreach (var chunk in orders.Chunk(500))
         {
-            var found = await db.Orders.AsNoTracking().Where(o => chunk.Contains(o.OrderId)).Select(o => o.OrderId).ToListAsync(cancellationToken);
-            taken.UnionWith(found);
+            var ids = chunk.Select(o => o.Id).ToList();
+            taken.UnionWith(await db.Orders.AsNoTracking().Where(o => ids.Contains(o.OrderId)).Select(o => o.OrderId).ToListAsync(cancellationToken));
+            foreach (var supermarket in chunk.GroupBy(o => o.SupermarketId, StringComparer.Ordinal))
+            {
+                var own = supermarket.Select(o => o.SupermarketOrderId).ToList();
+                var found = await db.Orders.AsNoTracking()
+                    .Where(o => o.SupermarketId == supermarket.Key && own.Contains(o.SupermarketOrderId))
+                    .Select(o => o.SupermarketOrderId)
+                    .ToListAsync(cancellationToken);
+                var foundSet = found.ToHashSet(StringComparer.Ordinal);
+                taken.UnionWith(supermarket.Where(o => foundSet.Contains(o.SupermarketOrderId)).Select(o => o.Id));
+            }
         }
 
         return taken;
     }
 
+    /// <summary>The order with this engine-wide id.</summary>
     public async Task<Order?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
     {
         await using var db = new DispatchDbContext(options);
         var row = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.OrderId == orderId, cancellationToken);
         return row is null ? null : ToOrder(row);
+    }
+
+    /// <summary>The order a supermarket knows by its own id.</summary>
+    public async Task<Order?> GetOrderAsync(string supermarketId, string supermarketOrderId, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        var row = await db.Orders.AsNoTracking()
+            .SingleOrDefaultAsync(o => o.SupermarketId == supermarketId && o.SupermarketOrderId == supermarketOrderId, cancellationToken);
+        return row is null ? null : ToOrder(row);
+    }
+
+    /// <summary>Orders of any supermarket with this own id (at most <paramref name="limit"/>), for staff who did not say whose.</summary>
+    public async Task<IReadOnlyList<Order>> FindBySupermarketOrderIdAsync(string supermarketOrderId, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = new DispatchDbContext(options);
+        var rows = await db.Orders.AsNoTracking()
+            .Where(o => o.SupermarketOrderId == supermarketOrderId)
+            .OrderBy(o => o.OrderId)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToOrder).ToList();
     }
 
     /// <summary>The order's history, oldest first, starting with the moment it was received.</summary>
@@ -329,12 +363,16 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options)
     private static Order ToOrder(OrderRow r) => new(
         r.OrderId, r.HouseholdId, r.GridId, r.SupermarketId, r.BatchId, r.Day,
         new BundleCounts(r.MeatAndVegetable, r.Vegetable, r.RiceAndFlour, r.Medicine),
-        (OrderStatus)r.Status, r.ReceivedAtUnixSeconds);
+        (OrderStatus)r.Status, r.ReceivedAtUnixSeconds)
+    {
+        SupermarketOrderId = r.SupermarketOrderId,
+    };
 
     private static OrderRow ToRow(Order o) => new()
     {
         OrderId = o.Id,
         SupermarketId = o.SupermarketId,
+        SupermarketOrderId = o.SupermarketOrderId,
         BatchId = o.BatchId,
         GridId = o.GridId,
         HouseholdId = o.HouseholdId,

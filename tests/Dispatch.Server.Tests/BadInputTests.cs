@@ -13,7 +13,11 @@ namespace Dispatch.Server.Tests;
 public sealed class BadInputTests : IClassFixture<DispatchServerFactory>
 {
     private const string Injection = "'; DROP TABLE orders;--";
-    private const string Unicode = "订单-🚚-\u202Eevil\u202C-שלום";
+    private const string Unicode = "订单-🚚-שלום";
+
+    // Direction overrides and NUL are not printable: refused, never stored (a NUL used to be stored as "0").
+    private const string RightToLeftOverride = "订单-\u202Eevil\u202C";
+    private const string Nul = "O-\0-null";
     private static readonly string s_huge = new('x', 10_000);
     private readonly DispatchServerFactory _server;
     private readonly OrderIntake.OrderIntakeClient _admin;
@@ -48,6 +52,10 @@ public sealed class BadInputTests : IClassFixture<DispatchServerFactory>
         { "", "B", "L1-A", 1, "supermarket_id" },
         { Injection, "B", "L1-A", 1, "supermarket_id" },
         { Unicode, "B", "L1-A", 1, "supermarket_id" },
+        { "SM1", Nul, "L1-A", 1, "batch_id" },
+        { "SM1", RightToLeftOverride, "L1-A", 1, "batch_id" },
+        { "SM1", " B", "L1-A", 1, "batch_id" },
+        { "SM1", "B", "L1-A\n", 1, "grid_id" },
         { "SM1", "B", Injection, 1, "grid_id" },
         { "SM1", "B", s_huge, 1, "grid_id" },
         { "SM1", "B", "L1-A", -1, "day" },
@@ -89,12 +97,18 @@ public sealed class BadInputTests : IClassFixture<DispatchServerFactory>
         batch.Orders.Add(Batches.Order("o-twice-kind", "H-L1-A-3", (BundleKind.Vegetable, 1), (BundleKind.Vegetable, 1)));
         batch.Orders.Add(Batches.Order(Injection, "H-L1-A-4", (BundleKind.Medicine, 1)));
         batch.Orders.Add(Batches.Order(Unicode, "H-L1-A-5", (BundleKind.RiceAndFlour, 2)));
+        batch.Orders.Add(Batches.Order(Nul, "H-L1-A-5", (BundleKind.Vegetable, 1)));
+        batch.Orders.Add(Batches.Order(RightToLeftOverride, "H-L1-A-5", (BundleKind.Vegetable, 1)));
+        batch.Orders.Add(Batches.Order("o-nul-household", "H-L1-A-\0", (BundleKind.Vegetable, 1)));
+        batch.Orders.Add(Batches.Order("O#1/2", "H-L1-A-5", (BundleKind.Vegetable, 1)));
+        batch.Orders.Add(Batches.Order("O-1@retry", "H-L1-A-5", (BundleKind.Vegetable, 1)));
         int before = await StoredAsync();
 
         var result = await _admin.SubmitBatchAsync(batch, deadline: Deadlines.Soon);
 
         Assert.Equal(3, result.AcceptedCount);
-        Assert.Equal(Enumerable.Range(1, 9), result.Rejected.Select(r => r.Index).Order());
+        Assert.Equal(Enumerable.Range(1, 9).Concat(Enumerable.Range(12, 5)), result.Rejected.Select(r => r.Index).Order());
+        Assert.All(result.Rejected, r => Assert.True(r.OrderId.Length <= 65, $"rejection {r.Index} echoes {r.OrderId.Length} characters"));
         Assert.All(result.Rejected, r => Assert.StartsWith($"orders[{r.Index}].", r.Field));
         Assert.All(result.Rejected, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
         Assert.Equal(before + 3, await StoredAsync());
@@ -114,10 +128,12 @@ public sealed class BadInputTests : IClassFixture<DispatchServerFactory>
         var first = await _admin.SubmitBatchAsync(Batches.Valid(Injection, orderPrefix: "inj"), deadline: Deadlines.Soon);
         var again = await _admin.SubmitBatchAsync(Batches.Valid(Injection, orderPrefix: "inj"), deadline: Deadlines.Soon);
         var unicode = await _admin.SubmitBatchAsync(Batches.Valid(Unicode, orderPrefix: "uni"), deadline: Deadlines.Soon);
+        var unicodeAgain = await _admin.SubmitBatchAsync(Batches.Valid(Unicode, orderPrefix: "uni"), deadline: Deadlines.Soon);
 
         Assert.Equal(3, first.AcceptedCount);
         Assert.True(again.Replayed);
         Assert.Equal(Unicode, unicode.BatchId);
+        Assert.True(unicodeAgain.Replayed);
         Assert.Equal(before + 6, await StoredAsync());
     }
 
@@ -134,7 +150,12 @@ public sealed class BadInputTests : IClassFixture<DispatchServerFactory>
     public async Task Huge_order_id_is_invalid_argument_and_unknown_ones_are_not_found()
     {
         await InvalidArgumentAsync(async () => await _admin.GetOrderAsync(new GetOrderRequest { OrderId = s_huge }, deadline: Deadlines.Soon), "order_id");
-        foreach (string id in new[] { Injection, Unicode, "O-\0-null" })
+        foreach (string id in new[] { Nul, RightToLeftOverride })
+        {
+            await InvalidArgumentAsync(async () => await _admin.GetOrderAsync(new GetOrderRequest { OrderId = id }, deadline: Deadlines.Soon), "order_id");
+        }
+
+        foreach (string id in new[] { Injection, Unicode })
         {
             var error = await Assert.ThrowsAsync<RpcException>(async () => await _admin.GetOrderAsync(new GetOrderRequest { OrderId = id }, deadline: Deadlines.Soon));
             Assert.Equal(StatusCode.NotFound, error.StatusCode);

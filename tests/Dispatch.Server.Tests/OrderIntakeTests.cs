@@ -183,7 +183,7 @@ public sealed class OrderIntakeTests : IDisposable
             string grid = b % 2 == 0 ? "L1-A" : "L1-B";
             var batch = b == 7
                 ? Batch($"S-{b}", "L9", orders: Order($"S-{b}-x", "H-L1-A-1", (BundleKind.Vegetable, 1)))
-                : Batch($"S-{b}", grid, orders: Enumerable.Range(1, 5).Select(h => Order($"S-{b}-{h}", $"H-{grid}-{h}", (BundleKind.Vegetable, 1))).ToArray());
+                : Batch($"S-{b}", grid, grid == "L1-A" ? "SM1" : "SM2", orders: Enumerable.Range(1, 5).Select(h => Order($"S-{b}-{h}", $"H-{grid}-{h}", (BundleKind.Vegetable, 1))).ToArray());
             await call.RequestStream.WriteAsync(batch);
         }
 

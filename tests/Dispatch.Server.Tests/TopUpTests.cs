@@ -57,7 +57,7 @@ public sealed class TopUpTests : IDisposable
 
         var receipt = await _server.CreateIntakeClient().SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-2"), deadline: Deadlines.Soon);
         Assert.Equal(1, receipt.AcceptedCount);
-        const string orderId = "O-late-H-L1-A-2";
+        const string orderId = "SM1/O-late-H-L1-A-2";
 
         var gate = await GatePlanWithAsync(orderId, TimeSpan.FromSeconds(10));
         var outcome = Assert.Single(gate.Orders, o => o.OrderId == orderId);
@@ -82,7 +82,7 @@ public sealed class TopUpTests : IDisposable
         Assert.True(trip.LeaveGateSeconds >= outcome.ReadyAtSeconds);
 
         var planned1 = await watch.NextAsync(TimeSpan.FromSeconds(1));
-        Assert.Equal(orderId, planned1.OrderId);
+        Assert.Equal(orderId, planned1.OrderRef);
         Assert.Equal(OrderStatus.Planned, planned1.Status);
         Assert.Contains("top-up", planned1.Reason, StringComparison.Ordinal);
 
@@ -121,7 +121,7 @@ public sealed class TopUpTests : IDisposable
         await DayOne.PushAndPlanAsync(_server);
         var intake = _server.CreateIntakeClient();
         await intake.SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-3"), deadline: Deadlines.Soon);
-        var first = await GatePlanWithAsync("O-late-H-L1-A-3", TimeSpan.FromSeconds(10));
+        var first = await GatePlanWithAsync("SM1/O-late-H-L1-A-3", TimeSpan.FromSeconds(10));
 
         var replay = await intake.SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-3"), deadline: Deadlines.Soon);
         await Task.Delay(700);
@@ -129,7 +129,7 @@ public sealed class TopUpTests : IDisposable
         Assert.True(replay.Replayed);
         var gate = await _server.CreatePlanningClient().GetGatePlanAsync(new GetGatePlanRequest { DistrictId = "D1", Day = 1, GateId = "G1" }, deadline: Deadlines.Soon);
         Assert.Equal(first.Version, gate.Version);
-        Assert.Single(gate.Orders, o => o.OrderId == "O-late-H-L1-A-3");
+        Assert.Single(gate.Orders, o => o.OrderId == "SM1/O-late-H-L1-A-3");
     }
 
     [Fact]
@@ -141,8 +141,8 @@ public sealed class TopUpTests : IDisposable
         _server.Clock.Advance(TimeSpan.FromMinutes((3 * 60) + 45));
         await _server.CreateIntakeClient().SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-4"), deadline: Deadlines.Soon);
 
-        var gate = await GatePlanWithAsync("O-late-H-L1-A-4", TimeSpan.FromSeconds(10));
-        var outcome = Assert.Single(gate.Orders, o => o.OrderId == "O-late-H-L1-A-4");
+        var gate = await GatePlanWithAsync("SM1/O-late-H-L1-A-4", TimeSpan.FromSeconds(10));
+        var outcome = Assert.Single(gate.Orders, o => o.OrderId == "SM1/O-late-H-L1-A-4");
         Assert.Equal(OrderFate.Unassigned, outcome.Fate);
         Assert.StartsWith("no truck", outcome.Reason, StringComparison.Ordinal);
     }

@@ -89,7 +89,7 @@ public sealed class TrucksServiceTests : IDisposable
         await DayOne.PushAndPlanAsync(_server);
         var planning = _server.CreatePlanningClient();
         var gateRequest = new GetGatePlanRequest { DistrictId = "D1", Day = 1, GateId = "G1" };
-        var before = (await planning.GetGatePlanAsync(gateRequest, deadline: Deadlines.Soon)).Orders.Single(o => o.OrderId == "O-L1-C-1");
+        var before = (await planning.GetGatePlanAsync(gateRequest, deadline: Deadlines.Soon)).Orders.Single(o => o.OrderId == "SM1/O-L1-C-1");
         Assert.Equal(OrderFate.PickupSlot, before.Fate);
         using var t1 = StreamTruck("T1");
         var stop = (await t1.NextAsync()).Trips.SelectMany(t => t.Stops).First(s => before.ConsignmentId.StartsWith(s.LoadId + "/", StringComparison.Ordinal));
@@ -101,7 +101,7 @@ public sealed class TrucksServiceTests : IDisposable
 
         Assert.True(result.Replanned);
         var gate = await planning.GetGatePlanAsync(gateRequest, deadline: Deadlines.Soon);
-        var after = gate.Orders.Single(o => o.OrderId == "O-L1-C-1");
+        var after = gate.Orders.Single(o => o.OrderId == "SM1/O-L1-C-1");
         Assert.Equal(OrderFate.PickupSlot, after.Fate);
         Assert.True(after.ReadyAtSeconds > before.ServedAtSeconds);
         Assert.True(after.ServedAtSeconds >= after.ReadyAtSeconds, $"slot at {after.ServedAtSeconds} s, goods ready at {after.ReadyAtSeconds} s");

@@ -252,8 +252,10 @@ public sealed class VolunteersServiceTests : IDisposable
         while (seen.Count < 2)
         {
             var next = await watch.NextAsync(TimeSpan.FromSeconds(2));
-            if (next.OrderId == stop.OrderId)
+            if (next.OrderRef == stop.OrderId)
             {
+                // Routes carry the engine-wide id; the supermarket sees its own id beside it.
+                Assert.Equal(stop.OrderId, $"SM1/{next.OrderId}");
                 seen.Add(next.Status);
             }
         }

@@ -124,6 +124,28 @@ public sealed class OrderStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Order_ids_are_unique_per_supermarket_so_another_supermarket_may_use_the_same_ones()
+    {
+        static Order Scoped(string supermarketId, string ownId, string batchId) =>
+            new(new OrderRef(supermarketId, ownId).ToString(), "H-1", "G-1", supermarketId, batchId, 3, new BundleCounts(0, 1, 0, 0), OrderStatus.Received, 1_700_000_000)
+            {
+                SupermarketOrderId = ownId,
+            };
+
+        await _store.StoreBatchAsync(Receipt("B1", 1), [Scoped("SM1", "O-1", "B1")], CancellationToken.None);
+
+        var sm2 = await _store.StoreBatchAsync(Receipt("B1", 1) with { SupermarketId = "SM2" }, [Scoped("SM2", "O-1", "B1")], CancellationToken.None);
+        var sm1Again = await _store.StoreBatchAsync(Receipt("B2", 1), [Scoped("SM1", "O-1", "B2")], CancellationToken.None);
+
+        Assert.NotNull(sm2.Receipt);
+        Assert.Equal(["SM1/O-1"], sm1Again.TakenOrderIds);
+        Assert.Equal("SM1", (await _store.GetOrderAsync("SM1", "O-1", CancellationToken.None))!.SupermarketId);
+        var theirs = await _store.GetOrderAsync("SM2", "O-1", CancellationToken.None);
+        Assert.Equal(("SM2/O-1", "O-1"), (theirs!.Id, theirs.SupermarketOrderId));
+        Assert.Equal(2, (await _store.FindBySupermarketOrderIdAsync("O-1", 5, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task Status_changes_append_to_history_and_move_the_current_status()
     {
         var orders = Orders("B1", 2);

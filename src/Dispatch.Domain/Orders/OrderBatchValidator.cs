@@ -8,6 +8,8 @@ namespace Dispatch.Domain.Orders;
 /// </summary>
 public sealed class OrderBatchValidator(IReferenceData reference, IntakeLimits limits)
 {
+    private static readonly char[] s_reservedInOrderIds = ['#', '@'];
+
     public BatchValidation Validate(OrderBatch batch)
     {
         var batchViolations = ValidateBatchFields(batch);
@@ -49,17 +51,22 @@ public sealed class OrderBatchValidator(IReferenceData reference, IntakeLimits l
 
         if (reference.FindSupermarket(batch.SupermarketId) is null)
         {
-            violations.Add(new FieldViolation("supermarket_id", $"unknown supermarket '{batch.SupermarketId}'"));
+            violations.Add(new FieldViolation("supermarket_id", $"unknown supermarket '{IdText.Quote(batch.SupermarketId)}'"));
         }
 
         var grid = reference.FindGrid(batch.GridId);
         if (grid is null)
         {
-            violations.Add(new FieldViolation("grid_id", $"unknown grid '{batch.GridId}'"));
+            violations.Add(new FieldViolation("grid_id", $"unknown grid '{IdText.Quote(batch.GridId)}'"));
         }
         else if (grid.Level != 2)
         {
             violations.Add(new FieldViolation("grid_id", $"grid '{batch.GridId}' is a first-level grid; orders belong to second-level grids"));
+        }
+        else if (!string.Equals(grid.AssignedSupermarketId, batch.SupermarketId, StringComparison.Ordinal))
+        {
+            // The grid's supermarket packs its orders from its stock: another one may not push for it.
+            violations.Add(new FieldViolation("grid_id", $"grid '{batch.GridId}' is not served by supermarket '{IdText.Quote(batch.SupermarketId)}'"));
         }
 
         if (batch.Day < 1 || batch.Day > limits.MaxDay)
@@ -81,29 +88,27 @@ public sealed class OrderBatchValidator(IReferenceData reference, IntakeLimits l
 
     private void CheckId(List<FieldViolation> violations, string field, string value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (IdText.Problem(value, limits.MaxIdLength) is { } problem)
         {
-            violations.Add(new FieldViolation(field, "must not be empty"));
-        }
-        else if (value.Length > limits.MaxIdLength)
-        {
-            violations.Add(new FieldViolation(field, $"must be at most {limits.MaxIdLength} characters"));
+            violations.Add(new FieldViolation(field, problem));
         }
     }
 
     private OrderRejection? ValidateOrder(OrderBatch batch, OrderLineItem item, int index, HashSet<string> seenIds)
     {
         string prefix = $"orders[{index}]";
-        OrderRejection Reject(string field, string reason) => new(index, item.OrderId ?? string.Empty, $"{prefix}.{field}", reason);
 
-        if (string.IsNullOrWhiteSpace(item.OrderId))
+        // A rejection carries the id back, so an id that breaks the rules comes back cut short, never whole.
+        OrderRejection Reject(string field, string reason) => new(index, IdText.Quote(item.OrderId, limits.MaxIdLength), $"{prefix}.{field}", reason);
+
+        if (IdText.Problem(item.OrderId, limits.MaxIdLength) is { } idProblem)
         {
-            return Reject("order_id", "must not be empty");
+            return Reject("order_id", idProblem);
         }
 
-        if (item.OrderId.Length > limits.MaxIdLength)
+        if (item.OrderId.IndexOfAny(s_reservedInOrderIds) is int reserved and >= 0)
         {
-            return Reject("order_id", $"must be at most {limits.MaxIdLength} characters");
+            return Reject("order_id", $"must not hold '{item.OrderId[reserved]}' (routes use '#' for parcels and '@' for second tries)");
         }
 
         if (!seenIds.Add(item.OrderId))
@@ -111,9 +116,9 @@ public sealed class OrderBatchValidator(IReferenceData reference, IntakeLimits l
             return Reject("order_id", $"order id '{item.OrderId}' appears more than once in the batch");
         }
 
-        if (string.IsNullOrWhiteSpace(item.HouseholdId))
+        if (IdText.Problem(item.HouseholdId, limits.MaxIdLength) is { } householdProblem)
         {
-            return Reject("household_id", "must not be empty");
+            return Reject("household_id", householdProblem);
         }
 
         var household = reference.FindHousehold(item.HouseholdId);

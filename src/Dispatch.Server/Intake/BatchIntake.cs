@@ -10,13 +10,14 @@ namespace Dispatch.Server.Intake;
 /// and stores the batch's valid orders in one transaction before answering. Orders for the day being delivered are
 /// queued for their gate's top-up.
 /// </summary>
-public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store, ILiveDispatch live, TopUpQueue topUps, TimeProvider clock)
+public sealed class BatchIntake(OrderBatchValidator validator, IntakeLimits limits, OrderStore store, ILiveDispatch live, TopUpQueue topUps, TimeProvider clock)
 {
     private const int MaxAttempts = 3;
 
     public async Task<BatchIntakeResult> SubmitAsync(OrderBatch batch, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(batch.SupermarketId) && !string.IsNullOrWhiteSpace(batch.BatchId)
+        // Only ids that keep the rules can have been stored: nothing else is looked up.
+        if (IdText.Problem(batch.SupermarketId, limits.MaxIdLength) is null && IdText.Problem(batch.BatchId, limits.MaxIdLength) is null
             && await store.FindBatchAsync(batch.SupermarketId, batch.BatchId, cancellationToken) is { } earlier)
         {
             return new BatchIntakeResult(earlier, Replayed: true);
@@ -26,7 +27,7 @@ public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store,
         if (validation.IsRefusedWhole)
         {
             throw new InvalidRequestException(
-                $"batch '{batch.BatchId}' refused: {string.Join("; ", validation.BatchViolations.Select(v => $"{v.Field}: {v.Description}"))}",
+                $"batch '{IdText.Quote(batch.BatchId)}' refused: {string.Join("; ", validation.BatchViolations.Select(v => $"{v.Field}: {v.Description}"))}",
                 validation.BatchViolations);
         }
 
@@ -39,7 +40,10 @@ public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store,
                 batch.SupermarketId, batch.BatchId, batch.GridId, batch.Day, batch.Orders.Count,
                 accepted.Count, rejected.OrderBy(r => r.Index).ToList(), now);
             var orders = accepted.Select(o => new Order(
-                o.OrderId, o.HouseholdId, batch.GridId, batch.SupermarketId, batch.BatchId, batch.Day, o.Bundles, OrderStatus.Received, now)).ToList();
+                new OrderRef(batch.SupermarketId, o.OrderId).ToString(), o.HouseholdId, batch.GridId, batch.SupermarketId, batch.BatchId, batch.Day, o.Bundles, OrderStatus.Received, now)
+            {
+                SupermarketOrderId = o.OrderId,
+            }).ToList();
 
             var outcome = await store.StoreBatchAsync(receipt, orders, cancellationToken);
             if (outcome.Receipt is { } stored)
@@ -55,16 +59,17 @@ public sealed class BatchIntake(OrderBatchValidator validator, OrderStore store,
 
             if (attempt == MaxAttempts)
             {
-                throw new InvalidOperationException($"batch '{batch.BatchId}' kept colliding with stored order ids");
+                throw new InvalidOperationException($"batch '{IdText.Quote(batch.BatchId)}' kept colliding with stored order ids");
             }
 
-            // Ids stored by another batch are this batch's mistake: reject them and store the rest.
-            foreach (var taken in accepted.Where(o => outcome.TakenOrderIds.Contains(o.OrderId)))
+            // Ids this supermarket stored from another batch are this batch's mistake: reject them and store the rest.
+            bool Taken(ValidOrder o) => outcome.TakenOrderIds.Contains(new OrderRef(batch.SupermarketId, o.OrderId).ToString());
+            foreach (var taken in accepted.Where(Taken))
             {
                 rejected.Add(new OrderRejection(taken.Index, taken.OrderId, $"orders[{taken.Index}].order_id", $"order id '{taken.OrderId}' is already stored from another batch"));
             }
 
-            accepted.RemoveAll(o => outcome.TakenOrderIds.Contains(o.OrderId));
+            accepted.RemoveAll(Taken);
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class OrderEventHub
             {
                 foreach (var watch in watchers.Keys)
                 {
-                    watch.Offer(new OrderEvent(order.Id, order.HouseholdId, change));
+                    watch.Offer(new OrderEvent(order.Id, order.SupermarketOrderId, order.HouseholdId, change));
                 }
             }
         }

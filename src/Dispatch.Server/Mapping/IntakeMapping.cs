@@ -77,7 +77,8 @@ public static class IntakeMapping
     {
         var proto = new V1.Order
         {
-            OrderId = order.Id,
+            OrderId = order.SupermarketOrderId,
+            OrderRef = order.Id,
             HouseholdId = order.HouseholdId,
             GridId = order.GridId,
             SupermarketId = order.SupermarketId,

@@ -83,19 +83,35 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
 
     public override async Task<Contracts.V1.Order> GetOrder(GetOrderRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.OrderId))
-        {
-            throw new InvalidRequestException("order_id", "must not be empty");
-        }
-
-        EnsureIdLength("order_id", request.OrderId);
+        RequestChecks.Id("order_id", request.OrderId, RequestChecks.MaxComposedIdLength);
+        string? supermarketId = RequestChecks.OptionalId("supermarket_id", request.SupermarketId);
+        var caller = context.GetCaller();
 
         // Another supermarket's order is answered exactly like a missing one: ids do not leak across supermarkets.
-        var order = await store.GetOrderAsync(request.OrderId, context.CancellationToken) is { } found && context.GetCaller().SeesSupermarket(found.SupermarketId)
+        var order = await FindAsync(caller, request.OrderId, supermarketId, context.CancellationToken) is { } found && caller.SeesSupermarket(found.SupermarketId)
             ? found
             : throw new ResourceNotFoundException("order", request.OrderId);
         var history = await store.GetHistoryAsync(order, context.CancellationToken);
         return IntakeMapping.ToProto(order, history);
+    }
+
+    private async Task<Domain.Orders.Order?> FindAsync(Caller caller, string orderId, string? supermarketId, CancellationToken cancellationToken)
+    {
+        if (caller.Role == CallerRole.Supermarket || supermarketId is not null)
+        {
+            return await store.GetOrderAsync(supermarketId ?? caller.SubjectId, orderId, cancellationToken);
+        }
+
+        // Staff without a supermarket: the order_ref plans and routes show, else the one supermarket using that id.
+        if (await store.GetOrderAsync(orderId, cancellationToken) is { } byRef)
+        {
+            return byRef;
+        }
+
+        var byOwnId = await store.FindBySupermarketOrderIdAsync(orderId, 2, cancellationToken);
+        return byOwnId.Count > 1
+            ? throw new InvalidRequestException("supermarket_id", $"several supermarkets use order id '{orderId}': say whose")
+            : byOwnId.FirstOrDefault();
     }
 
     public override async Task<ListOrdersResponse> ListOrders(ListOrdersRequest request, ServerCallContext context)
@@ -115,12 +131,12 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
             throw new InvalidRequestException("status", $"unknown status {(int)request.Status}");
         }
 
-        EnsureIdLength("supermarket_id", request.SupermarketId);
-        EnsureIdLength("grid_id", request.GridId);
+        string? supermarketId = RequestChecks.OptionalId("supermarket_id", request.SupermarketId);
+        string? gridId = RequestChecks.OptionalId("grid_id", request.GridId);
         int pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         var query = new OrderQuery(
-            context.GetCaller().SupermarketFilter(NullIfEmpty(request.SupermarketId)),
-            NullIfEmpty(request.GridId),
+            context.GetCaller().SupermarketFilter(supermarketId),
+            gridId,
             IntakeMapping.ToDomain(request.Status),
             request.Day == 0 ? null : request.Day,
             pageSize,
@@ -134,15 +150,4 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
         response.Orders.AddRange(page.Orders.Select(o => IntakeMapping.ToProto(o, [])));
         return response;
     }
-
-    // No stored id is longer than the intake limit, so a longer one is a caller's mistake, not a miss.
-    private static void EnsureIdLength(string field, string value)
-    {
-        if (value.Length > IntakeLimits.Default.MaxIdLength)
-        {
-            throw new InvalidRequestException(field, $"must be at most {IntakeLimits.Default.MaxIdLength} characters");
-        }
-    }
-
-    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
 }

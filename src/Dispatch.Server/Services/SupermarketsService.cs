@@ -33,7 +33,8 @@ public sealed class SupermarketsService(IReferenceData reference, OrderEventHub 
             watch.Reader,
             e => responseStream.WriteAsync(new OrderStatusEvent
             {
-                OrderId = e.OrderId,
+                OrderId = e.SupermarketOrderId,
+                OrderRef = e.OrderId,
                 HouseholdId = e.HouseholdId,
                 Status = IntakeMapping.ToProto(e.Change.Status),
                 AtUnixSeconds = e.Change.AtUnixSeconds,

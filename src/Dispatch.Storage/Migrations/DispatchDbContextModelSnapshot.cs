@@ -153,6 +153,10 @@ namespace Dispatch.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupermarketOrderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Vegetable")
                         .HasColumnType("INTEGER");
 
@@ -161,6 +165,9 @@ namespace Dispatch.Storage.Migrations
                     b.HasIndex("GridId", "Day");
 
                     b.HasIndex("SupermarketId", "Day");
+
+                    b.HasIndex("SupermarketId", "SupermarketOrderId")
+                        .IsUnique();
 
                     b.ToTable("orders", (string)null);
                 });

@@ -17,7 +17,10 @@ public sealed class SupermarketPushClient(int client, string supermarketId, Scen
 
     public async Task RunAsync(CallInvoker invoker, LoadTally tally, DateTime until, CancellationToken cancellationToken)
     {
-        var grids = scenario.Households.GroupBy(h => h.GridId).Select(g => g.ToList()).OrderBy(g => g[0].GridId, StringComparer.Ordinal).ToList();
+        // A supermarket pushes only for the grids it serves.
+        var served = scenario.Grids.Where(g => g.AssignedSupermarketId == supermarketId).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        var grids = scenario.Households.Where(h => served.Contains(h.GridId)).GroupBy(h => h.GridId)
+            .Select(g => g.ToList()).OrderBy(g => g[0].GridId, StringComparer.Ordinal).ToList();
         using var streamFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var call = new OrderIntake.OrderIntakeClient(invoker).PushOrders(cancellationToken: cancellationToken);
         using var inFlight = new SemaphoreSlim(BatchesInFlight);
