@@ -35,7 +35,7 @@ public sealed class ParcelContentsTests : IDisposable
         {
             using var stream = new StreamRecorder<Assignment>(_server.CreateVolunteersClient().StreamAssignments(new StreamAssignmentsRequest { VolunteerId = volunteer }, deadline: Deadlines.Soon));
             var route = await stream.NextAsync();
-            parcels.AddRange(route.Trips.SelectMany(t => t.Stops).Where(s => s.OrderId == "O-heavy"));
+            parcels.AddRange(route.Trips.SelectMany(t => t.Stops).Where(s => s.OrderId == "SM1/O-heavy"));
         }
 
         Assert.True(parcels.Count >= 2, $"expected the order in parcels, got {parcels.Count} stop(s)");
