@@ -9,8 +9,6 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Server.Tests;
@@ -44,7 +42,7 @@ public sealed class TlsTests : IAsyncLifetime
         settings.AddRange(TestKeys.Settings().Select(s => $"--{s.Key}={s.Value}"));
         _app = DispatchServer.Build([.. settings]);
         await _app.StartAsync();
-        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _address = _app.Services.GetRequiredService<ServerEndpoints>().Grpc.Single();
     }
 
     public async Task DisposeAsync()

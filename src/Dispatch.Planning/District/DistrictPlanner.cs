@@ -76,7 +76,7 @@ public sealed class DistrictPlanner
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.ParallelGates), CancellationToken = CancellationToken.None },
             gate =>
             {
-                var gateInput = new GateDayInput(gate, consignments.ByGate.GetValueOrDefault(gate.Id, []), volunteersByGate[gate.Id].ToList(), walking, settings);
+                var gateInput = new GateDayInput(gate, consignments.ByGate.GetValueOrDefault(gate.Id, []), volunteersByGate[gate.Id].ToList(), walking, settings, index.Catalog);
                 results[gate.Id] = new GateDayPlanner().Plan(gateInput, cancellationToken);
                 progress?.Report(new PlanProgress("gates", Interlocked.Increment(ref gatesDone), gates.Count));
             });

@@ -1,5 +1,6 @@
 using Dispatch.Domain.Geography;
 using Dispatch.Domain.People;
+using Dispatch.Domain.Supply;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.GateCycles;
 using Dispatch.Planning.Live;
@@ -45,7 +46,7 @@ internal sealed class GateDayPlanner
     private static DoorRoutingResult RouteDoors(GateDayInput input, List<ReadyOrder> doorOrders, CancellationToken cancellationToken)
     {
         var settings = input.Settings;
-        var deliveries = GateOrders.DoorDeliveries(doorOrders, input.Volunteers);
+        var deliveries = GateOrders.DoorDeliveries(doorOrders, input.Volunteers, input.Catalog);
         return new DoorTripScheduler().Route(
             new DoorRoutingInput(input.Gate, deliveries, input.Volunteers, input.Walking, settings.DoorRouting, settings.Door),
             cancellationToken);
@@ -91,12 +92,13 @@ internal sealed record GateDayInput(
     IReadOnlyList<GateConsignment> Consignments,
     IReadOnlyList<Volunteer> Volunteers,
     ITravelMatrix Walking,
-    PlanningSettings Settings);
+    PlanningSettings Settings,
+    BundleCatalog Catalog);
 
 /// <summary>A truck's unloading at the gate and the orders in it.</summary>
 internal sealed record GateConsignment(Consignment Consignment, IReadOnlyList<GateConsignment.CarriedOrder> Orders)
 {
-    internal sealed record CarriedOrder(string OrderId, Household Household, string SupermarketId, string TruckId, long WeightGrams, string ConsignmentId);
+    internal sealed record CarriedOrder(string OrderId, Household Household, string SupermarketId, string TruckId, long WeightGrams, string ConsignmentId, BundleCounts Bundles);
 }
 
 internal sealed record GateDayResult(GateCyclePlan Cycles, DoorRoutingResult Doors, PickupSlotPlan Slots, IReadOnlyList<OrderOutcome> Outcomes);

@@ -1,5 +1,6 @@
 using Dispatch.Domain.Geography;
 using Dispatch.Domain.People;
+using Dispatch.Domain.Supply;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.GateCycles;
 using Dispatch.Planning.PickupSlots;
@@ -25,10 +26,10 @@ internal static class GateOrders
         ready.Where(r => !r.Order.Household.NeedsDoorDelivery && r.Order.Household.RiskLevel == RiskLevel.Low).ToList());
 
     /// <summary>Door deliveries, an order heavier than any of the gate's volunteers can carry in parcels.</summary>
-    public static List<DoorDelivery> DoorDeliveries(IEnumerable<ReadyOrder> doorOrders, IReadOnlyCollection<Volunteer> volunteers)
+    public static List<DoorDelivery> DoorDeliveries(IEnumerable<ReadyOrder> doorOrders, IReadOnlyCollection<Volunteer> volunteers, BundleCatalog catalog)
     {
         long carry = volunteers.Count == 0 ? long.MaxValue : volunteers.Max(v => v.CarryLimitGrams);
-        return doorOrders.SelectMany(r => DoorParcels.Split(r.Order.OrderId, r.Order.Household, r.Order.WeightGrams, r.ReadyAtSeconds, carry)).ToList();
+        return doorOrders.SelectMany(r => DoorParcels.Split(r.Order.OrderId, r.Order.Household, r.Order.Bundles, catalog, r.ReadyAtSeconds, carry)).ToList();
     }
 
     /// <summary>One pickup household per household, ready when the last of its orders is.</summary>

@@ -52,7 +52,7 @@ public sealed class GateTopUpPlanner
         var (doorOrders, slotOrders, freeOrders) = GateOrders.ByWayHome(GateOrders.Ready(arriving, cycles));
 
         // Door orders are routed by the gate re-plan; until then they are door deliveries without a volunteer.
-        var doorDeliveries = GateOrders.DoorDeliveries(doorOrders, scenario.Scenario.Volunteers.Where(v => v.GateId == gate.Id).ToList());
+        var doorDeliveries = GateOrders.DoorDeliveries(doorOrders, scenario.Scenario.Volunteers.Where(v => v.GateId == gate.Id).ToList(), scenario.Catalog);
         outcomes.AddRange(doorOrders.Select(r => GateOrders.Outcome(gate.Id, r.Order, r.ReadyAtSeconds, OrderFate.DoorDelivery, null, null, null)));
         var slots = PlaceSlots(input, gate, slotOrders);
         outcomes.AddRange(GateOrders.SlotOutcomes(gate.Id, slotOrders, slots));

@@ -42,6 +42,7 @@ public static class DispatchServer
 
         configure?.Invoke(builder);
         LimitConnections(builder);
+        WebClientHosting.Add(builder);
         AddDispatchServices(builder);
         builder.AddDispatchTelemetry();
 

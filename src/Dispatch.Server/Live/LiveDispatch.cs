@@ -538,8 +538,8 @@ public sealed class LiveDispatch(
             }
 
             var (parcel, parcels) = DeliveryIds.ParcelOf(id);
-            long grams = order.Bundles.WeightGrams(scenario.Catalog);
-            deliveries.Add(new DoorDelivery(id, household, DoorParcels.GramsOf(grams, parcel, parcels), readyAt.GetValueOrDefault(orderId)));
+            long grams = DoorParcels.BundlesOf(order.Bundles, scenario.Catalog, parcel, parcels).WeightGrams(scenario.Catalog);
+            deliveries.Add(new DoorDelivery(id, household, grams, readyAt.GetValueOrDefault(orderId)));
         }
 
         return deliveries;

@@ -23,6 +23,12 @@ public static class AssignmentMapping
         IReadOnlyDictionary<string, StopReport> reports)
     {
         var assignment = new V1.Assignment { VolunteerId = volunteer.Id, DistrictId = districtId, Day = day, GateId = volunteer.GateId, Available = available };
+        if (scenario.FindGate(volunteer.GateId) is { } gate)
+        {
+            assignment.GateLatitude = gate.Location.Latitude;
+            assignment.GateLongitude = gate.Location.Longitude;
+        }
+
         foreach (var trip in route?.Trips ?? [])
         {
             var mapped = new V1.AssignmentTrip
@@ -61,16 +67,27 @@ public static class AssignmentMapping
                 _ => V1.StopState.Failed,
             },
         };
+        if (household is not null)
+        {
+            stop.Building = household.Building;
+            stop.Unit = household.Unit;
+            stop.Floor = household.Floor;
+            stop.HasElevator = household.HasElevator;
+            stop.Latitude = household.Location.Latitude;
+            stop.Longitude = household.Location.Longitude;
+        }
+
         if (orders.TryGetValue(orderId, out var order))
         {
             var (parcel, parcels) = DeliveryIds.ParcelOf(door.DeliveryId);
-            long grams = order.Bundles.WeightGrams(scenario.Catalog);
-            stop.WeightGrams = (grams / parcels) + (parcel <= grams % parcels ? 1 : 0);
+            (stop.Parcel, stop.Parcels) = (parcel, parcels);
+            var carried = DoorParcels.BundlesOf(order.Bundles, scenario.Catalog, parcel, parcels);
+            stop.WeightGrams = carried.WeightGrams(scenario.Catalog);
             foreach (var kind in Enum.GetValues<BundleKind>())
             {
-                if (order.Bundles[kind] > 0)
+                if (carried[kind] > 0)
                 {
-                    stop.Bundles.Add(new V1.BundleLine { Kind = IntakeMapping.ToProto(kind), Quantity = order.Bundles[kind] });
+                    stop.Bundles.Add(new V1.BundleLine { Kind = IntakeMapping.ToProto(kind), Quantity = carried[kind] });
                 }
             }
         }

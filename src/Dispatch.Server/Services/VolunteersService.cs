@@ -16,6 +16,9 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
     public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
     {
         RequireVolunteer(context, request.VolunteerId, staffMayAct: true);
+
+        // Headers now, not with the first route: a client resuming at its current version knows it is connected.
+        await context.WriteResponseHeadersAsync([]);
         await RouteStreaming.StreamAsync(hub, request.VolunteerId, request.LastSeenVersion, responseStream, lifetime, context.CancellationToken);
     }
 

@@ -4,8 +4,6 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Server.Tests.Infrastructure;
@@ -44,7 +42,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         args.AddRange(settings);
         var app = DispatchServer.Build([.. args], configure);
         await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        string address = app.Services.GetRequiredService<ServerEndpoints>().Grpc.Single();
         return new LoopbackServer(app, folder, address);
     }
 

@@ -67,7 +67,7 @@ public sealed class ServerProcess : IDisposable
         };
         var args = new List<string>
         {
-            dll, "--urls", $"http://127.0.0.1:{port}", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
+            dll, "--urls", $"http://127.0.0.1:{port}", "--Web:Urls=http://127.0.0.1:0", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
             $"--Auth:Enabled={withKeys}", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Intake:MaxOrdersPerHouseholdPerDay=0",
         };
         if (withKeys)

@@ -65,7 +65,7 @@ public static class DemoCommand
                     return Exit.Ok;
                 }
 
-                Console.WriteLine($"serving on {server.Address}; try `dispatch orders list --server {server.Address}`; Ctrl+C to stop");
+                Console.WriteLine($"serving on {server.Address}{ServeCommand.WebLine(server)}; try `dispatch orders list --server {server.Address}`; Ctrl+C to stop");
                 await server.WaitForShutdownAsync(ct);
             }
 

@@ -29,7 +29,7 @@ public static class ServeCommand
 
             await using (server)
             {
-                Console.WriteLine($"serving on {server.Address}; Ctrl+C to stop");
+                Console.WriteLine($"serving on {server.Address}{WebLine(server)}; Ctrl+C to stop");
                 await server.WaitForShutdownAsync(ct);
             }
 
@@ -58,4 +58,8 @@ public static class ServeCommand
             return null;
         }
     }
+
+    /// <summary>Where a browser opens the phone app, as a clause of the "serving on" line (empty when it is off).</summary>
+    public static string WebLine(InProcessServer server) =>
+        server.WebAddress is { } web ? $"; phones and browsers: open {web}/" : string.Empty;
 }

@@ -1,7 +1,5 @@
 using Dispatch.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,13 +12,17 @@ public sealed class InProcessServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private InProcessServer(WebApplication app, string address)
+    private InProcessServer(WebApplication app, string address, string? webAddress)
     {
         _app = app;
         Address = address;
+        WebAddress = webAddress;
     }
 
     public string Address { get; }
+
+    /// <summary>Where a browser opens the phone app (null when Web:Enabled is false).</summary>
+    public string? WebAddress { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -43,8 +45,8 @@ public sealed class InProcessServer : IAsyncDisposable
                 }
             });
         await app.StartAsync(cancellationToken);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new InProcessServer(app, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        return new InProcessServer(app, endpoints.Grpc[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal), endpoints.Web.FirstOrDefault());
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);

@@ -3,19 +3,21 @@ using Spectre.Console;
 
 namespace Dispatch.Cli.Live;
 
-/// <summary>A volunteer's route as a terminal table, one row per door.</summary>
+/// <summary>A volunteer's route as a terminal table, one row per door: what to carry to it and how to drop it.</summary>
 internal static class RouteView
 {
     public static Table Render(Assignment assignment)
     {
         var table = new Table()
             .Title($"[bold]{Markup.Escape(assignment.VolunteerId)}[/] at gate {Markup.Escape(assignment.GateId)}: route v{assignment.Version} (plan v{assignment.PlanVersion}){(assignment.Available ? string.Empty : " [red]not available[/]")}")
-            .AddColumns("trip", "leave", "door", "delivery", "address", "carry", "state");
+            .AddColumns("trip", "leave", "door", "delivery", "address", "carry", "instructions", "state");
         foreach (var trip in assignment.Trips)
         {
             foreach (var stop in trip.Stops)
             {
-                string bundles = string.Join(", ", stop.Bundles.Select(b => $"{b.Quantity} x {Name(b.Kind)}"));
+                // A parcel of a heavy order lists only its own bundles: say which parcel it is, so two volunteers
+                // carrying parts of one order each know theirs.
+                string bundles = (stop.Parcels > 1 ? $"parcel {stop.Parcel}/{stop.Parcels}: " : string.Empty) + string.Join(", ", stop.Bundles.Select(b => $"{b.Quantity} x {Name(b.Kind)}"));
                 table.AddRow(
                     trip.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Clock(trip.LeaveGateSeconds),
@@ -23,6 +25,7 @@ internal static class RouteView
                     Markup.Escape(stop.DeliveryId) + (stop.Vulnerable ? " [yellow](vulnerable)[/]" : string.Empty),
                     Markup.Escape(stop.Address),
                     Markup.Escape($"{bundles} ({stop.WeightGrams / 1000.0:F1} kg)"),
+                    Markup.Escape(stop.Instructions),
                     stop.State switch
                     {
                         StopState.Delivered => "[green]delivered[/]",

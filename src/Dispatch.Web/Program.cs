@@ -1,0 +1,15 @@
+using Dispatch.Web;
+using Dispatch.Web.Shared;
+using Dispatch.Web.Volunteer;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+builder.RootComponents.Add<App>("#app");
+
+// One phone, one user: the services live as long as the page.
+builder.Services.AddSingleton<LocalStore>();
+builder.Services.AddSingleton<Labels>();
+builder.Services.AddSingleton<DispatchClients>();
+builder.Services.AddSingleton<RouteFeed>();
+builder.Services.AddSingleton<ReportOutbox>();
+await builder.Build().RunAsync();

@@ -1,0 +1,106 @@
+using Dispatch.Contracts.V1;
+
+namespace Dispatch.Web.Shared;
+
+/// <summary>
+/// Every label of the app in zh-CN (the default: these are Chinese communities) and English, switched by the
+/// language button and remembered on the phone. Data from the server (ids, buildings, instructions) is shown as sent.
+/// </summary>
+public sealed class Labels(LocalStore store)
+{
+    private const string StoreKey = "dispatch.language";
+
+    private static readonly Dictionary<string, (string Zh, string En)> s_text = new(StringComparer.Ordinal)
+    {
+        ["app.title"] = ("社区配送", "Community delivery"),
+        ["app.language"] = ("English", "中文"),
+        ["home.volunteer"] = ("我是志愿者", "I am a volunteer"),
+        ["home.volunteer.hint"] = ("今天的送货路线、报告送达", "Today's route, report deliveries"),
+        ["home.household"] = ("我是住户", "I am a household"),
+        ["home.household.hint"] = ("查看订单到哪了、确认码", "Where my order is, my code"),
+        ["home.board"] = ("门口看板", "Gate board"),
+        ["home.board.hint"] = ("消杀批次、取货时段、志愿者", "Cycles, pickup windows, volunteers"),
+        ["signin.title"] = ("志愿者登录", "Volunteer sign-in"),
+        ["signin.volunteer"] = ("志愿者编号", "Volunteer id"),
+        ["signin.key"] = ("密钥", "Key"),
+        ["signin.go"] = ("登录", "Sign in"),
+        ["signin.out"] = ("退出", "Sign out"),
+        ["signin.missing"] = ("请填写编号和密钥", "Enter your id and key"),
+        ["feed.connecting"] = ("正在连接…", "Connecting…"),
+        ["feed.live"] = ("在线", "Live"),
+        ["feed.reconnecting"] = ("网络断开,正在重连…", "Offline, reconnecting…"),
+        ["feed.version"] = ("路线版本", "Route version"),
+        ["feed.updated"] = ("路线已更新", "Route updated"),
+        ["feed.denied"] = ("密钥不对或无权查看此志愿者", "Wrong key, or not allowed for this volunteer"),
+        ["feed.unknown"] = ("没有这个志愿者", "No such volunteer"),
+        ["route.none"] = ("今天还没有给你安排路线", "No route for you yet today"),
+        ["route.unavailable"] = ("你已标记为暂停服务", "You are marked unavailable"),
+        ["trip"] = ("第{0}趟", "Trip {0}"),
+        ["trip.leave"] = ("出发", "Leave"),
+        ["trip.back"] = ("回到门口", "Back at gate"),
+        ["trip.carry"] = ("要带的东西", "What to carry"),
+        ["trip.start"] = ("出发送货", "Start trip"),
+        ["trip.started"] = ("已出发", "Started"),
+        ["trip.doors"] = ("按顺序送到这些门", "Doors, in order"),
+        ["door.parcel"] = ("第{0}/{1}件", "parcel {0}/{1}"),
+        ["door.floor"] = ("{0}层", "floor {0}"),
+        ["door.elevator"] = ("有电梯", "elevator"),
+        ["door.stairs"] = ("无电梯", "no elevator"),
+        ["door.vulnerable"] = ("需送上楼", "Carry upstairs"),
+        ["door.code"] = ("住户确认码", "Household's code"),
+        ["door.delivered"] = ("已送达", "Delivered"),
+        ["door.failed"] = ("未送达", "Not delivered"),
+        ["door.planned"] = ("待送", "To deliver"),
+        ["door.report.delivered"] = ("送达", "Delivered"),
+        ["door.report.failed"] = ("送不了", "Could not deliver"),
+        ["door.reason"] = ("原因", "Reason"),
+        ["door.time"] = ("到门时间", "At the door"),
+        ["reason.NoAnswer"] = ("没人应门", "No answer"),
+        ["reason.WrongAddress"] = ("地址不对", "Wrong address"),
+        ["reason.Refused"] = ("住户拒收", "Refused"),
+        ["reason.GoodsDamaged"] = ("货物损坏", "Goods damaged"),
+        ["pickup.title"] = ("门口取货", "Pickups at the gate"),
+        ["pickup.order"] = ("订单号", "Order id"),
+        ["pickup.code"] = ("住户确认码", "Household's code"),
+        ["pickup.confirm"] = ("确认取货", "Confirm pickup"),
+        ["outbox.unsent"] = ("还有{0}条报告未发送,联网后自动发送", "{0} report(s) not sent yet: they go when the connection is back"),
+        ["outbox.allsent"] = ("所有报告都已发送", "All reports sent"),
+        ["outbox.sending"] = ("发送中", "sending"),
+        ["outbox.waiting"] = ("等待网络", "waiting for connection"),
+        ["report.start"] = ("出发 第{0}趟", "Start trip {0}"),
+        ["report.delivered"] = ("送达 {0}", "Delivered {0}"),
+        ["report.failed"] = ("未送达 {0}", "Not delivered {0}"),
+        ["report.pickup"] = ("取货 {0}", "Pickup {0}"),
+        ["report.ok"] = ("已记录", "Recorded"),
+        ["report.wrongcode"] = ("确认码不对,请再问一次住户", "Wrong code: ask the household again"),
+        ["report.refused"] = ("服务器没有接受", "Not accepted"),
+        ["report.missingcode"] = ("请先输入住户的确认码", "Enter the household's code first"),
+        ["map.gate"] = ("门", "Gate"),
+        ["map.north"] = ("北", "N"),
+        ["bundle.MeatAndVegetable"] = ("肉菜包", "meat-and-vegetable bundle"),
+        ["bundle.Vegetable"] = ("蔬菜包", "vegetable bundle"),
+        ["bundle.RiceAndFlour"] = ("米面包", "rice-and-flour bundle"),
+        ["bundle.Medicine"] = ("药品包", "medicine pack"),
+    };
+
+    public bool English { get; private set; }
+
+    public event Action? Changed;
+
+    public string this[string key] => s_text.TryGetValue(key, out var text) ? (English ? text.En : text.Zh) : key;
+
+    public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
+
+    public string Bundle(BundleKind kind) => this["bundle." + kind];
+
+    public string Reason(FailureReason reason) => this["reason." + reason];
+
+    public async Task LoadAsync() => English = await store.GetAsync(StoreKey) == "en";
+
+    public async Task ToggleAsync()
+    {
+        English = !English;
+        await store.SetAsync(StoreKey, English ? "en" : "zh-CN");
+        Changed?.Invoke();
+    }
+}
