@@ -70,17 +70,42 @@ public sealed partial class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (NothingLivesHere())
+        {
+            return;
+        }
+
         var result = await HandleAuthenticateOnceSafeAsync();
         await GrpcStatusResponse.WriteAsync(Context, StatusCode.Unauthenticated, result.Failure is null ? NoKey : UnknownKey);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        if (NothingLivesHere())
+        {
+            return Task.CompletedTask;
+        }
+
         string method = Context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName ?? IdText.Quote(Request.Path.Value, 100);
         var caller = CallerClaims.FromPrincipal(Context.User);
         string role = caller is null ? "?" : CallerRoles.Name(caller.Role);
         LogRoleRefused(Logger, caller?.KeyId ?? "?", role, method);
         return GrpcStatusResponse.WriteAsync(Context, StatusCode.PermissionDenied, $"a {role} key may not call {method}");
+    }
+
+    /// <summary>
+    /// A path no endpoint answers (a missing file of the phone app, say) is plain HTTP 404: gRPC methods, even unknown
+    /// ones, always have an endpoint, so only a browser's or a prober's request lands here.
+    /// </summary>
+    private bool NothingLivesHere()
+    {
+        if (Context.GetEndpoint() is not null)
+        {
+            return false;
+        }
+
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return true;
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Unknown API key from {Peer} calling {Path}")]

@@ -51,6 +51,7 @@ public static class DispatchServer
 
         // Who calls is known from the headers before any of the body is read: unknown callers cost no message memory.
         app.UseRouting();
+        WebClientHosting.UseAppFiles(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

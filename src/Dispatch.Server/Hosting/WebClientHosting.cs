@@ -107,8 +107,19 @@ public static partial class WebClientHosting
             }
 
             app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
-            app.UseMiddleware<WebClientFiles>();
             next(app);
         };
+    }
+
+    /// <summary>
+    /// The app's files, after routing: a path that a real endpoint answers (the metrics scrape, gRPC methods) is
+    /// never shadowed by the app's index.html.
+    /// </summary>
+    public static void UseAppFiles(WebApplication app)
+    {
+        if (app.Services.GetService<WebClientFiles>() is not null)
+        {
+            app.UseMiddleware<WebClientFiles>();
+        }
     }
 }

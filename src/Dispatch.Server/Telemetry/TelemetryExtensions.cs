@@ -57,7 +57,8 @@ public static class TelemetryExtensions
         var options = app.Services.GetRequiredService<TelemetryOptions>();
         if (options.Prometheus.Enabled)
         {
-            app.MapPrometheusScrapingEndpoint(options.Prometheus.Path);
+            // Scrapers carry no API key; the figures hold no order or person. Expose the path on an internal network only.
+            app.MapPrometheusScrapingEndpoint(options.Prometheus.Path).AllowAnonymous();
         }
 
         return app;
