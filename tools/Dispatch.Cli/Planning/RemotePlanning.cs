@@ -10,6 +10,11 @@ public static class RemotePlanning
     /// <summary>With a progress bar per planning stage, from the stream's progress messages.</summary>
     public static async Task<PlanSummary?> PlanAsync(Contracts.V1.Planning.PlanningClient client, PlanDistrictDayRequest request, CancellationToken cancellationToken)
     {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await PlanWithLinesAsync(client, request, cancellationToken);
+        }
+
         PlanSummary? plan = null;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -30,6 +35,34 @@ public static class RemotePlanning
                     task.Value = task.MaxValue;
                 }
             });
+        return plan;
+    }
+
+    // Piped or logged output gets one line per stage as it starts and ends: a live bar there renders late or not at all.
+    private static async Task<PlanSummary?> PlanWithLinesAsync(Contracts.V1.Planning.PlanningClient client, PlanDistrictDayRequest request, CancellationToken cancellationToken)
+    {
+        string? current = null;
+        StageProgress? last = null;
+        var plan = await ReadAsync(client, request, p =>
+        {
+            if (p.Stage != current)
+            {
+                if (last is not null)
+                {
+                    Console.WriteLine($"planning: {last.Stage} done");
+                }
+
+                current = p.Stage;
+                Console.WriteLine($"planning: {p.Stage} ({p.Total})");
+            }
+
+            last = p;
+        }, cancellationToken);
+        if (last is not null)
+        {
+            Console.WriteLine($"planning: {last.Stage} done");
+        }
+
         return plan;
     }
 
