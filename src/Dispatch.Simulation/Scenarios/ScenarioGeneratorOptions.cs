@@ -60,6 +60,12 @@ public sealed record ScenarioGeneratorOptions
     /// <summary>Share of households with a chronic illness (medicines).</summary>
     public double ChronicIllnessShare { get; init; } = 0.10;
 
+    /// <summary>
+    /// Gate zone sizes as a percentage of the drawn ones (disinfection capacity per cycle and storage capacity), 100 by
+    /// default; below 100 makes the small gates of a hard day. Scaling after the draw keeps every other draw the same.
+    /// </summary>
+    public int ZonePercent { get; init; } = 100;
+
     /// <summary>Daily stock of the whole district, split over the supermarkets.</summary>
     public DistrictStock Stock { get; init; } = new();
 
@@ -84,6 +90,7 @@ public sealed record ScenarioGeneratorOptions
         Require(Volunteers is null || Volunteers >= Gates, "volunteers must be at least one per gate");
         Require(HighRiskCommunities >= 0 && LowRiskCommunities >= 0 && HighRiskCommunities + LowRiskCommunities <= Communities,
             "high- and low-risk communities must not outnumber the communities");
+        Require(ZonePercent is >= 10 and <= 1_000, "zone percent must be between 10 and 1000");
         Require(RadiusMetres >= 500, "radius must be at least 500 m");
         foreach (double share in new[] { ElderlyAloneShare, LimitedMobilityShare, PregnantShare, ChronicIllnessShare })
         {

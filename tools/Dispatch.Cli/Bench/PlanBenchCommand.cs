@@ -39,7 +39,7 @@ public static class PlanBenchCommand
             {
                 Volunteers = loaded.Volunteers.GroupBy(v => v.GateId).SelectMany(g => g.Take((int)Math.Ceiling(g.Count() * share))).ToList(),
             };
-            var orders = PlanRunner.LoadOrders(loaded, parse.GetValue(day), null, parse.GetValue(seed));
+            var orders = PlanRunner.LoadOrders(loaded, parse.GetValue(day), null, parse.GetValue(seed)).Orders;
             var input = new PlanningInput(loaded, parse.GetValue(day), orders, PlanningSettings.Default with { ParallelGates = Environment.ProcessorCount });
             var table = new Table().AddColumns("run", "wall s", "CPU s", "stages (s)", "served", "on time", "lateness p95", "bottleneck", "rule violations");
             for (int run = 1; run <= parse.GetValue(runs); run++)
