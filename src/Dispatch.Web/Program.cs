@@ -1,4 +1,5 @@
 using Dispatch.Web;
+using Dispatch.Web.Board;
 using Dispatch.Web.Shared;
 using Dispatch.Web.Volunteer;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
@@ -12,4 +13,5 @@ builder.Services.AddSingleton<Labels>();
 builder.Services.AddSingleton<DispatchClients>();
 builder.Services.AddSingleton<RouteFeed>();
 builder.Services.AddSingleton<ReportOutbox>();
+builder.Services.AddSingleton<BoardFeed>();
 await builder.Build().RunAsync();
