@@ -172,7 +172,9 @@ public static class DispatchServer
         builder.Services.AddSingleton<OrderEventHub>();
         builder.Services.AddSingleton(live);
         builder.Services.AddSingleton<PlanClock>();
-        builder.Services.AddSingleton(new ConfirmationCodes(System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey)));
+        byte[] secret = System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey);
+        builder.Services.AddSingleton(new ConfirmationCodes(secret));
+        builder.Services.AddSingleton(new HouseholdTokens(secret));
         builder.Services.AddSingleton<OrderProgress>();
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddSingleton<GateBoardFeed>();
