@@ -1,5 +1,6 @@
 using Dispatch.Web;
 using Dispatch.Web.Board;
+using Dispatch.Web.Household;
 using Dispatch.Web.Shared;
 using Dispatch.Web.Volunteer;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
@@ -14,4 +15,5 @@ builder.Services.AddSingleton<DispatchClients>();
 builder.Services.AddSingleton<RouteFeed>();
 builder.Services.AddSingleton<ReportOutbox>();
 builder.Services.AddSingleton<BoardFeed>();
+builder.Services.AddSingleton<OrderFeed>();
 await builder.Build().RunAsync();

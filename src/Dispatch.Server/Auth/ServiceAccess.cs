@@ -36,6 +36,7 @@ public static class ServiceAccess
     private static readonly HashSet<string> s_tokenMethods = new(StringComparer.Ordinal)
     {
         "/dispatch.v1.Volunteers/RedeemSignInLink",
+        "/dispatch.v1.Households/WatchOrder",
     };
 
     private static readonly CallerRole[] s_readers = [CallerRole.Supermarket, CallerRole.Planner, CallerRole.Admin];

@@ -178,6 +178,7 @@ public static class DispatchServer
         builder.Services.AddSingleton<OrderProgress>();
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddSingleton<GateBoardFeed>();
+        builder.Services.AddSingleton<HouseholdOrderFeed>();
         builder.Services.AddHostedService<LiveDayRestorer>();
         builder.Services.AddSingleton<TopUpQueue>();
         builder.Services.AddHostedService<TopUpWorker>();
@@ -207,6 +208,7 @@ public static class DispatchServer
         app.MapGrpcService<VolunteersService>().Add(ServiceAccess.Describe);
         app.MapGrpcService<SupermarketsService>().Add(ServiceAccess.Describe);
         app.MapGrpcService<TrucksService>().Add(ServiceAccess.Describe);
+        app.MapGrpcService<HouseholdsService>().Add(ServiceAccess.Describe);
         app.MapGrpcHealthChecksService().Add(ServiceAccess.Describe);
         app.MapGrpcReflectionService().Add(ServiceAccess.Describe);
     }
