@@ -36,6 +36,7 @@ public sealed class VolunteerLinkTests(SeededDay day, ITestOutputHelper output)
         phone.Find($".door[data-delivery='{firstDoor.DeliveryId}']");
         var firstRoute = clock.Elapsed;
         phone.Screenshot("volunteer-signed-in-by-link");
+        WriteDownloadSizes(phone);
 
         Assert.DoesNotContain("link=", phone.Driver.Url);
         Assert.Contains(route.VolunteerId, phone.Find("#feed-status").Text);
@@ -58,5 +59,33 @@ public sealed class VolunteerLinkTests(SeededDay day, ITestOutputHelper output)
         phone.Find("#volunteer-id");
         Assert.Null(phone.Script("return localStorage.getItem('dispatch.volunteer');"));
         phone.Screenshot("volunteer-link-used-twice");
+    }
+
+    /// <summary>
+    /// What the cold first load fetched: bytes on the wire as Chromium counts them (resource timing), and the sum of
+    /// the published brotli copies of the same files (what a browser that takes br downloads), into screenshots/download.txt.
+    /// </summary>
+    private static void WriteDownloadSizes(Browser phone)
+    {
+        var entries = (IReadOnlyCollection<object>)phone.Script(
+            "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+            + ".filter(e => e.name.indexOf(location.host) >= 0 && e.initiatorType !== 'fetch' && e.initiatorType !== 'xmlhttprequest' || e.name.indexOf('/_framework/') >= 0)"
+            + ".map(e => [new URL(e.name).pathname, e.transferSize]);")!;
+        string root = Path.Combine(AppContext.BaseDirectory, "webclient");
+        long wire = 0;
+        long brotli = 0;
+        var lines = new List<string>();
+        foreach (var entry in entries.Cast<IReadOnlyCollection<object>>().Select(e => e.ToArray()))
+        {
+            string path = (string)entry[0];
+            long transferred = Convert.ToInt64(entry[1], System.Globalization.CultureInfo.InvariantCulture);
+            string file = Path.Combine(root, path.TrimStart('/') is { Length: > 0 } relative && !relative.StartsWith("volunteer", StringComparison.Ordinal) ? relative : "index.html");
+            long br = File.Exists(file + ".br") ? new FileInfo(file + ".br").Length : File.Exists(file) ? new FileInfo(file).Length : 0;
+            (wire, brotli) = (wire + transferred, brotli + br);
+            lines.Add($"{path}\t{transferred}\t{br}");
+        }
+
+        lines.Insert(0, $"{entries.Count} files; on the wire (Chromium transferSize, http: gzip) {wire} bytes; brotli copies of the same files {brotli} bytes");
+        File.WriteAllLines(Path.Combine(Browser.ScreenshotFolder, "download.txt"), lines);
     }
 }
