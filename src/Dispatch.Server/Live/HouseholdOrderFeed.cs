@@ -20,7 +20,7 @@ public sealed class HouseholdOrderFeed(
         var order = await store.GetOrderAsync(orderRef, callCancelled) ?? throw new ResourceNotFoundException("order", orderRef);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(callCancelled, lifetime.ApplicationStopping);
         var cancellationToken = either.Token;
-        using var watch = orderEvents.Watch(order.SupermarketId);
+        using var watch = orderEvents.WatchOrder(order.Id);
         V1.HouseholdOrder? sent = null;
         try
         {
@@ -37,7 +37,7 @@ public sealed class HouseholdOrderFeed(
                     sent = now;
                 }
 
-                await NextChangeAsync(watch, orderRef, saved, cancellationToken);
+                await NextChangeAsync(watch, saved, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !callCancelled.IsCancellationRequested)
@@ -46,27 +46,13 @@ public sealed class HouseholdOrderFeed(
         }
     }
 
-    /// <summary>Until an event of this order or a new plan version; other orders' events (same supermarket) are skipped.</summary>
-    private static async Task NextChangeAsync(OrderWatch watch, string orderRef, Task saved, CancellationToken cancellationToken)
+    /// <summary>Until a status change of this order or a new plan version; changes that came meanwhile are folded into one answer.</summary>
+    private static async Task NextChangeAsync(OrderWatch watch, Task saved, CancellationToken cancellationToken)
     {
-        while (true)
+        await Task.WhenAny(watch.Reader.WaitToReadAsync(cancellationToken).AsTask(), saved);
+        cancellationToken.ThrowIfCancellationRequested();
+        while (watch.Reader.TryRead(out _))
         {
-            while (watch.Reader.TryRead(out var orderEvent))
-            {
-                if (string.Equals(orderEvent.OrderId, orderRef, StringComparison.Ordinal))
-                {
-                    return;
-                }
-            }
-
-            var arrived = watch.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            if (await Task.WhenAny(arrived, saved) == saved)
-            {
-                return;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            await arrived;
         }
     }
 }
