@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Storage;
 
-/// <summary>The engine's database: orders, the batches they came in, their status history, plans and live reports.</summary>
+/// <summary>The engine's database: orders, the batches they came in, their status history, plans, live reports, sign-in links and the keys they issued.</summary>
 public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
 {
     public DbSet<OrderRow> Orders => Set<OrderRow>();
@@ -15,6 +15,10 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<PlanRow> Plans => Set<PlanRow>();
 
     public DbSet<LiveReportRow> LiveReports => Set<LiveReportRow>();
+
+    public DbSet<SignInLinkRow> SignInLinks => Set<SignInLinkRow>();
+
+    public DbSet<IssuedKeyRow> IssuedKeys => Set<IssuedKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -53,6 +57,18 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
             e.ToTable("live_reports");
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.DistrictId, r.Day });
+        });
+
+        modelBuilder.Entity<SignInLinkRow>(e =>
+        {
+            e.ToTable("sign_in_links");
+            e.HasKey(l => l.TokenHash);
+        });
+
+        modelBuilder.Entity<IssuedKeyRow>(e =>
+        {
+            e.ToTable("issued_keys");
+            e.HasKey(k => k.KeyHash);
         });
     }
 }

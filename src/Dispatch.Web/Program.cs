@@ -1,4 +1,6 @@
 using Dispatch.Web;
+using Dispatch.Web.Board;
+using Dispatch.Web.Household;
 using Dispatch.Web.Shared;
 using Dispatch.Web.Volunteer;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
@@ -12,4 +14,6 @@ builder.Services.AddSingleton<Labels>();
 builder.Services.AddSingleton<DispatchClients>();
 builder.Services.AddSingleton<RouteFeed>();
 builder.Services.AddSingleton<ReportOutbox>();
+builder.Services.AddSingleton<BoardFeed>();
+builder.Services.AddSingleton<OrderFeed>();
 await builder.Build().RunAsync();

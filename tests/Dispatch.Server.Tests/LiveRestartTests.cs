@@ -29,7 +29,7 @@ public sealed class LiveRestartTests
             var route = await v1.NextAsync();
             var door = route.Trips.SelectMany(t => t.Stops).First();
             (delivered, orderId) = (door.DeliveryId, door.OrderId);
-            string code = first.Services.GetRequiredService<ConfirmationCodes>().For(orderId);
+            string code = first.Services.GetRequiredService<ConfirmationCodes>().CodeFor(orderId);
             await first.CreateVolunteersClient().ReportStopAsync(
                 new ReportStopRequest { VolunteerId = "V1", DeliveryId = delivered, Delivered = new Delivered { ConfirmationCode = code } }, deadline: Deadlines.Soon);
             versionBefore = (await first.CreateVolunteersClient().SetAvailabilityAsync(new SetAvailabilityRequest { VolunteerId = "V3", Available = false }, deadline: Deadlines.Soon)).PlanVersion;
@@ -52,7 +52,7 @@ public sealed class LiveRestartTests
         Assert.Equal(versionBefore, restored.PlanVersion);
 
         // Reporting the same delivery again is a replay: the history keeps one delivery.
-        string code2 = second.Services.GetRequiredService<ConfirmationCodes>().For(orderId);
+        string code2 = second.Services.GetRequiredService<ConfirmationCodes>().CodeFor(orderId);
         var replay = await second.CreateVolunteersClient().ReportStopAsync(
             new ReportStopRequest { VolunteerId = "V1", DeliveryId = delivered, Delivered = new Delivered { ConfirmationCode = code2 } }, deadline: Deadlines.Soon);
         Assert.True(replay.Replayed);

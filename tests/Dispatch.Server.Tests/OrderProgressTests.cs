@@ -29,7 +29,7 @@ public sealed class OrderProgressTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private string CodeOf(string orderId) => _server.Services.GetRequiredService<ConfirmationCodes>().For(orderId);
+    private string CodeOf(string orderId) => _server.Services.GetRequiredService<ConfirmationCodes>().CodeFor(orderId);
 
     /// <summary>The server's plan clock at <paramref name="secondsOfDay"/> in the district (UTC+8) on the factory's day.</summary>
     private void SetPlanClock(int secondsOfDay) => _server.Clock.SetUtcNow(s_districtMidnightUtc.AddSeconds(secondsOfDay));
@@ -307,7 +307,7 @@ public sealed class OrderProgressTests : IDisposable
         Assert.Equal(OrderFate.PickupSlot, slotted.Fate);
         Assert.Equal(OrderFate.FreePickup, free.Fate);
         var (_, _, doorOrder) = FirstDoorOf(gate, "O-L1-A-");
-        string wrong = CodeOf("SM1/O-L1-C-1") == "0000" ? "0001" : "0000";
+        string wrong = CodeOf("SM1/O-L1-C-1") == "000000" ? "000001" : "000000";
 
         var wrongCode = await ConfirmFailsAsync("SM1/O-L1-C-1", wrong);
         var doorDelivery = await ConfirmFailsAsync(doorOrder, CodeOf(doorOrder));

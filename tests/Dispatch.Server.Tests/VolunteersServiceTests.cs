@@ -24,7 +24,7 @@ public sealed class VolunteersServiceTests : IDisposable
     private StreamRecorder<Assignment> Stream(string volunteerId, int lastSeen = 0) =>
         new(_volunteers.StreamAssignments(new StreamAssignmentsRequest { VolunteerId = volunteerId, LastSeenVersion = lastSeen }, deadline: Deadlines.Soon));
 
-    private string CodeOf(string orderId) => _server.Services.GetRequiredService<ConfirmationCodes>().For(orderId);
+    private string CodeOf(string orderId) => _server.Services.GetRequiredService<ConfirmationCodes>().CodeFor(orderId);
 
     private static List<AssignmentStop> Stops(Assignment assignment) => assignment.Trips.SelectMany(t => t.Stops).ToList();
 
@@ -151,7 +151,7 @@ public sealed class VolunteersServiceTests : IDisposable
         await PushAndPlanAsync();
         using var v1 = Stream("V1");
         var stop = Stops(await v1.NextAsync())[0];
-        string wrong = CodeOf(stop.OrderId) == "0000" ? "0001" : "0000";
+        string wrong = CodeOf(stop.OrderId) == "000000" ? "000001" : "000000";
 
         var e = await Assert.ThrowsAsync<RpcException>(() => _volunteers.ReportStopAsync(
             new ReportStopRequest { VolunteerId = "V1", DeliveryId = stop.DeliveryId, Delivered = new Delivered { ConfirmationCode = wrong } }, deadline: Deadlines.Soon).ResponseAsync);

@@ -19,6 +19,9 @@ public sealed class AuthOptions
 
     /// <summary>Streaming calls one key may hold open at once; the next one is RESOURCE_EXHAUSTED; default 8.</summary>
     public int MaxConcurrentStreamsPerKey { get; set; } = 8;
+
+    /// <summary>Hours a volunteer's one-time sign-in link (CreateSignInLink) stays redeemable; default 24.</summary>
+    public int SignInLinkHours { get; set; } = 24;
 }
 
 /// <summary>One API key: its hash, the role it grants and whose resources it acts for.</summary>

@@ -57,6 +57,14 @@ public sealed record Caller(CallerRole Role, string SubjectId, string KeyId)
         || (Role == CallerRole.Supermarket && string.Equals(SubjectId, supermarketId, StringComparison.Ordinal));
 
     /// <summary>
+    /// Handed a household's proof code and access token: the owning supermarket's key (which sends them to the
+    /// household with its order confirmation) and admin; planners see orders but never the proof of their delivery.
+    /// </summary>
+    public bool GetsHouseholdProof(string supermarketId) =>
+        Role == CallerRole.Admin
+        || (Role == CallerRole.Supermarket && string.Equals(SubjectId, supermarketId, StringComparison.Ordinal));
+
+    /// <summary>
     /// The supermarket filter a listing must use: a supermarket key sees only its own orders (an empty filter
     /// becomes its own id, another id is refused); planners and admins keep what they asked for.
     /// </summary>

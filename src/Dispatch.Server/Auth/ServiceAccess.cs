@@ -19,12 +19,24 @@ public static class ServiceAccess
     /// <summary>The rate-limiting policy of the streams anyone may open (health watches, reflection).</summary>
     public const string OpenStreamsPolicy = "open-streams";
 
+    /// <summary>The rate-limiting policy of the methods that take a token instead of a key, per client address.</summary>
+    public const string TokenCallsPolicy = "token-calls";
+
     // Probes and tooling must work without a key.
     private static readonly HashSet<string> s_openServices = new(StringComparer.Ordinal)
     {
         "grpc.health.v1.Health",
         "grpc.reflection.v1alpha.ServerReflection",
         "grpc.reflection.v1.ServerReflection",
+    };
+
+    // Methods whose request carries its own proof (a sign-in link's token, a household's order token) in place of a
+    // key: open to callers without a key, and each checks its token before it looks anything up. Listed one by one,
+    // never by service, so no other method of these services opens with them.
+    private static readonly HashSet<string> s_tokenMethods = new(StringComparer.Ordinal)
+    {
+        "/dispatch.v1.Volunteers/RedeemSignInLink",
+        "/dispatch.v1.Households/WatchOrder",
     };
 
     private static readonly CallerRole[] s_readers = [CallerRole.Supermarket, CallerRole.Planner, CallerRole.Admin];
@@ -47,6 +59,9 @@ public static class ServiceAccess
             ["ReportStop"] = [CallerRole.Volunteer, CallerRole.Admin],
             ["StartTrip"] = [CallerRole.Volunteer, CallerRole.Admin],
             ["ConfirmPickup"] = [CallerRole.Volunteer, CallerRole.Admin],
+
+            // Gate leaders hand links out with a planner key.
+            ["CreateSignInLink"] = [CallerRole.Planner, CallerRole.Admin],
         },
         ["dispatch.v1.Trucks"] = new(StringComparer.Ordinal)
         {
@@ -68,9 +83,12 @@ public static class ServiceAccess
 
     public static bool IsOpen(string method) => s_openServices.Contains(Split(method).Service);
 
+    /// <summary>Whether the method (gRPC's "/package.Service/Method") takes a token in its request instead of a key.</summary>
+    public static bool TakesToken(string method) => s_tokenMethods.Contains("/" + method.TrimStart('/'));
+
     /// <summary>
-    /// The endpoint convention: open services allow anyone (their streams under <see cref="OpenStreamsPolicy"/>), a
-    /// listed method the roles of the table, anything else nobody. Endpoints that are no method (gRPC's "unimplemented"
+    /// The endpoint convention: open services allow anyone (their streams under <see cref="OpenStreamsPolicy"/>), token
+    /// methods anyone under <see cref="TokenCallsPolicy"/>, a listed method the roles of the table, anything else nobody. Endpoints that are no method (gRPC's "unimplemented"
     /// answers) need a known key, so only callers with one learn what is not there.
     /// </summary>
     public static void Describe(EndpointBuilder endpoint)
@@ -90,6 +108,13 @@ public static class ServiceAccess
                 endpoint.Metadata.Add(new EnableRateLimitingAttribute(OpenStreamsPolicy));
             }
 
+            return;
+        }
+
+        if (TakesToken(method.FullName))
+        {
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            endpoint.Metadata.Add(new EnableRateLimitingAttribute(TokenCallsPolicy));
             return;
         }
 

@@ -10,6 +10,7 @@ using Dispatch.Server.Services;
 using Dispatch.Server.Telemetry;
 using Dispatch.Storage;
 using Microsoft.AspNetCore.Authentication;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
@@ -84,8 +85,15 @@ public static class DispatchServer
                 c.PermitLimit = limits.MaxOpenStreamsWithoutKey;
                 c.QueueLimit = 0;
             });
+            o.AddPolicy(ServiceAccess.TokenCallsPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "?",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.TokenCallsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = (rejected, _) => new ValueTask(GrpcStatusResponse.WriteAsync(
-                rejected.HttpContext, Grpc.Core.StatusCode.ResourceExhausted, $"{limits.MaxOpenStreamsWithoutKey} streams without a key are open (Limits:MaxOpenStreamsWithoutKey); retry later"));
+                rejected.HttpContext,
+                Grpc.Core.StatusCode.ResourceExhausted,
+                rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ServiceAccess.TokenCallsPolicy
+                    ? $"more than {limits.TokenCallsPerMinute} calls with a token from this address in a minute (Limits:TokenCallsPerMinute); retry later"
+                    : $"{limits.MaxOpenStreamsWithoutKey} streams without a key are open (Limits:MaxOpenStreamsWithoutKey); retry later"));
         });
     }
 
@@ -142,6 +150,9 @@ public static class DispatchServer
         var (keys, source) = ApiKeyConfiguration.Read(auth);
         builder.Services.AddSingleton(new ApiKeyDirectory(auth, keys, source));
         builder.Services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyDirectory>());
+        builder.Services.AddSingleton<SignInLinkStore>();
+        builder.Services.AddSingleton<IApiKeyStore, IssuedKeyStore>();
+        builder.Services.AddSingleton<SignInLinks>();
         builder.Services.AddSingleton<StreamQuota>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -161,9 +172,13 @@ public static class DispatchServer
         builder.Services.AddSingleton<OrderEventHub>();
         builder.Services.AddSingleton(live);
         builder.Services.AddSingleton<PlanClock>();
-        builder.Services.AddSingleton(new ConfirmationCodes(System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey)));
+        byte[] secret = System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey);
+        builder.Services.AddSingleton(new ConfirmationCodes(secret));
+        builder.Services.AddSingleton(new HouseholdTokens(secret));
         builder.Services.AddSingleton<OrderProgress>();
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
+        builder.Services.AddSingleton<GateBoardFeed>();
+        builder.Services.AddSingleton<HouseholdOrderFeed>();
         builder.Services.AddHostedService<LiveDayRestorer>();
         builder.Services.AddSingleton<TopUpQueue>();
         builder.Services.AddHostedService<TopUpWorker>();
@@ -193,6 +208,7 @@ public static class DispatchServer
         app.MapGrpcService<VolunteersService>().Add(ServiceAccess.Describe);
         app.MapGrpcService<SupermarketsService>().Add(ServiceAccess.Describe);
         app.MapGrpcService<TrucksService>().Add(ServiceAccess.Describe);
+        app.MapGrpcService<HouseholdsService>().Add(ServiceAccess.Describe);
         app.MapGrpcHealthChecksService().Add(ServiceAccess.Describe);
         app.MapGrpcReflectionService().Add(ServiceAccess.Describe);
     }

@@ -60,6 +60,14 @@ public sealed class ConnectionLimitsOptions
 
     /// <summary>Streams anyone may open without a key (health watches and reflection together); the next is RESOURCE_EXHAUSTED. Default 32.</summary>
     public int MaxOpenStreamsWithoutKey { get; set; } = 32;
+
+    /// <summary>
+    /// Calls that carry a token instead of a key (a household's order page, redeeming a sign-in link) one client
+    /// address may make per minute; the next is RESOURCE_EXHAUSTED. Bounds the load one address can cause (guessing a
+    /// 128- or 256-bit token is hopeless anyway); high enough for a compound's households behind one NAT address
+    /// reconnecting their pages. Default 300.
+    /// </summary>
+    public int TokenCallsPerMinute { get; set; } = 300;
 }
 
 /// <summary>Settings under "Planning".</summary>

@@ -52,6 +52,9 @@ public interface ILiveDispatch
     /// <summary>A household collected its order at the gate, confirmed with its code.</summary>
     Task<PickupResult> ConfirmPickupAsync(PickupConfirmation confirmation, CancellationToken cancellationToken);
 
+    /// <summary>What has happened so far on <paramref name="day"/> of the district, for a gate board; null when that day is not the live one.</summary>
+    Task<LiveGateView?> GateViewAsync(string districtId, int day, CancellationToken cancellationToken);
+
     /// <summary>Releases the goods whose disinfection and rest the plan clock says are over; returns how many orders.</summary>
     Task<int> ReleaseDueAsync(CancellationToken cancellationToken);
 }

@@ -58,6 +58,22 @@ public sealed class LiveDispatch(
 
     public bool HasLiveDay => _day is not null;
 
+    public async Task<LiveGateView?> GateViewAsync(string districtId, int day, CancellationToken cancellationToken)
+    {
+        if (_day is not { } live || live.DistrictId != districtId || live.Day != day)
+        {
+            return null;
+        }
+
+        await progress.LoadAsync(live, cancellationToken);
+        return new LiveGateView(
+            planClock.SecondsInto(day),
+            live.StartedTrips.Keys.ToHashSet(StringComparer.Ordinal),
+            live.Reports.ToDictionary(p => p.Key, p => p.Value.Delivered, StringComparer.Ordinal),
+            live.Unavailable.Keys.ToHashSet(StringComparer.Ordinal),
+            new Dictionary<string, OrderStatus>(live.Reached, StringComparer.Ordinal));
+    }
+
     public int? LiveDayNumber => _day?.Day;
 
     public async Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, IReadOnlyList<LiveReport> reports, CancellationToken cancellationToken)

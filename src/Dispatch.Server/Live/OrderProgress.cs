@@ -203,14 +203,22 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         }
 
         await AdvanceAsync(
-            day, OrdersOf(trip), OrderStatus.OutForDelivery, $"{volunteer.Id} left gate {volunteer.GateId} with trip {trip.Number}", cancellationToken, LiveReportKinds.OfTripStart(day, key, planClock.UnixSeconds));
+            day,
+            OrdersOf(trip),
+            OrderStatus.OutForDelivery,
+            $"{volunteer.Id} left gate {volunteer.GateId} with trip {trip.Number}",
+            cancellationToken,
+            LiveReportKinds.OfTripStart(day, key, planClock.UnixSeconds),
+            stored: () => day.StartedTrips[key] = true);
         day.StartedTrips[key] = true;
         return true;
     }
 
     /// <summary>Under the writer. Stores and publishes <paramref name="status"/> for the orders not yet at or past it; returns those.</summary>
     /// <param name="report">The live report causing it, stored with the changes in one transaction (even when there are none).</param>
-    private async Task<IReadOnlyList<string>> AdvanceAsync(LiveDay day, IEnumerable<string> orderIds, OrderStatus status, string cause, CancellationToken cancellationToken, LiveReport? report = null)
+    /// <param name="stored">Applies the report to the live day once it is stored, before anyone hears of the changes (a gate board reads both).</param>
+    private async Task<IReadOnlyList<string>> AdvanceAsync(
+        LiveDay day, IEnumerable<string> orderIds, OrderStatus status, string cause, CancellationToken cancellationToken, LiveReport? report = null, Action? stored = null)
     {
         await LoadReachedAsync(day, cancellationToken);
         long now = planClock.UnixSeconds;
@@ -227,6 +235,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             await store.AppendStatusChangesAsync(changes, cancellationToken);
         }
 
+        stored?.Invoke();
         if (changes.Count == 0)
         {
             return [];
@@ -241,6 +250,10 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         OrderProgressLog.Advanced(logger, changes.Count, status.ToString(), cause);
         return changes.Select(c => c.OrderId).ToList();
     }
+
+    /// <summary>Makes sure the day's statuses are loaded from the store (readers of <see cref="LiveDay.Reached"/>).</summary>
+    internal Task LoadAsync(LiveDay day, CancellationToken cancellationToken) =>
+        day.ReachedLoaded ? Task.CompletedTask : WithWriterAsync(() => LoadReachedAsync(day, cancellationToken), cancellationToken);
 
     /// <summary>Under the writer. After a restart the history says how far each order came: nothing is emitted twice.</summary>
     private async Task LoadReachedAsync(LiveDay day, CancellationToken cancellationToken)

@@ -10,12 +10,17 @@ namespace Dispatch.Server.Planning;
 public sealed class PlanBook(PlanStore store)
 {
     private readonly ConcurrentDictionary<(string DistrictId, int Day), VersionedPlan> _latest = new();
+    private TaskCompletionSource _nextSave = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next plan version (of any day) is stored: take it before reading, then await it.</summary>
+    public Task NextSave => Volatile.Read(ref _nextSave).Task;
 
     public async Task<VersionedPlan> SaveAsync(Dispatch.Planning.District.Plan plan, long createdAtUnixSeconds, CancellationToken cancellationToken)
     {
         int version = await store.SaveAsync(plan.DistrictId, plan.Day, createdAtUnixSeconds, PlanDocument.Write(plan), cancellationToken);
         var saved = new VersionedPlan(plan, version, createdAtUnixSeconds);
         _latest.AddOrUpdate((plan.DistrictId, plan.Day), saved, (_, current) => current.Version > version ? current : saved);
+        Interlocked.Exchange(ref _nextSave, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return saved;
     }
 

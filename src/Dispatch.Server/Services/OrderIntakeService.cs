@@ -3,6 +3,7 @@ using Dispatch.Domain.Orders;
 using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Intake;
+using Dispatch.Server.Live;
 using Dispatch.Server.Mapping;
 using Dispatch.Storage;
 using System.Threading.Channels;
@@ -11,7 +12,7 @@ using Grpc.Core;
 namespace Dispatch.Server.Services;
 
 /// <summary>Supermarkets push order batches and ask what happened to each order.</summary>
-public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : OrderIntake.OrderIntakeBase
+public sealed class OrderIntakeService(BatchIntake intake, OrderStore store, ConfirmationCodes codes, HouseholdTokens tokens) : OrderIntake.OrderIntakeBase
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1_000;
@@ -92,7 +93,19 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
             ? found
             : throw new ResourceNotFoundException("order", request.OrderId);
         var history = await store.GetHistoryAsync(order, context.CancellationToken);
-        return IntakeMapping.ToProto(order, history);
+        return WithProof(IntakeMapping.ToProto(order, history), caller);
+    }
+
+    /// <summary>The household's code and token, for the callers that hand them to the household.</summary>
+    private Contracts.V1.Order WithProof(Contracts.V1.Order order, Caller caller)
+    {
+        if (caller.GetsHouseholdProof(order.SupermarketId))
+        {
+            order.ConfirmationCode = codes.CodeFor(order.OrderRef);
+            order.HouseholdToken = tokens.TokenFor(order.OrderRef);
+        }
+
+        return order;
     }
 
     private async Task<Domain.Orders.Order?> FindAsync(Caller caller, string orderId, string? supermarketId, CancellationToken cancellationToken)
@@ -147,7 +160,8 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store) : O
         {
             NextPageToken = page.LastOrderIdIfMore is { } last ? PageToken.Encode(last) : string.Empty,
         };
-        response.Orders.AddRange(page.Orders.Select(o => IntakeMapping.ToProto(o, [])));
+        var caller = context.GetCaller();
+        response.Orders.AddRange(page.Orders.Select(o => WithProof(IntakeMapping.ToProto(o, []), caller)));
         return response;
     }
 }

@@ -1,15 +1,18 @@
 using System.Threading.Channels;
 using Dispatch.Contracts.V1;
 using Dispatch.Planning.District;
+using Dispatch.Domain.Scenarios;
 using Dispatch.Server.Errors;
+using Dispatch.Server.Live;
 using Dispatch.Server.Mapping;
 using Dispatch.Server.Planning;
+using Dispatch.Storage;
 using Grpc.Core;
 
 namespace Dispatch.Server.Services;
 
 /// <summary>Plans district days and serves stored plans.</summary>
-public sealed class PlanningService(DistrictDayPlanning planning, PlanBook plans) : Contracts.V1.Planning.PlanningBase
+public sealed class PlanningService(DistrictDayPlanning planning, PlanBook plans, GateBoardFeed boards, ScenarioIndex scenario, ILiveDispatch live, PlanStore planStore) : Contracts.V1.Planning.PlanningBase
 {
     public override async Task PlanDistrictDay(PlanDistrictDayRequest request, IServerStreamWriter<PlanDistrictDayUpdate> responseStream, ServerCallContext context)
     {
@@ -57,6 +60,30 @@ public sealed class PlanningService(DistrictDayPlanning planning, PlanBook plans
         }
 
         return PlanMapping.ToGatePlan(plan, request.GateId);
+    }
+
+    public override async Task WatchGateBoard(WatchGateBoardRequest request, IServerStreamWriter<GateBoard> responseStream, ServerCallContext context)
+    {
+        RequestChecks.Id("gate_id", request.GateId);
+        await FindAsync(request.DistrictId, request.Day, 0, context.CancellationToken);
+        var (gate, _) = await boards.FindAsync(request.DistrictId, request.Day, request.GateId, context.CancellationToken);
+        await boards.StreamAsync(request.DistrictId, request.Day, gate, responseStream, context.CancellationToken);
+    }
+
+    public override async Task<ListGatesResponse> ListGates(ListGatesRequest request, ServerCallContext context)
+    {
+        var district = scenario.Scenario.District;
+        if (request.DistrictId.Length > 0 && !string.Equals(request.DistrictId, district.Id, StringComparison.Ordinal))
+        {
+            RequestChecks.Id("district_id", request.DistrictId);
+            throw new ResourceNotFoundException("district", request.DistrictId);
+        }
+
+        int day = live.LiveDayNumber ?? await planStore.LatestDayAsync(district.Id, context.CancellationToken) ?? 0;
+        var answer = new ListGatesResponse { DistrictId = district.Id, Day = day };
+        answer.Gates.AddRange(scenario.Scenario.Gates.OrderBy(g => g.Id, StringComparer.Ordinal)
+            .Select(g => new GateInfo { GateId = g.Id, Name = g.Name, CommunityId = g.CommunityId }));
+        return answer;
     }
 
     private async Task<VersionedPlan> FindAsync(string districtId, int day, int version, CancellationToken cancellationToken)

@@ -3,12 +3,13 @@ using Dispatch.Contracts.V1;
 using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
+using Dispatch.Server.Hosting;
 using Grpc.Core;
 
 namespace Dispatch.Server.Services;
 
 /// <summary>Volunteers' live routes, their trips from the gate, their reports from the doors and pickups at the gate.</summary>
-public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> hub, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
+public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> hub, IHostApplicationLifetime lifetime, SignInLinks links, ServerEndpoints endpoints) : Volunteers.VolunteersBase
 {
     // Proof codes are 6 digits; a household token is 16 characters. Anything much longer is not a code.
     private const int MaxCodeLength = 32;
@@ -82,6 +83,33 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
 
         var result = await live.ConfirmPickupAsync(new PickupConfirmation(request.VolunteerId, request.OrderId, request.ConfirmationCode), context.CancellationToken);
         return new ConfirmPickupResult { Replayed = result.Replayed, PlanVersion = result.PlanVersion };
+    }
+
+    public override async Task<SignInLink> CreateSignInLink(CreateSignInLinkRequest request, ServerCallContext context)
+    {
+        RequireVolunteer(context, request.VolunteerId, staffMayAct: true);
+        var link = await links.CreateAsync(request.VolunteerId, context.CancellationToken);
+        var answer = new SignInLink
+        {
+            VolunteerId = link.VolunteerId,
+            Token = link.Token,
+            Path = "/volunteer?link=" + link.Token,
+            ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(link.ExpiresAt),
+        };
+        answer.WebAddresses.AddRange(endpoints.Web);
+        return answer;
+    }
+
+    public override async Task<RedeemedSignIn> RedeemSignInLink(RedeemSignInLinkRequest request, ServerCallContext context)
+    {
+        // The token is the only proof this call has: its shape first, then the store; nothing else is looked at.
+        if (!SignInLinks.LooksLikeToken(request.Token))
+        {
+            throw new InvalidRequestException("token", $"must be the {SignInLinks.TokenLength} characters of a sign-in link");
+        }
+
+        var (volunteerId, apiKey) = await links.RedeemAsync(request.Token, context.CancellationToken);
+        return new RedeemedSignIn { VolunteerId = volunteerId, ApiKey = apiKey };
     }
 
     private static string? CodeProblem(string code) =>

@@ -49,6 +49,31 @@ namespace Dispatch.Storage.Migrations
                     b.ToTable("batches", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Storage.Rows.IssuedKeyRow", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAtUnixSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkTokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyHash");
+
+                    b.ToTable("issued_keys", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Storage.Rows.LiveReportRow", b =>
                 {
                     b.Property<long>("Id")
@@ -193,6 +218,29 @@ namespace Dispatch.Storage.Migrations
                     b.HasKey("DistrictId", "Day", "Version");
 
                     b.ToTable("plans", (string)null);
+                });
+
+            modelBuilder.Entity("Dispatch.Storage.Rows.SignInLinkRow", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtUnixSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedeemedAtUnixSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VolunteerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.ToTable("sign_in_links", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -26,6 +26,12 @@ public sealed class DispatchClients : IDisposable
 
     public Volunteers.VolunteersClient Volunteers(string apiKey) => new(WithKey(apiKey));
 
+    /// <summary>Calls that carry a token in the request instead of a key (redeeming a sign-in link, a household's order).</summary>
+    public Volunteers.VolunteersClient VolunteersWithoutKey() => new(_channel);
+
+    /// <summary>A household's calls: the order's token is in each request, no key.</summary>
+    public Households.HouseholdsClient Households() => new(_channel);
+
     public Contracts.V1.Planning.PlanningClient Planning(string apiKey) => new(WithKey(apiKey));
 
     public OrderIntake.OrderIntakeClient Orders(string apiKey) => new(WithKey(apiKey));

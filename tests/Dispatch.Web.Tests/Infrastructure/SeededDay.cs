@@ -104,7 +104,7 @@ public sealed class SeededDay : IAsyncLifetime
     public Contracts.V1.Planning.PlanningClient PlanningClient(string apiKey = PlannerKey) => new(Invoker(apiKey));
 
     /// <summary>The code the household of <paramref name="orderId"/> was given.</summary>
-    public string CodeOf(string orderId) => App.Services.GetRequiredService<ConfirmationCodes>().For(orderId);
+    public string CodeOf(string orderId) => App.Services.GetRequiredService<ConfirmationCodes>().CodeFor(orderId);
 
     /// <summary>A code that is not the household's: the right one with its last digit changed.</summary>
     public string WrongCodeOf(string orderId)

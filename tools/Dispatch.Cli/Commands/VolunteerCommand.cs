@@ -19,6 +19,7 @@ public static class VolunteerCommand
         var apiKey = ApiKeyOption.Create();
         var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"start 1; deliver O-1 1234; fail O-2 no-answer; pickup O-7 5678; wait-version 2; quit\"" };
         var command = new Command("volunteer", "Follow a volunteer's live route and report deliveries") { server, id, apiKey, script };
+        command.Subcommands.Add(VolunteerLinkCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
