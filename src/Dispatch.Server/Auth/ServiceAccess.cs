@@ -47,6 +47,9 @@ public static class ServiceAccess
             ["ReportStop"] = [CallerRole.Volunteer, CallerRole.Admin],
             ["StartTrip"] = [CallerRole.Volunteer, CallerRole.Admin],
             ["ConfirmPickup"] = [CallerRole.Volunteer, CallerRole.Admin],
+
+            // A supervisor's act: a volunteer may not lift the lock their own wrong codes set.
+            ["UnlockConfirmation"] = [CallerRole.Planner, CallerRole.Admin],
         },
         ["dispatch.v1.Trucks"] = new(StringComparer.Ordinal)
         {

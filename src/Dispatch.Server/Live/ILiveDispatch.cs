@@ -52,6 +52,12 @@ public interface ILiveDispatch
     /// <summary>A household collected its order at the gate, confirmed with its code.</summary>
     Task<PickupResult> ConfirmPickupAsync(PickupConfirmation confirmation, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A supervisor lifts the proof-code lock of an order (its order_ref) or of a volunteer; exactly one is given.
+    /// <paramref name="by"/> names who, for the order's history.
+    /// </summary>
+    Task<UnlockResult> UnlockConfirmationAsync(string? orderRef, string? volunteerId, string by, CancellationToken cancellationToken);
+
     /// <summary>Releases the goods whose disinfection and rest the plan clock says are over; returns how many orders.</summary>
     Task<int> ReleaseDueAsync(CancellationToken cancellationToken);
 }
