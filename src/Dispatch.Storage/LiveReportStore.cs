@@ -15,7 +15,8 @@ public sealed class LiveReportStore(DbContextOptions<DispatchDbContext> options)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public async Task AppendAsync(LiveReport report, IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken)
+    /// <param name="historyOnly">The changes are entries in the orders' histories (an audit note) and move no current status.</param>
+    public async Task AppendAsync(LiveReport report, IReadOnlyList<OrderStatusChange> changes, CancellationToken cancellationToken, bool historyOnly = false)
     {
         await _writer.WaitAsync(cancellationToken);
         try
@@ -36,7 +37,7 @@ public sealed class LiveReportStore(DbContextOptions<DispatchDbContext> options)
                 token: cancellationToken);
             if (changes.Count > 0)
             {
-                await OrderStore.WriteStatusChangesAsync(connection, changes, cancellationToken);
+                await OrderStore.WriteStatusChangesAsync(connection, changes, cancellationToken, historyOnly);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -28,7 +28,7 @@ public sealed class ApiKeyDirectoryTests
     {
         var options = With(new ApiKeyOptions { KeyHash = hash ?? ApiKeyDirectory.Hash("k"), Role = role, SubjectId = subject });
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ApiKeyDirectory(options));
+        var error = Assert.Throws<Dispatch.Server.Hosting.ServerConfigurationException>(() => new ApiKeyDirectory(options));
 
         Assert.Contains($"Auth:Keys:0:{setting}", error.Message);
     }
@@ -38,8 +38,8 @@ public sealed class ApiKeyDirectoryTests
     {
         var twice = new ApiKeyOptions { KeyHash = ApiKeyDirectory.Hash("k"), Role = "admin" };
 
-        Assert.Throws<InvalidOperationException>(() => new ApiKeyDirectory(With()));
-        Assert.Throws<InvalidOperationException>(() => new ApiKeyDirectory(With(twice, twice)));
+        Assert.Throws<Dispatch.Server.Hosting.ServerConfigurationException>(() => new ApiKeyDirectory(With()));
+        Assert.Throws<Dispatch.Server.Hosting.ServerConfigurationException>(() => new ApiKeyDirectory(With(twice, twice)));
         _ = new ApiKeyDirectory(new AuthOptions { Enabled = false });
     }
 

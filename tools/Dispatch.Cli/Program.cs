@@ -24,6 +24,7 @@ RemotePlanCommand.Extend(plan);
 root.Subcommands.Add(plan);
 root.Subcommands.Add(VolunteerCommand.Create());
 root.Subcommands.Add(TruckCommand.Create());
+root.Subcommands.Add(UnlockCodeCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 
 return await CommandInvocation.RunAsync(root.Parse(args));

@@ -19,7 +19,7 @@ public static class ApiKeyConfiguration
         bool json = !string.IsNullOrWhiteSpace(options.KeysJson);
         if (file && json)
         {
-            throw new InvalidOperationException("Auth:KeysFile and Auth:KeysJson are both set: set one of them");
+            throw new Hosting.ServerConfigurationException("Auth:KeysFile and Auth:KeysJson are both set: set one of them");
         }
 
         if (file)
@@ -27,7 +27,7 @@ public static class ApiKeyConfiguration
             string path = Path.GetFullPath(options.KeysFile!);
             if (!File.Exists(path))
             {
-                throw new InvalidOperationException($"Auth:KeysFile '{path}' does not exist");
+                throw new Hosting.ServerConfigurationException($"Auth:KeysFile '{path}' does not exist");
             }
 
             return (Parse(File.ReadAllText(path), "Auth:KeysFile"), "Auth:KeysFile");
@@ -41,12 +41,12 @@ public static class ApiKeyConfiguration
         try
         {
             return JsonSerializer.Deserialize<List<ApiKeyOptions>>(text, s_json)
-                ?? throw new InvalidOperationException($"{setting} holds null, not a JSON array of keys");
+                ?? throw new Hosting.ServerConfigurationException($"{setting} holds null, not a JSON array of keys");
         }
         catch (JsonException e)
         {
             // The position only: the text may hold hashes, which are not written to logs.
-            throw new InvalidOperationException($"{setting} is not a JSON array of {{KeyHash, Role, SubjectId}} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
+            throw new Hosting.ServerConfigurationException($"{setting} is not a JSON array of {{KeyHash, Role, SubjectId}} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed class ApiKeyDirectory : IApiKeyStore
     public ApiKeyDirectory(AuthOptions options, IReadOnlyList<ApiKeyOptions>? keys = null, string source = "Auth:Keys")
     {
         keys ??= options.Keys;
+        Source = source;
         _byHash = new Dictionary<string, Caller>(StringComparer.Ordinal);
         for (int i = 0; i < keys.Count; i++)
         {
@@ -22,27 +23,30 @@ public sealed class ApiKeyDirectory : IApiKeyStore
             string hash = key.KeyHash.Trim().ToLowerInvariant();
             if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
             {
-                throw new InvalidOperationException($"{where}:KeyHash must be the 64 hex digits of a SHA-256 hash");
+                throw new Hosting.ServerConfigurationException($"{where}:KeyHash must be the 64 hex digits of a SHA-256 hash");
             }
 
             var role = CallerRoles.Parse(key.Role)
-                ?? throw new InvalidOperationException($"{where}:Role '{key.Role}' is not one of supermarket, volunteer, truck-driver, planner, admin");
+                ?? throw new Hosting.ServerConfigurationException($"{where}:Role '{key.Role}' is not one of supermarket, volunteer, truck-driver, planner, admin");
             if (CallerRoles.HasSubject(role) && string.IsNullOrWhiteSpace(key.SubjectId))
             {
-                throw new InvalidOperationException($"{where}:SubjectId is required for role {key.Role}");
+                throw new Hosting.ServerConfigurationException($"{where}:SubjectId is required for role {key.Role}");
             }
 
             if (!_byHash.TryAdd(hash, new Caller(role, key.SubjectId.Trim(), hash[..12])))
             {
-                throw new InvalidOperationException($"{where}:KeyHash is configured twice");
+                throw new Hosting.ServerConfigurationException($"{where}:KeyHash is configured twice");
             }
         }
 
         if (options.Enabled && _byHash.Count == 0)
         {
-            throw new InvalidOperationException("Auth:Enabled is true but no API keys are configured: nobody could call; configure keys or set Auth:Enabled=false");
+            throw new Hosting.ServerConfigurationException("Auth:Enabled is true but no API keys are configured: nobody could call; configure keys (Auth:KeysFile, Auth__KeysJson or Auth:Keys; see the README's security section) or, for tests only, set Auth:Enabled=false");
         }
     }
+
+    /// <summary>The setting the keys came from (Auth:Keys, Auth:KeysFile or Auth:KeysJson).</summary>
+    public string Source { get; }
 
     /// <summary>The configured keys' callers and hashes (for start-up checks and the start-up log; never logged as hashes).</summary>
     public IEnumerable<(string KeyHash, Caller Caller)> Keys => _byHash.Select(p => (p.Key, p.Value));

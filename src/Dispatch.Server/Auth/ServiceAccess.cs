@@ -62,6 +62,8 @@ public static class ServiceAccess
 
             // Gate leaders hand links out with a planner key.
             ["CreateSignInLink"] = [CallerRole.Planner, CallerRole.Admin],
+            // A supervisor's act: a volunteer may not lift the lock their own wrong codes set.
+            ["UnlockConfirmation"] = [CallerRole.Planner, CallerRole.Admin],
         },
         ["dispatch.v1.Trucks"] = new(StringComparer.Ordinal)
         {

@@ -29,12 +29,14 @@ public static class DispatchServer
     /// <summary>Kestrel's standard setting for the certificate of https endpoints (a .pfx file).</summary>
     public const string CertificatePathSetting = "Kestrel:Certificates:Default:Path";
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="environmentName">The hosting environment; null takes it from DOTNET_ENVIRONMENT / ASPNETCORE_ENVIRONMENT (Production when unset).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, string? environmentName = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = environmentName,
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -48,6 +50,7 @@ public static class DispatchServer
         builder.AddDispatchTelemetry();
 
         var app = builder.Build();
+        LogKeys(app);
         MigrateDatabase(app);
 
         // Who calls is known from the headers before any of the body is read: unknown callers cost no message memory.
@@ -60,6 +63,24 @@ public static class DispatchServer
         MapDispatchEndpoints(app);
         app.MapDispatchTelemetry();
         return app;
+    }
+
+    /// <summary>One line per key naming its role and subject (never the key or its hash), so an operator sees what is live.</summary>
+    private static void LogKeys(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiKeyDirectory));
+        var directory = app.Services.GetRequiredService<ApiKeyDirectory>();
+        if (!app.Services.GetRequiredService<AuthOptions>().Enabled)
+        {
+            ApiKeyLog.AuthDisabled(logger);
+            return;
+        }
+
+        int number = 0;
+        foreach (var (_, caller) in directory.Keys)
+        {
+            ApiKeyLog.KeyConfigured(logger, ++number, directory.Source, CallerRoles.Name(caller.Role), caller.SubjectId.Length == 0 ? "(none)" : caller.SubjectId);
+        }
     }
 
     private static void LimitConnections(WebApplicationBuilder builder)
@@ -148,7 +169,9 @@ public static class DispatchServer
     private static void AddAuthentication(WebApplicationBuilder builder, AuthOptions auth)
     {
         var (keys, source) = ApiKeyConfiguration.Read(auth);
-        builder.Services.AddSingleton(new ApiKeyDirectory(auth, keys, source));
+        var directory = new ApiKeyDirectory(auth, keys, source);
+        ProductionSecrets.CheckKeys(directory, source, builder.Environment.IsDevelopment());
+        builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<ApiKeyDirectory>());
         builder.Services.AddSingleton<SignInLinkStore>();
         builder.Services.AddSingleton<IApiKeyStore, IssuedKeyStore>();
@@ -172,9 +195,10 @@ public static class DispatchServer
         builder.Services.AddSingleton<OrderEventHub>();
         builder.Services.AddSingleton(live);
         builder.Services.AddSingleton<PlanClock>();
-        byte[] secret = System.Text.Encoding.UTF8.GetBytes(live.ConfirmationKey);
+        byte[] secret = System.Text.Encoding.UTF8.GetBytes(ProductionSecrets.ConfirmationKey(live, builder.Environment.IsDevelopment()));
         builder.Services.AddSingleton(new ConfirmationCodes(secret));
         builder.Services.AddSingleton(new HouseholdTokens(secret));
+        builder.Services.AddSingleton<ConfirmationGuard>();
         builder.Services.AddSingleton<OrderProgress>();
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddSingleton<GateBoardFeed>();

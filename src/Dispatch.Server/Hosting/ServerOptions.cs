@@ -93,8 +93,21 @@ public sealed class LiveOptions
 {
     public const string Section = "Live";
 
-    /// <summary>Key of the households' 4-digit confirmation codes; set a secret one in production (<c>Live__ConfirmationKey</c>).</summary>
-    public string ConfirmationKey { get; set; } = "dispatch-development-key";
+    /// <summary>The key of development settings and tests: the server refuses to start with it outside Development.</summary>
+    public const string DevelopmentConfirmationKey = "dispatch-development-key";
+
+    /// <summary>
+    /// The server's secret for the households' 6-digit proof codes and their access tokens (<c>Live__ConfirmationKey</c>).
+    /// Required outside Development: a random value of at least 32 characters (e.g. <c>openssl rand -base64 32</c>).
+    /// Changing it changes every code and token handed out.
+    /// </summary>
+    public string ConfirmationKey { get; set; } = "";
+
+    /// <summary>Wrong proof codes for one order (by anyone) that lock its confirmation until a supervisor unlocks it; default 5.</summary>
+    public int MaxWrongCodesPerOrder { get; set; } = 5;
+
+    /// <summary>Wrong proof codes by one volunteer in the live day that lock their code reports until a supervisor unlocks them; default 20.</summary>
+    public int MaxWrongCodesPerVolunteer { get; set; } = 20;
 
     /// <summary>A truck arriving more than this after its planned arrival re-plans the gate; default 600 s.</summary>
     public int LateAfterSeconds { get; set; } = 600;

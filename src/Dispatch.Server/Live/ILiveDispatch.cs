@@ -55,6 +55,12 @@ public interface ILiveDispatch
     /// <summary>What has happened so far on <paramref name="day"/> of the district, for a gate board; null when that day is not the live one.</summary>
     Task<LiveGateView?> GateViewAsync(string districtId, int day, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A supervisor lifts the proof-code lock of an order (its order_ref) or of a volunteer; exactly one is given.
+    /// <paramref name="by"/> names who, for the order's history.
+    /// </summary>
+    Task<UnlockResult> UnlockConfirmationAsync(string? orderRef, string? volunteerId, string by, CancellationToken cancellationToken);
+
     /// <summary>Releases the goods whose disinfection and rest the plan clock says are over; returns how many orders.</summary>
     Task<int> ReleaseDueAsync(CancellationToken cancellationToken);
 }

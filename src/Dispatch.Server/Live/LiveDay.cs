@@ -42,5 +42,8 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
     /// <summary>Door trips started, by "volunteer/trip".</summary>
     public ConcurrentDictionary<string, bool> StartedTrips { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Wrong proof codes and the locks they set (see <see cref="ConfirmationGuard"/>).</summary>
+    public CodeAttempts CodeAttempts { get; } = new();
+
     public static string ArrivalKey(string truckId, string gateId, string loadId) => $"{truckId}/{gateId}/{loadId}";
 }

@@ -35,7 +35,7 @@ public sealed class LiveDispatch(
     IRouteHub<V1.TruckAssignment> truckHub,
     LiveOptions options,
     OrderEventHub orderEvents,
-    ConfirmationCodes codes,
+    ConfirmationGuard guard,
     PlanningSettings settings,
     TimeProvider clock,
     PlanClock planClock,
@@ -152,9 +152,9 @@ public sealed class LiveDispatch(
             }
 
             string orderId = DeliveryIds.OrderIdOf(request.DeliveryId);
-            if (request.Delivered && !codes.Matches(orderId, request.ConfirmationCode))
+            if (request.Delivered)
             {
-                throw new InvalidRequestException("delivered.confirmation_code", "does not match the household's code");
+                await guard.CheckAsync(day, volunteer.Id, orderId, request.ConfirmationCode, "delivered.confirmation_code", cancellationToken);
             }
 
             var report = new StopReport(request.DeliveryId, volunteer.Id, request.Delivered, request.Failure == DoorFailure.NoAnswer && !DeliveryIds.IsRetry(request.DeliveryId), reason);
@@ -602,6 +602,22 @@ public sealed class LiveDispatch(
     {
         var volunteer = FindVolunteer(confirmation.VolunteerId);
         return progress.ConfirmPickupAsync(LiveDayOrThrow(), volunteer, confirmation, cancellationToken);
+    }
+
+    public Task<UnlockResult> UnlockConfirmationAsync(string? orderRef, string? volunteerId, string by, CancellationToken cancellationToken)
+    {
+        var day = LiveDayOrThrow();
+        if (orderRef is not null && !day.Orders.ContainsKey(orderRef))
+        {
+            throw new ResourceNotFoundException("order", $"{orderRef} in the live plan");
+        }
+
+        if (volunteerId is not null)
+        {
+            FindVolunteer(volunteerId);
+        }
+
+        return guard.UnlockAsync(day, orderRef, volunteerId, by, cancellationToken);
     }
 
     public Task<int> ReleaseDueAsync(CancellationToken cancellationToken) =>

@@ -4,7 +4,7 @@ using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
 
-/// <summary>How live reports (stops, availability, arrivals, departures, trip starts) are stored (kind, subject, JSON document) and read back into a live day.</summary>
+/// <summary>How live reports (stops, availability, arrivals, departures, trip starts, wrong proof codes and unlocks) are stored (kind, subject, JSON document) and read back into a live day.</summary>
 internal static class LiveReportKinds
 {
     public const string Stop = "stop";
@@ -12,6 +12,8 @@ internal static class LiveReportKinds
     public const string Arrival = "arrival";
     public const string Departure = "departure";
     public const string TripStart = "trip-start";
+    public const string WrongCode = "wrong-code";
+    public const string CodeUnlock = "code-unlock";
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
@@ -31,6 +33,12 @@ internal static class LiveReportKinds
     /// <param name="key">"volunteer/trip".</param>
     public static LiveReport OfTripStart(LiveDay day, string key, long nowUnixSeconds) =>
         new(day.DistrictId, day.Day, TripStart, key, "{}", nowUnixSeconds);
+
+    public static LiveReport OfWrongCode(LiveDay day, WrongCode wrong, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, WrongCode, wrong.OrderRef, JsonSerializer.Serialize(wrong, s_json), nowUnixSeconds);
+
+    public static LiveReport OfCodeUnlock(LiveDay day, CodeUnlock unlock, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, CodeUnlock, unlock.OrderRef ?? unlock.VolunteerId ?? string.Empty, JsonSerializer.Serialize(unlock, s_json), nowUnixSeconds);
 
     /// <summary>Replays stored reports into the day's state, oldest first (a later availability overrides an earlier one).</summary>
     public static void Apply(LiveDay day, IEnumerable<LiveReport> reports)
@@ -61,6 +69,21 @@ internal static class LiveReportKinds
                     break;
                 case TripStart:
                     day.StartedTrips[report.SubjectId] = true;
+                    break;
+                case WrongCode when JsonSerializer.Deserialize<WrongCode>(report.Document, s_json) is { } wrong:
+                    day.CodeAttempts.Wrong(wrong);
+                    break;
+                case CodeUnlock when JsonSerializer.Deserialize<CodeUnlock>(report.Document, s_json) is { } unlock:
+                    if (unlock.OrderRef is { } orderRef)
+                    {
+                        day.CodeAttempts.UnlockOrder(orderRef);
+                    }
+
+                    if (unlock.VolunteerId is { } volunteerId)
+                    {
+                        day.CodeAttempts.UnlockVolunteer(volunteerId);
+                    }
+
                     break;
             }
         }

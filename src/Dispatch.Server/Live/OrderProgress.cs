@@ -16,7 +16,7 @@ namespace Dispatch.Server.Live;
 /// moves forward: a status at or behind where the order already is (in this process or in its stored history)
 /// is not emitted, so a late or repeated report never sends a supermarket backwards.
 /// </summary>
-public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports, OrderEventHub events, ConfirmationCodes codes, PlanClock planClock, ILogger<OrderProgress> logger)
+public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports, OrderEventHub events, ConfirmationGuard guard, PlanClock planClock, ILogger<OrderProgress> logger)
 {
     // One writer: the "not yet emitted" check and the store must not interleave between reports.
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -116,10 +116,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         var plan = day.Plan;
         var outcome = plan.Plan.Orders.FirstOrDefault(o => o.OrderId == confirmation.OrderId && o.GateId == volunteer.GateId && o.Fate is OrderFate.PickupSlot or OrderFate.FreePickup)
             ?? throw new ResourceNotFoundException("order", $"{confirmation.OrderId} for pickup at gate {volunteer.GateId}");
-        if (!codes.Matches(outcome.OrderId, confirmation.ConfirmationCode))
-        {
-            throw new InvalidRequestException("confirmation_code", "does not match the household's code");
-        }
+        await guard.CheckAsync(day, volunteer.Id, outcome.OrderId, confirmation.ConfirmationCode, "confirmation_code", cancellationToken);
 
         await _writer.WaitAsync(cancellationToken);
         try

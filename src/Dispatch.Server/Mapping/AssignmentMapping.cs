@@ -10,7 +10,7 @@ namespace Dispatch.Server.Mapping;
 /// <summary>A volunteer's part of a plan as they see it: doors in order, what to carry, how to drop, what is done.</summary>
 public static class AssignmentMapping
 {
-    private const string Contactless = "Contactless: knock, leave the goods at the door, step back two metres, ask for the household's 4-digit code.";
+    private const string Contactless = "Contactless: knock, leave the goods at the door, step back two metres, ask for the household's 6-digit code.";
 
     public static V1.Assignment ToAssignment(
         string districtId,

@@ -11,7 +11,7 @@ namespace Dispatch.Server.Services;
 /// <summary>Volunteers' live routes, their trips from the gate, their reports from the doors and pickups at the gate.</summary>
 public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> hub, IHostApplicationLifetime lifetime, SignInLinks links, ServerEndpoints endpoints) : Volunteers.VolunteersBase
 {
-    // Proof codes are 6 digits; a household token is 16 characters. Anything much longer is not a code.
+    // Proof codes are 6 digits; a household token is 22 characters. Anything much longer is not a code.
     private const int MaxCodeLength = 32;
 
     public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
@@ -110,6 +110,28 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
 
         var (volunteerId, apiKey) = await links.RedeemAsync(request.Token, context.CancellationToken);
         return new RedeemedSignIn { VolunteerId = volunteerId, ApiKey = apiKey };
+    }
+
+    public override async Task<UnlockConfirmationResult> UnlockConfirmation(UnlockConfirmationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var (orderRef, volunteerId) = request.TargetCase switch
+        {
+            UnlockConfirmationRequest.TargetOneofCase.OrderId => (request.OrderId, (string?)null),
+            UnlockConfirmationRequest.TargetOneofCase.VolunteerId => ((string?)null, request.VolunteerId),
+            _ => throw new InvalidRequestException("target", "give order_id or volunteer_id"),
+        };
+        if (orderRef is not null)
+        {
+            RequestChecks.Id("order_id", orderRef, RequestChecks.MaxComposedIdLength);
+        }
+        else
+        {
+            RequestChecks.Id("volunteer_id", volunteerId!);
+        }
+
+        var result = await live.UnlockConfirmationAsync(orderRef, volunteerId, CallerRoles.Name(caller.Role), context.CancellationToken);
+        return new UnlockConfirmationResult { WasLocked = result.WasLocked, WrongCodes = result.WrongCodes };
     }
 
     private static string? CodeProblem(string code) =>

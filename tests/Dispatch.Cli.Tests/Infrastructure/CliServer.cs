@@ -15,7 +15,9 @@ public sealed class CliServer : IAsyncLifetime
     public const string PlannerKey = "cli-test-key-planner";
     public const string AdminKey = "cli-test-key-admin";
 
-    // As many entries as the demo keys of appsettings.json, so configuration (merged by index) keeps none of them.
+    /// <summary>The server runs as in production (no Development settings): it needs a confirmation key of its own.</summary>
+    public const string ConfirmationKey = "cli-tests-confirmation-key-0123456789abcdef";
+
     private static readonly (string Key, string Role, string Subject)[] s_keys =
     [
         (Sm1Key, "supermarket", "SM1"),
@@ -42,7 +44,7 @@ public sealed class CliServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var settings = new List<KeyValuePair<string, string?>> { new("Planning:QuickSearch", "true"), new("Auth:Enabled", "true") };
+        var settings = new List<KeyValuePair<string, string?>> { new("Planning:QuickSearch", "true"), new("Auth:Enabled", "true"), new("Live:ConfirmationKey", ConfirmationKey) };
         for (int i = 0; i < s_keys.Length; i++)
         {
             settings.Add(new($"Auth:Keys:{i}:KeyHash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s_keys[i].Key)))));

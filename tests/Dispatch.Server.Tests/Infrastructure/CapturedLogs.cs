@@ -10,6 +10,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<CapturedLog> Lines => [.. _lines];
 
+    /// <summary>Forgets the lines so far (a test starting a second server on the same capture).</summary>
+    public void Clear() => _lines.Clear();
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()

@@ -68,11 +68,11 @@ public sealed class ServerProcess : IDisposable
         var args = new List<string>
         {
             dll, "--urls", $"http://127.0.0.1:{port}", "--Web:Urls=http://127.0.0.1:0", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
-            $"--Auth:Enabled={withKeys}", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Intake:MaxOrdersPerHouseholdPerDay=0",
+            $"--Auth:Enabled={withKeys}", $"--Live:ConfirmationKey={TestKeys.ConfirmationKey}", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Intake:MaxOrdersPerHouseholdPerDay=0",
         };
         if (withKeys)
         {
-            args.AddRange(TestKeys.Settings().Select(s => $"--{s.Key}={s.Value}"));
+            args.AddRange(TestKeys.Settings().Where(s => s.Key != "Live:ConfirmationKey").Select(s => $"--{s.Key}={s.Value}"));
         }
 
         args.ForEach(start.ArgumentList.Add);

@@ -4,7 +4,8 @@ namespace Dispatch.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The API keys the test server knows, given as Auth:KeysJson so they replace every configured key (the demo keys
-/// of the Development settings included) instead of merging with them by index.
+/// of the Development settings included) instead of merging with them by index; and a confirmation key of the tests'
+/// own, so servers outside the Development environment (loopback, process, TLS) start.
 /// </summary>
 public static class TestKeys
 {
@@ -27,8 +28,12 @@ public static class TestKeys
         (Sm1Second, "supermarket", "SM1"),
     ];
 
+    /// <summary>Live:ConfirmationKey of the test servers: not the development key, and long enough for Production.</summary>
+    public const string ConfirmationKey = "tests-only-confirmation-key-0123456789abcdef";
+
     public static IEnumerable<KeyValuePair<string, string>> Settings()
     {
+        yield return new("Live:ConfirmationKey", ConfirmationKey);
         string json = System.Text.Json.JsonSerializer.Serialize(All.Select(k => new ApiKeyOptions { KeyHash = ApiKeyDirectory.Hash(k.Key), Role = k.Role, SubjectId = k.Subject }));
         yield return new("Auth:KeysJson", json);
     }

@@ -62,6 +62,9 @@ public sealed class SeededDay : IAsyncLifetime
             ["Storage:DatabasePath"] = Path.Combine(_folder, "dispatch.db"),
             ["Scenario:Path"] = scenarioFolder,
             ["Planning:QuickSearch"] = "true",
+
+            // Not the Development environment: the server needs a confirmation key of its own.
+            ["Live:ConfirmationKey"] = "web-tests-confirmation-key-0123456789abcdef",
             ["Live:DayOneDate"] = "2026-11-23",
             ["Live:ReleaseCheckMilliseconds"] = "100",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -48,7 +48,7 @@ public static class FanoutBenchCommand
         var table = new Table().AddColumns("measure", "value");
         try
         {
-            await using var server = await InProcessServer.StartAsync("http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, [new("Auth:Enabled", "false"), new("Planning:QuickSearch", "true"), new("Logging:LogLevel:Default", "Warning"), new("Logging:LogLevel:Grpc", "Warning"), new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning")]);
+            await using var server = await InProcessServer.StartAsync("http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, [new("Auth:Enabled", "false"), InProcessServer.ThrowAwayConfirmationKey(), new("Planning:QuickSearch", "true"), new("Logging:LogLevel:Default", "Warning"), new("Logging:LogLevel:Grpc", "Warning"), new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning")]);
             var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
             using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = handler });
             var hub = server.Services.GetRequiredService<IRouteHub<Assignment>>();
@@ -281,7 +281,7 @@ public static class FanoutBenchCommand
                     DropOffSeconds = trip.LeaveGateSeconds + (d * 240),
                     ServiceSeconds = 180,
                     WeightGrams = 4_000,
-                    Instructions = "Contactless: knock, leave the goods at the door, step back two metres, ask for the household's 4-digit code.",
+                    Instructions = "Contactless: knock, leave the goods at the door, step back two metres, ask for the household's 6-digit code.",
                     State = StopState.Planned,
                 };
                 stop.Bundles.Add(new BundleLine { Kind = BundleKind.Vegetable, Quantity = 1 });

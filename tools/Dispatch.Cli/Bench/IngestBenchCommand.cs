@@ -39,7 +39,7 @@ public static class IngestBenchCommand
         databasePath ??= Path.Combine(Path.GetTempPath(), $"dispatch-ingest-{Guid.NewGuid():N}.db");
 
         await using (var server = await InProcessServer.StartAsync(
-            "http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, [new("Auth:Enabled", "false")]))
+            "http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, [new("Auth:Enabled", "false"), InProcessServer.ThrowAwayConfirmationKey()]))
         {
             using var channel = GrpcChannel.ForAddress(server.Address);
             var pusher = new OrderPusher(new OrderIntake.OrderIntakeClient(channel));

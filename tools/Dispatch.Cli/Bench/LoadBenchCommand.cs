@@ -99,7 +99,7 @@ public static class LoadBenchCommand
         // day would: the per-household limit stays on (its check is on the measured path) but high enough for that.
         var settings = new List<KeyValuePair<string, string?>>
         {
-            new("Auth:Enabled", "true"), new("Planning:QuickSearch", "true"), new("Intake:MaxOrdersPerHouseholdPerDay", "1000"),
+            new("Auth:Enabled", "true"), InProcessServer.ThrowAwayConfirmationKey(), new("Planning:QuickSearch", "true"), new("Intake:MaxOrdersPerHouseholdPerDay", "1000"),
         };
         var clients = new List<ILoadClient>();
         for (int i = 0; i < clientCount; i++)

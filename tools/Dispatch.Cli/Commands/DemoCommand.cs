@@ -4,17 +4,39 @@ using Dispatch.Cli.Intake;
 using Dispatch.Cli.Planning;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Scenarios;
+using Microsoft.Extensions.Hosting;
 
 namespace Dispatch.Cli.Commands;
 
 /// <summary>
 /// <c>dispatch demo</c>: starts the server on SQLite with the shipped scenario, pushes its day-1 orders through
-/// the real gRPC stream, prints the summary, and keeps serving (or exits with --exit).
+/// the real gRPC stream, prints the summary, and keeps serving (or exits with --exit). The server runs in the
+/// Development environment with the published demo keys and the development confirmation key, which it refuses
+/// anywhere else: a demo is never a deployment.
 /// </summary>
 public static class DemoCommand
 {
-    // README lists it with the other demo keys of src/Dispatch.Server/appsettings.json.
     private const string DemoAdminKey = "demo-key-admin";
+
+    // The README lists them; the server knows them by hash only (Dispatch.Server.Auth.DemoKeys) to refuse them outside Development.
+    private static readonly (string Key, string Role, string Subject)[] s_demoKeys =
+    [
+        ("demo-key-sm1", "supermarket", "SM1"),
+        ("demo-key-sm2", "supermarket", "SM2"),
+        ("demo-key-sm3", "supermarket", "SM3"),
+        ("demo-key-sm4", "supermarket", "SM4"),
+        ("demo-key-sm5", "supermarket", "SM5"),
+        ("demo-key-planner", "planner", ""),
+        (DemoAdminKey, "admin", ""),
+    ];
+
+    /// <summary>The demo's settings: its keys replace any configured list, and the development confirmation key.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Auth:KeysJson", System.Text.Json.JsonSerializer.Serialize(s_demoKeys.Select(k => new Server.Auth.ApiKeyOptions { KeyHash = Server.Auth.ApiKeyDirectory.Hash(k.Key), Role = k.Role, SubjectId = k.Subject }))),
+        new("Auth:KeysFile", null),
+        new("Live:ConfirmationKey", Server.Hosting.LiveOptions.DevelopmentConfirmationKey),
+    ];
 
     public static Command Create()
     {
@@ -23,15 +45,14 @@ public static class DemoCommand
         var scenario = ServeCommand.ScenarioOption();
         var orders = new Option<string>("--orders") { Description = "Orders CSV to push (default: the scenario's orders-day1.csv)" };
         var exit = new Option<bool>("--exit") { Description = "Stop after the push instead of serving on" };
-        var apiKey = new Option<string>("--api-key")
+        var apiKey = new Option<string?>("--api-key")
         {
-            Description = "Key the demo pushes with; its orders span every supermarket, so the default is the documented demo admin key",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiKeyOption.EnvironmentVariable) ?? DemoAdminKey,
+            Description = $"Key the demo pushes with (default: ${ApiKeyOption.EnvironmentVariable}, else the demo admin key: its orders span every supermarket; never printed)",
         };
         var command = new Command("demo", "Serve the shipped scenario on SQLite, push a day of its orders into it and plan that day") { urls, db, scenario, orders, exit, apiKey };
         command.SetAction(async (parse, ct) =>
         {
-            var server = await ServeCommand.StartAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(scenario)!, ct);
+            var server = await ServeCommand.StartAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(scenario)!, ct, Settings(), Environments.Development);
             if (server is null)
             {
                 return Exit.BadInput;
@@ -43,7 +64,7 @@ public static class DemoCommand
                 string file = parse.GetValue(orders) ?? Path.Combine(folder, "orders-day1.csv");
                 var batches = OrderFile.Read(new FileInfo(file));
                 Console.WriteLine($"server on {server.Address}, database {Path.GetFullPath(parse.GetValue(db)!)}; pushing {file}");
-                using var channel = new KeyedChannel(server.Address, parse.GetValue(apiKey));
+                using var channel = new KeyedChannel(server.Address, ApiKeyOption.Value(parse, apiKey) ?? DemoAdminKey);
                 var stopwatch = System.Diagnostics.Stopwatch.StartNew();
                 var summary = await PushCommand.PushWithProgressAsync(new OrderIntake.OrderIntakeClient(channel.Invoker), batches, ct);
                 PushReport.Write(summary, stopwatch.Elapsed);

@@ -27,7 +27,7 @@ public static class OrdersListCommand
                 return Exit.WithBadInput("--limit must be positive");
             }
 
-            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
+            using var channel = new KeyedChannel(parse.GetValue(server)!, ApiKeyOption.Value(parse, apiKey));
             var client = new OrderIntake.OrderIntakeClient(channel.Invoker);
             var request = new ListOrdersRequest
             {

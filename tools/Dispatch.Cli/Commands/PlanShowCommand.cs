@@ -35,7 +35,7 @@ public static class PlanShowCommand
             }
 
             string districtId = RemotePlanCommand.DistrictOf(parse, parse.GetValue(district));
-            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
+            using var channel = new KeyedChannel(parse.GetValue(server)!, ApiKeyOption.Value(parse, apiKey));
             var client = new Contracts.V1.Planning.PlanningClient(channel.Invoker);
             if (parse.GetValue(gate) is { Length: > 0 } gateId)
             {

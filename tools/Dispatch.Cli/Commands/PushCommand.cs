@@ -36,7 +36,7 @@ public static class PushCommand
                 }
             }
 
-            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
+            using var channel = new KeyedChannel(parse.GetValue(server)!, ApiKeyOption.Value(parse, apiKey));
             var client = new OrderIntake.OrderIntakeClient(channel.Invoker);
             var stopwatch = Stopwatch.StartNew();
             var summary = parse.GetValue(json)

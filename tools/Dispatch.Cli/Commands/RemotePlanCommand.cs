@@ -32,7 +32,7 @@ public static class RemotePlanCommand
         {
             if (parse.GetValue(server) is { } address)
             {
-                return PlanAsync(parse, address, parse.GetValue(district), parse.GetValue(apiKey), parse.GetValue(json), ct);
+                return PlanAsync(parse, address, parse.GetValue(district), ApiKeyOption.Value(parse, apiKey), parse.GetValue(json), ct);
             }
 
             foreach (var remoteOnly in new Option[] { district, json })

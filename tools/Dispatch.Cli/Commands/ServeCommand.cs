@@ -39,7 +39,10 @@ public static class ServeCommand
     }
 
     /// <summary>Starts the server, or says in one line why it cannot (missing or bad scenario) and returns null.</summary>
-    public static async Task<InProcessServer?> StartAsync(string url, string databasePath, string scenarioPath, CancellationToken cancellationToken)
+    /// <param name="settings">Settings over the configuration (the demo's keys).</param>
+    /// <param name="environmentName">The hosting environment; null takes DOTNET_ENVIRONMENT (Production when unset).</param>
+    public static async Task<InProcessServer?> StartAsync(
+        string url, string databasePath, string scenarioPath, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? settings = null, string? environmentName = null)
     {
         string? folder = ScenarioLocator.Find(scenarioPath);
         if (folder is null)
@@ -50,7 +53,7 @@ public static class ServeCommand
 
         try
         {
-            return await InProcessServer.StartAsync(url, databasePath, folder, quiet: false, cancellationToken);
+            return await InProcessServer.StartAsync(url, databasePath, folder, quiet: false, cancellationToken, settings, environmentName);
         }
         catch (ScenarioFormatException e)
         {

@@ -24,7 +24,7 @@ public static class TruckCommand
         var command = new Command("truck", "Follow a truck's live trips and report departures and arrivals at gates") { server, id, apiKey, script };
         command.SetAction(async (parse, ct) =>
         {
-            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
+            using var channel = new KeyedChannel(parse.GetValue(server)!, ApiKeyOption.Value(parse, apiKey));
             var client = new Trucks.TrucksClient(channel.Invoker);
             string truckId = parse.GetValue(id)!;
             var headers = new Metadata();

@@ -17,12 +17,12 @@ public static class VolunteerCommand
         var server = ServerOption.Create();
         var id = new Option<string>("--id") { Description = "Volunteer id", Required = true };
         var apiKey = ApiKeyOption.Create();
-        var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"start 1; deliver O-1 1234; fail O-2 no-answer; pickup O-7 5678; wait-version 2; quit\"" };
+        var script = new Option<string?>("--script") { Description = "Commands separated by ';', e.g. \"start 1; deliver SM1/O-1 123456; fail SM1/O-2 no-answer; pickup SM1/O-7 654321; wait-version 2; quit\"" };
         var command = new Command("volunteer", "Follow a volunteer's live route and report deliveries") { server, id, apiKey, script };
         command.Subcommands.Add(VolunteerLinkCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
-            using var channel = new KeyedChannel(parse.GetValue(server)!, parse.GetValue(apiKey));
+            using var channel = new KeyedChannel(parse.GetValue(server)!, ApiKeyOption.Value(parse, apiKey));
             string? commands = parse.GetValue(script);
             bool interactive = commands is null && !Console.IsInputRedirected;
             var session = new VolunteerSession(new Volunteers.VolunteersClient(channel.Invoker), parse.GetValue(id)!, new Metadata(), render: interactive || commands is null);

@@ -27,8 +27,15 @@ public sealed class InProcessServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the server; <paramref name="settings"/> override configuration (e.g. Auth keys for a benchmark).</summary>
+    /// <param name="environmentName">The hosting environment; null takes it from DOTNET_ENVIRONMENT (Production when unset).</param>
     public static async Task<InProcessServer> StartAsync(
-        string url, string databasePath, string scenarioPath, bool quiet, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+        string url,
+        string databasePath,
+        string scenarioPath,
+        bool quiet,
+        CancellationToken cancellationToken,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null,
+        string? environmentName = null)
     {
         var app = DispatchServer.Build(
             [$"--urls={url}", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}"],
@@ -43,11 +50,19 @@ public sealed class InProcessServer : IAsyncDisposable
                 {
                     builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 }
-            });
+            },
+            environmentName);
         await app.StartAsync(cancellationToken);
         var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
         return new InProcessServer(app, endpoints.Grpc[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal), endpoints.Web.FirstOrDefault());
     }
+
+    /// <summary>
+    /// A confirmation key of its own for a throw-away server (benchmarks on a temporary database): random, so no code
+    /// or token of such a run is ever valid elsewhere.
+    /// </summary>
+    public static KeyValuePair<string, string?> ThrowAwayConfirmationKey() =>
+        new("Live:ConfirmationKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
