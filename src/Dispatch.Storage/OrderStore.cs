@@ -185,7 +185,8 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         await connection.BulkCopyAsync(copy, batches.Select(b => ToRow(b.Receipt)), cancellationToken);
         if (batches.Any(b => b.Orders.Count > 0))
         {
-            await connection.BulkCopyAsync(copy, batches.SelectMany(b => b.Orders).Select(ToRow), cancellationToken);
+            // The orders are nearly all of the rows: prepared inserts on the same connection and transaction.
+            OrderRowInsert.Write(db.Model, await connection.OpenDbConnectionAsync(cancellationToken), batches.SelectMany(b => b.Orders));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -390,24 +391,6 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         (OrderStatus)r.Status, r.ReceivedAtUnixSeconds)
     {
         SupermarketOrderId = r.SupermarketOrderId,
-    };
-
-    private static OrderRow ToRow(Order o) => new()
-    {
-        OrderId = o.Id,
-        SupermarketId = o.SupermarketId,
-        SupermarketOrderId = o.SupermarketOrderId,
-        BatchId = o.BatchId,
-        GridId = o.GridId,
-        HouseholdId = o.HouseholdId,
-        Day = o.Day,
-        MeatAndVegetable = o.Bundles.MeatAndVegetable,
-        Vegetable = o.Bundles.Vegetable,
-        RiceAndFlour = o.Bundles.RiceAndFlour,
-        Medicine = o.Bundles.Medicine,
-        Status = (int)o.Status,
-        ReceivedAtUnixSeconds = o.ReceivedAtUnixSeconds,
-        StatusChangedAtUnixSeconds = o.ReceivedAtUnixSeconds,
     };
 
     private static BatchRow ToRow(BatchReceipt r) => new()
