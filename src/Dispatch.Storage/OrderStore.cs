@@ -28,11 +28,15 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     private readonly ConcurrentQueue<PendingBatch> _queued = new();
     private readonly HouseholdDayLimit _householdDays = new(maxOrdersPerHouseholdPerDay);
 
+    // Asked once per batch before validation: compiled once, not looked up in EF's query cache each time.
+    private static readonly Func<DispatchDbContext, string, string, CancellationToken, Task<BatchRow?>> s_findBatch =
+        EF.CompileAsyncQuery((DispatchDbContext db, string supermarketId, string batchId, CancellationToken _) =>
+            db.Batches.AsNoTracking().SingleOrDefault(b => b.SupermarketId == supermarketId && b.BatchId == batchId));
+
     public async Task<BatchReceipt?> FindBatchAsync(string supermarketId, string batchId, CancellationToken cancellationToken)
     {
         await using var db = new DispatchDbContext(options);
-        var row = await db.Batches.AsNoTracking()
-            .SingleOrDefaultAsync(b => b.SupermarketId == supermarketId && b.BatchId == batchId, cancellationToken);
+        var row = await s_findBatch(db, supermarketId, batchId, cancellationToken);
         return row is null ? null : ToReceipt(row);
     }
 
