@@ -28,8 +28,11 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
             e.HasKey(o => o.OrderId);
 
             // Order ids are unique per supermarket: another supermarket's ids are neither taken nor revealed by ours.
+            // This index also serves a supermarket's listing (its leading column), so no supermarket+day index: each
+            // index is one more B-tree written per ingested order.
             e.HasIndex(o => new { o.SupermarketId, o.SupermarketOrderId }).IsUnique();
-            e.HasIndex(o => new { o.SupermarketId, o.Day });
+
+            // A grid's orders of a day: the per-household daily limit at intake, and planning.
             e.HasIndex(o => new { o.GridId, o.Day });
         });
 

@@ -52,24 +52,29 @@ internal sealed class HouseholdDayLimit(int maxOrdersPerHouseholdPerDay)
         return result;
     }
 
-    // A household lives in one grid, so its orders of a day are among its grid's (one index range each).
+    // A household lives in one grid, so its orders of a day are among its grid's (one index range each). Asked for
+    // every grid and day of every group commit: compiled once, not looked up in EF's query cache each time.
+    private static readonly Func<DispatchDbContext, string, int, IAsyncEnumerable<HouseholdOrders>> s_storedCounts =
+        EF.CompileAsyncQuery((DispatchDbContext db, string gridId, int day) =>
+            db.Orders.AsNoTracking()
+                .Where(o => o.GridId == gridId && o.Day == day)
+                .GroupBy(o => o.HouseholdId)
+                .Select(g => new HouseholdOrders(g.Key, g.Count())));
+
     private static async Task<Dictionary<(string Household, int Day), int>> StoredCountsAsync(
         DispatchDbContext db, IEnumerable<(string GridId, int Day)> gridDays, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<(string Household, int Day), int>();
         foreach (var (gridId, day) in gridDays)
         {
-            var stored = await db.Orders.AsNoTracking()
-                .Where(o => o.GridId == gridId && o.Day == day)
-                .GroupBy(o => o.HouseholdId)
-                .Select(g => new { Household = g.Key, Orders = g.Count() })
-                .ToListAsync(cancellationToken);
-            foreach (var row in stored)
+            await foreach (var row in s_storedCounts(db, gridId, day).WithCancellation(cancellationToken))
             {
-                counts[(row.Household, day)] = row.Orders;
+                counts[(row.HouseholdId, day)] = row.Orders;
             }
         }
 
         return counts;
     }
+
+    private sealed record HouseholdOrders(string HouseholdId, int Orders);
 }

@@ -28,11 +28,15 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     private readonly ConcurrentQueue<PendingBatch> _queued = new();
     private readonly HouseholdDayLimit _householdDays = new(maxOrdersPerHouseholdPerDay);
 
+    // Asked once per batch before validation: compiled once, not looked up in EF's query cache each time.
+    private static readonly Func<DispatchDbContext, string, string, CancellationToken, Task<BatchRow?>> s_findBatch =
+        EF.CompileAsyncQuery((DispatchDbContext db, string supermarketId, string batchId, CancellationToken _) =>
+            db.Batches.AsNoTracking().SingleOrDefault(b => b.SupermarketId == supermarketId && b.BatchId == batchId));
+
     public async Task<BatchReceipt?> FindBatchAsync(string supermarketId, string batchId, CancellationToken cancellationToken)
     {
         await using var db = new DispatchDbContext(options);
-        var row = await db.Batches.AsNoTracking()
-            .SingleOrDefaultAsync(b => b.SupermarketId == supermarketId && b.BatchId == batchId, cancellationToken);
+        var row = await s_findBatch(db, supermarketId, batchId, cancellationToken);
         return row is null ? null : ToReceipt(row);
     }
 
@@ -185,7 +189,8 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         await connection.BulkCopyAsync(copy, batches.Select(b => ToRow(b.Receipt)), cancellationToken);
         if (batches.Any(b => b.Orders.Count > 0))
         {
-            await connection.BulkCopyAsync(copy, batches.SelectMany(b => b.Orders).Select(ToRow), cancellationToken);
+            // The orders are nearly all of the rows: prepared inserts on the same connection and transaction.
+            OrderRowInsert.Write(db.Model, await connection.OpenDbConnectionAsync(cancellationToken), batches.SelectMany(b => b.Orders));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -390,24 +395,6 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         (OrderStatus)r.Status, r.ReceivedAtUnixSeconds)
     {
         SupermarketOrderId = r.SupermarketOrderId,
-    };
-
-    private static OrderRow ToRow(Order o) => new()
-    {
-        OrderId = o.Id,
-        SupermarketId = o.SupermarketId,
-        SupermarketOrderId = o.SupermarketOrderId,
-        BatchId = o.BatchId,
-        GridId = o.GridId,
-        HouseholdId = o.HouseholdId,
-        Day = o.Day,
-        MeatAndVegetable = o.Bundles.MeatAndVegetable,
-        Vegetable = o.Bundles.Vegetable,
-        RiceAndFlour = o.Bundles.RiceAndFlour,
-        Medicine = o.Bundles.Medicine,
-        Status = (int)o.Status,
-        ReceivedAtUnixSeconds = o.ReceivedAtUnixSeconds,
-        StatusChangedAtUnixSeconds = o.ReceivedAtUnixSeconds,
     };
 
     private static BatchRow ToRow(BatchReceipt r) => new()

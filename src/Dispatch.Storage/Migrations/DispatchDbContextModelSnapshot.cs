@@ -189,8 +189,6 @@ namespace Dispatch.Storage.Migrations
 
                     b.HasIndex("GridId", "Day");
 
-                    b.HasIndex("SupermarketId", "Day");
-
                     b.HasIndex("SupermarketId", "SupermarketOrderId")
                         .IsUnique();
 

@@ -7,7 +7,7 @@ namespace Dispatch.Cli.Simulation;
 /// The report's PNG charts (ScottPlot): households served, lateness, utilisation, households late by community, and a
 /// sweep's curve. Every series has its own colour, line pattern and marker, so lines that coincide stay visible; axes
 /// are fitted to the data (a 10 % gap is not flattened by an axis from 0); counts of a different size go on the
-/// right axis.
+/// right axis, and communities whose late counts differ tenfold share a log axis (<see cref="CountAxis"/>).
 /// </summary>
 internal static class SimulationCharts
 {
@@ -100,7 +100,6 @@ internal static class SimulationCharts
 
     private static void WriteCommunities(IReadOnlyList<SimulatedDay> days, double[] x, string folder)
     {
-        var plot = NewPlot("Late households per community (the communities with the most; the rest together)", "day", "late households");
         var worst = days.SelectMany(d => d.Communities).GroupBy(c => c.CommunityId, StringComparer.Ordinal)
             .Select(g => (Id: g.Key, Late: g.Sum(c => c.Late)))
             .Where(c => c.Late > 0)
@@ -108,17 +107,33 @@ internal static class SimulationCharts
             .Take(CommunitiesShown)
             .Select(c => c.Id)
             .ToList();
-        double top = 1;
+        var series = worst
+            .Select(id => days.Select(d => (double)(d.Communities.FirstOrDefault(c => c.CommunityId == id)?.Late ?? 0)).ToArray())
+            .ToList();
+        var rest = days.Select(d => (double)d.Communities.Where(c => !worst.Contains(c.CommunityId)).Sum(c => c.Late)).ToArray();
+        series.Add(rest);
+
+        // One community far ahead of the rest would press the others flat along the bottom of a linear axis.
+        var axis = CountAxis.For(series);
+        var plot = NewPlot("Late households per community (the communities with the most; the rest together)", "day", axis.Label("late households"));
         for (int i = 0; i < worst.Count; i++)
         {
-            var late = days.Select(d => (double)(d.Communities.FirstOrDefault(c => c.CommunityId == worst[i])?.Late ?? 0)).ToArray();
-            Series(plot, x, late, worst[i], i, i % s_patterns.Length, i, 2);
-            top = Math.Max(top, late.Max());
+            Series(plot, x, axis.Plotted(series[i]), worst[i], i, i % s_patterns.Length, i, 2);
         }
 
-        var rest = days.Select(d => (double)d.Communities.Where(c => !worst.Contains(c.CommunityId)).Sum(c => c.Late)).ToArray();
-        Series(plot, x, rest, worst.Count == 0 ? "all communities" : "other communities", 7, 3, 7, 2);
-        plot.Axes.SetLimitsY(0, Math.Max(top, rest.Max()) * 1.1 + 1);
+        Series(plot, x, axis.Plotted(rest), worst.Count == 0 ? "all communities" : "other communities", 7, 3, 7, 2);
+        double top = Math.Max(1, series.Max(s => s.Max()));
+        if (axis.IsLog)
+        {
+            var (positions, labels) = axis.LogTicks(top);
+            plot.Axes.Left.SetTicks(positions, labels);
+            plot.Axes.SetLimitsY(0, Math.Log10(1 + top) * 1.08);
+        }
+        else
+        {
+            plot.Axes.SetLimitsY(0, (top * 1.1) + 1);
+        }
+
         Save(plot, folder, CommunitiesFile, days: true);
     }
 
