@@ -22,7 +22,7 @@ public static class VolunteerLinkCommand
         command.SetAction(async (parse, ct) =>
         {
             var address = parse.GetValue(server)!;
-            using var channel = new KeyedChannel(address, parse.GetValue(apiKey));
+            using var channel = new KeyedChannel(address, ApiKeyOption.Value(parse, apiKey));
             var link = await new Volunteers.VolunteersClient(channel.Invoker).CreateSignInLinkAsync(new CreateSignInLinkRequest { VolunteerId = parse.GetValue(id)! }, cancellationToken: ct);
             string? webBase = parse.GetValue(web) is { Length: > 0 } given ? ServerOption.TryNormalise(given)?.ToString()
                 ?? throw new CommandFailedException($"--web '{given}' is not an address; e.g. https://dispatch.example", Exit.BadInput)
