@@ -141,7 +141,7 @@ internal sealed class OrToolsRoutingModel
         _model.CloseModelWithParameters(parameters);
         var locked = ApplyFixedTrips();
         var assignment = strategy.Improvement == Improvement.RuinAndRecreate
-            ? SolveByRuinAndRecreate(options, parameters, locked, cancellation)
+            ? SolveByRuinAndRecreate(options, strategy, parameters, locked, cancellation)
             : _model.SolveWithParameters(parameters);
         GC.KeepAlive(_callbacks);
         return assignment is null ? null : ReadSolution(assignment);
@@ -153,7 +153,7 @@ internal sealed class OrToolsRoutingModel
     /// and plain local search improves.
     /// </summary>
     private Assignment? SolveByRuinAndRecreate(
-        RoutingOptions options, RoutingSearchParameters parameters, IReadOnlySet<long> locked, CancellationToken cancellation)
+        RoutingOptions options, SearchStrategy strategy, RoutingSearchParameters parameters, IReadOnlySet<long> locked, CancellationToken cancellation)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var settings = options.RuinAndRecreate ?? new RuinAndRecreateSettings();
@@ -185,9 +185,60 @@ internal sealed class OrToolsRoutingModel
             return solved is null ? null : Keep(solved);
         }
 
+        if (locked.Count == 0 && StringRemovals.SearchInstance.From(_problem, _modelStops) is { } instance)
+        {
+            return SolveByStringRemovals(instance, Keep(first), settings, seed: (settings.Seed * 31) + (int)strategy.FirstSolution, recreateParameters, clock, options.TimeLimit, cancellation);
+        }
+
         var ruin = new RuinAndRecreate(settings, NearestStops(), locked, settings.Seed);
         var best = ruin.Improve(Keep(first), Recreate, clock, options.TimeLimit, cancellation);
         return best.Solution;
+    }
+
+    /// <summary>
+    /// Our own string-removal search from the solver's first optimum (many cheap iterations instead of a re-solve per
+    /// step), then the solver's local search from its best routes to a local optimum, read back as the model's solution.
+    /// </summary>
+    private Assignment? SolveByStringRemovals(
+        StringRemovals.SearchInstance instance, RecreatedRoutes<Assignment> first, RuinAndRecreateSettings settings, int seed,
+        RoutingSearchParameters descent, System.Diagnostics.Stopwatch clock, TimeSpan deadline, CancellationToken cancellation)
+    {
+        var searchStopOfIndex = new Dictionary<long, int>();
+        for (int i = 0; i < instance.StopCount; i++)
+        {
+            searchStopOfIndex[_indexOfStop[instance.ProblemStop[i]]] = i;
+        }
+
+        var start = Enumerable.Range(0, instance.RouteCount)
+            .Select(r => (IReadOnlyList<int>)first.Routes[_firstTrip[r]].Select(index => searchStopOfIndex[index]).ToArray())
+            .ToList();
+        var found = new StringRemovals.StringRemovalSearch(instance, settings).Improve(start, seed, clock, deadline, cancellation);
+        if (found.Cost >= first.Cost)
+        {
+            return first.Solution;
+        }
+
+        var routes = new long[TripVehicleCount][];
+        for (int trip = 0; trip < TripVehicleCount; trip++)
+        {
+            routes[trip] = [];
+        }
+
+        for (int r = 0; r < instance.RouteCount; r++)
+        {
+            routes[_firstTrip[r]] = found.Routes[r].Select(i => _indexOfStop[instance.ProblemStop[i]]).ToArray();
+        }
+
+        var partial = _solver.MakeAssignment();
+        if (!_model.RoutesToAssignment(routes, true, true, partial))
+        {
+            return first.Solution;
+        }
+
+        var left = deadline - clock.Elapsed;
+        descent.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
+        var polished = _model.SolveFromAssignmentWithParameters(partial, descent);
+        return polished is not null && polished.ObjectiveValue() <= first.Cost ? polished : first.Solution;
     }
 
     /// <summary>A copy of a solution with its routes: the model reuses the assignment it returns on the next solve.</summary>
