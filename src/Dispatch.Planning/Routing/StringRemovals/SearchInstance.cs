@@ -12,6 +12,11 @@ internal sealed class SearchInstance
 
     private const int MaxNeighbours = 100;
 
+    // Insertions are tried next to a stop's nearest stops only (granular neighbourhood): beyond them a place is rarely
+    // the cheapest, and skipping it keeps an iteration's cost flat as routes grow.
+    private const int InsertionNeighbours = 40;
+    private const int MaxStopsForNearMatrix = 4_000;
+
     private SearchInstance(RoutingProblem problem, IReadOnlyList<int> modelStops)
     {
         Problem = problem;
@@ -94,6 +99,19 @@ internal sealed class SearchInstance
             Neighbours[i] = order.Take(Math.Min(MaxNeighbours, StopCount - 1)).ToArray();
         }
 
+        if (StopCount <= MaxStopsForNearMatrix && StopCount > InsertionNeighbours + 1)
+        {
+            Near = new bool[StopCount * StopCount];
+            for (int i = 0; i < StopCount; i++)
+            {
+                foreach (int j in Neighbours[i].Take(InsertionNeighbours))
+                {
+                    Near[(i * StopCount) + j] = true;
+                    Near[(j * StopCount) + i] = true;
+                }
+            }
+        }
+
         int firstStart = StartPoint.Length > 0 ? StartPoint[0] : 0;
         DepotDistance = Point.Select(p => ArcCost(firstStart, p)).ToArray();
     }
@@ -152,6 +170,9 @@ internal sealed class SearchInstance
 
     /// <summary>Other stops of each stop, nearest first (at most 100).</summary>
     public int[][] Neighbours { get; }
+
+    /// <summary>Stop-major: is j among i's nearest stops for insertion (or i among j's); null when every place is tried.</summary>
+    public bool[]? Near { get; }
 
     /// <summary>Arc cost from the first route's start: orders reinsertions "far first" or "close first".</summary>
     public long[] DepotDistance { get; }

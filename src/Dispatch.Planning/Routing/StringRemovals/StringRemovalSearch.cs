@@ -218,6 +218,8 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
         long fixedCost = visits.Count == 0 ? instance.FixedCost[route] : 0;
         int previousPoint = instance.StartPoint[route];
         long previousDeparture = instance.ShiftStart[route];
+        var near = instance.Near;
+        int nearRow = stop * instance.StopCount;
         for (int p = 0; p <= visits.Count; p++)
         {
             if (p > 0)
@@ -235,6 +237,11 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
 
             long start = Math.Max(early, previousDeparture + instance.Travel(previousPoint, point));
             if (start > late)
+            {
+                continue;
+            }
+
+            if (near is not null && p > 0 && p < visits.Count && !near[nearRow + visits[p - 1]] && !near[nearRow + visits[p]])
             {
                 continue;
             }
