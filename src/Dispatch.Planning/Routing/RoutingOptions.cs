@@ -69,8 +69,8 @@ public sealed record SearchStrategy(FirstSolution FirstSolution, Improvement Imp
 public sealed record RuinAndRecreateSettings(
     int AverageRemovedStops = 10,
     int MaxRemovedString = 10,
-    double StartTemperature = 300,
-    double EndTemperature = 3,
+    double StartTemperature = 100,
+    double EndTemperature = 1,
     int IterationMilliseconds = 500,
     int Seed = 1,
     long Iterations = RuinAndRecreateSettings.DefaultIterations)
