@@ -14,8 +14,7 @@ internal sealed class SearchInstance
 
     // Insertions are tried next to a stop's nearest stops only (granular neighbourhood): beyond them a place is rarely
     // the cheapest, and skipping it keeps an iteration's cost flat as routes grow.
-    private const int InsertionNeighbours = 40;
-    private const int MaxStopsForNearMatrix = 4_000;
+    private const int InsertionNeighbourCount = 40;
 
     private SearchInstance(RoutingProblem problem, IReadOnlyList<int> modelStops)
     {
@@ -99,17 +98,24 @@ internal sealed class SearchInstance
             Neighbours[i] = order.Take(Math.Min(MaxNeighbours, StopCount - 1)).ToArray();
         }
 
-        if (StopCount <= MaxStopsForNearMatrix && StopCount > InsertionNeighbours + 1)
+        if (StopCount > 2 * InsertionNeighbourCount)
         {
-            Near = new bool[StopCount * StopCount];
+            var near = new HashSet<int>[StopCount];
             for (int i = 0; i < StopCount; i++)
             {
-                foreach (int j in Neighbours[i].Take(InsertionNeighbours))
+                near[i] = [];
+            }
+
+            for (int i = 0; i < StopCount; i++)
+            {
+                foreach (int j in Neighbours[i].Take(InsertionNeighbourCount))
                 {
-                    Near[(i * StopCount) + j] = true;
-                    Near[(j * StopCount) + i] = true;
+                    near[i].Add(j);
+                    near[j].Add(i);
                 }
             }
+
+            InsertionNeighbours = near.Select(set => set.Order().ToArray()).ToArray();
         }
 
         int firstStart = StartPoint.Length > 0 ? StartPoint[0] : 0;
@@ -171,8 +177,11 @@ internal sealed class SearchInstance
     /// <summary>Other stops of each stop, nearest first (at most 100).</summary>
     public int[][] Neighbours { get; }
 
-    /// <summary>Stop-major: is j among i's nearest stops for insertion (or i among j's); null when every place is tried.</summary>
-    public bool[]? Near { get; }
+    /// <summary>
+    /// Per stop, the stops next to which it is tried on used routes: its 40 nearest and those it is among the 40
+    /// nearest of. Null for small problems, where every place is tried.
+    /// </summary>
+    public int[][]? InsertionNeighbours { get; }
 
     /// <summary>Arc cost from the first route's start: orders reinsertions "far first" or "close first".</summary>
     public long[] DepotDistance { get; }

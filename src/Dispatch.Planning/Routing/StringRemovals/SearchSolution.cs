@@ -27,6 +27,7 @@ internal sealed class SearchSolution
 
         RouteOf = new int[instance.StopCount];
         Array.Fill(RouteOf, -1);
+        PositionOf = new int[instance.StopCount];
         Absent = [.. Enumerable.Range(0, instance.StopCount)];
     }
 
@@ -48,7 +49,14 @@ internal sealed class SearchSolution
     /// <summary>Route of each stop; -1 when absent.</summary>
     public int[] RouteOf { get; }
 
+    /// <summary>Position of each stop on its route (meaningless when absent).</summary>
+    public int[] PositionOf { get; }
+
     public List<int> Absent { get; }
+
+    /// <summary>When the vehicle can leave the visit before position p (the start point for p = 0), at the earliest.</summary>
+    public long DepartureBefore(int route, int p) =>
+        p == 0 ? _instance.ShiftStart[route] : EarliestStart[route][p - 1] + _instance.Service[Routes[route][p - 1]];
 
     public long Cost
     {
@@ -85,6 +93,7 @@ internal sealed class SearchSolution
         Array.Copy(other.UnitsUsed, UnitsUsed, UnitsUsed.Length);
         Array.Copy(other.RouteCost, RouteCost, RouteCost.Length);
         Array.Copy(other.RouteOf, RouteOf, RouteOf.Length);
+        Array.Copy(other.PositionOf, PositionOf, PositionOf.Length);
         Absent.Clear();
         Absent.AddRange(other.Absent);
     }
@@ -146,8 +155,10 @@ internal sealed class SearchSolution
         int point = inst.StartPoint[route];
         long departure = inst.ShiftStart[route];
         bool feasible = true;
-        foreach (int stop in visits)
+        for (int k = 0; k < visits.Count; k++)
         {
+            int stop = visits[k];
+            PositionOf[stop] = k;
             load += inst.Demand[stop];
             units += inst.Units[stop];
             cost += inst.ArcCost(point, inst.Point[stop]);

@@ -165,9 +165,8 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
         foreach (int stop in absent)
         {
             emptyKindTried.Clear();
-            int bestRoute = -1;
-            int bestPosition = -1;
-            long bestDelta = long.MaxValue;
+            var best = new Place(-1, -1, long.MaxValue);
+            var nearStops = instance.InsertionNeighbours?[stop];
             for (int r = 0; r < instance.RouteCount; r++)
             {
                 var visits = solution.Routes[r];
@@ -180,21 +179,42 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
 
                     emptyKindTried[instance.RouteKind[r]] = true;
                 }
-
-                if (!instance.MayServe(r, stop)
-                    || solution.Load[r] + instance.Demand[stop] > instance.Capacity[r]
-                    || solution.UnitsUsed[r] + instance.Units[stop] > instance.UnitCapacity[r]
-                    || visits.Count + 1 > instance.MaxStops[r])
+                else if (nearStops is not null)
                 {
+                    // Granular: used routes are tried only next to the stop's nearest stops, below.
                     continue;
                 }
 
-                BestPlaceOnRoute(solution, r, stop, random, ref bestRoute, ref bestPosition, ref bestDelta);
+                if (Fits(solution, r, stop))
+                {
+                    for (int p = 0; p <= visits.Count; p++)
+                    {
+                        if (!TryPlace(solution, r, p, stop, random, ref best) && solution.DepartureBefore(r, p) > instance.Late[stop])
+                        {
+                            // Later places only leave later: start times never fall along a route.
+                            break;
+                        }
+                    }
+                }
             }
 
-            if (bestRoute >= 0)
+            if (nearStops is not null)
             {
-                solution.Insert(bestRoute, bestPosition, stop);
+                foreach (int near in nearStops)
+                {
+                    int r = solution.RouteOf[near];
+                    if (r >= 0 && Fits(solution, r, stop))
+                    {
+                        int at = solution.PositionOf[near];
+                        TryPlace(solution, r, at, stop, random, ref best);
+                        TryPlace(solution, r, at + 1, stop, random, ref best);
+                    }
+                }
+            }
+
+            if (best.Route >= 0)
+            {
+                solution.Insert(best.Route, best.Position, stop);
             }
             else
             {
@@ -206,73 +226,50 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
         absent.AddRange(stillAbsent);
     }
 
-    private void BestPlaceOnRoute(SearchSolution solution, int route, int stop, Random random, ref int bestRoute, ref int bestPosition, ref long bestDelta)
+    private bool Fits(SearchSolution solution, int route, int stop) =>
+        instance.MayServe(route, stop)
+        && solution.Load[route] + instance.Demand[stop] <= instance.Capacity[route]
+        && solution.UnitsUsed[route] + instance.Units[stop] <= instance.UnitCapacity[route]
+        && solution.Routes[route].Count + 1 <= instance.MaxStops[route];
+
+    /// <summary>Checks putting the stop before position p of the route in O(1); keeps it when cheapest so far. False when the times do not fit.</summary>
+    private bool TryPlace(SearchSolution solution, int route, int p, int stop, Random random, ref Place best)
     {
         var visits = solution.Routes[route];
-        var earliest = solution.EarliestStart[route];
-        var latest = solution.LatestStart[route];
+        int previousPoint = p == 0 ? instance.StartPoint[route] : instance.Point[visits[p - 1]];
+        long previousDeparture = solution.DepartureBefore(route, p);
         int point = instance.Point[stop];
-        long early = instance.Early[stop];
-        long late = instance.Late[stop];
-        long service = instance.Service[stop];
-        long fixedCost = visits.Count == 0 ? instance.FixedCost[route] : 0;
-        int previousPoint = instance.StartPoint[route];
-        long previousDeparture = instance.ShiftStart[route];
-        var near = instance.Near;
-        int nearRow = stop * instance.StopCount;
-        for (int p = 0; p <= visits.Count; p++)
+        long start = Math.Max(instance.Early[stop], previousDeparture + instance.Travel(previousPoint, point));
+        if (start > instance.Late[stop])
         {
-            if (p > 0)
-            {
-                int previous = visits[p - 1];
-                previousPoint = instance.Point[previous];
-                previousDeparture = earliest[p - 1] + instance.Service[previous];
-            }
-
-            if (previousDeparture > late)
-            {
-                // Later places only leave later: start times never fall along a route.
-                break;
-            }
-
-            long start = Math.Max(early, previousDeparture + instance.Travel(previousPoint, point));
-            if (start > late)
-            {
-                continue;
-            }
-
-            if (near is not null && p > 0 && p < visits.Count && !near[nearRow + visits[p - 1]] && !near[nearRow + visits[p]])
-            {
-                continue;
-            }
-
-            if (random.NextDouble() < BlinkRate)
-            {
-                continue;
-            }
-
-            int nextPoint = p < visits.Count ? instance.Point[visits[p]] : instance.EndPoint[route];
-            long nextArrival = start + service + instance.Travel(point, nextPoint);
-            long nextStart = p < visits.Count ? Math.Max(instance.Early[visits[p]], nextArrival) : nextArrival;
-            if (nextStart > latest[p])
-            {
-                continue;
-            }
-
-            long delta = instance.ArcCost(previousPoint, point) + instance.ArcCost(point, nextPoint) - instance.ArcCost(previousPoint, nextPoint) + fixedCost;
-            if (visits.Count == 0)
-            {
-                delta = instance.ArcCost(previousPoint, point) + instance.ArcCost(point, nextPoint) + fixedCost;
-            }
-
-            if (delta < bestDelta)
-            {
-                bestDelta = delta;
-                bestRoute = route;
-                bestPosition = p;
-            }
+            return false;
         }
+
+        int nextPoint = p < visits.Count ? instance.Point[visits[p]] : instance.EndPoint[route];
+        long nextArrival = start + instance.Service[stop] + instance.Travel(point, nextPoint);
+        long nextStart = p < visits.Count ? Math.Max(instance.Early[visits[p]], nextArrival) : nextArrival;
+        if (nextStart > solution.LatestStart[route][p])
+        {
+            return false;
+        }
+
+        if (random.NextDouble() < BlinkRate)
+        {
+            return true;
+        }
+
+        long delta = visits.Count == 0
+            ? instance.ArcCost(previousPoint, point) + instance.ArcCost(point, nextPoint) + instance.FixedCost[route]
+            : instance.ArcCost(previousPoint, point) + instance.ArcCost(point, nextPoint) - instance.ArcCost(previousPoint, nextPoint);
+        if (delta < best.Delta || (delta == best.Delta && (route < best.Route || (route == best.Route && p < best.Position))))
+        {
+            best = new Place(route, p, delta);
+        }
+
+        return true;
     }
+
+    private readonly record struct Place(int Route, int Position, long Delta);
 
     // SISR's orders: random most often, then largest demand, farthest, closest.
     private void SortForInsertion(List<int> absent, Random random)
