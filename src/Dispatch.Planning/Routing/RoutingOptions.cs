@@ -62,14 +62,22 @@ public sealed record SearchStrategy(FirstSolution FirstSolution, Improvement Imp
 /// <param name="EndTemperature">Annealing temperature at the time limit, in cost units.</param>
 /// <param name="IterationMilliseconds">Longest reinsert-and-improve step of one iteration.</param>
 /// <param name="Seed">Seed of the random ruins (each parallel search derives its own).</param>
+/// <param name="Iterations">
+/// Ruin-and-recreate iterations of the string-removal search (the problems it models: one trip per vehicle, see
+/// <c>SearchInstance.From</c>); the same seed and count give the same routes, the time limit only caps them.
+/// </param>
 public sealed record RuinAndRecreateSettings(
     int AverageRemovedStops = 10,
     int MaxRemovedString = 10,
     double StartTemperature = 100,
     double EndTemperature = 1,
     int IterationMilliseconds = 500,
-    int Seed = 1)
+    int Seed = 1,
+    long Iterations = RuinAndRecreateSettings.DefaultIterations)
 {
+    /// <summary>Enough for 100-400 stops to settle; each iteration costs tens of microseconds at 100 stops.</summary>
+    public const long DefaultIterations = 200_000;
+
     internal TimeSpan IterationBudget => TimeSpan.FromMilliseconds(Math.Max(1, IterationMilliseconds));
 }
 

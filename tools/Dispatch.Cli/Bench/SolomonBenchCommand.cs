@@ -15,21 +15,23 @@ internal static class SolomonBenchCommand
         var outDir = new Option<string?>("--out") { Description = "Write <instance>.sol files (CVRPLIB form) here" };
         var csv = new Option<string?>("--csv") { Description = "Write the results table as CSV to this file" };
         var benchDir = new Option<string?>("--bench-dir") { Description = "Folder with <name>.txt and bks.csv (default: shared/bench/solomon found upwards)" };
-        var workers = new Option<int>("--workers") { Description = "Parallel searches per instance with different first solutions", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int>("--workers") { Description = "Parallel searches per instance with different first solutions and seeds (2: both cores of this machine)", DefaultValueFactory = _ => 2 };
         var first = new Option<FirstSolution>("--first-solution") { Description = "First-solution heuristic", DefaultValueFactory = _ => FirstSolution.ParallelCheapestInsertion };
-        var improvement = new Option<Improvement>("--improvement") { Description = "Improvement metaheuristic", DefaultValueFactory = _ => Improvement.GuidedLocalSearch };
+        var improvement = new Option<Improvement>("--improvement") { Description = "Improvement metaheuristic", DefaultValueFactory = _ => Improvement.RuinAndRecreate };
         var lambda = new Option<double>("--lambda") { Description = "Guided local search lambda coefficient", DefaultValueFactory = _ => 0.1 };
 
         var ruinStops = new Option<int>("--ruin-stops") { Description = "Ruin and recreate: stops removed per ruin, on average", DefaultValueFactory = _ => 10 };
-        var startTemperature = new Option<double>("--start-temperature") { Description = "Ruin and recreate: annealing start temperature, in tenths of distance", DefaultValueFactory = _ => 100 };
-        var endTemperature = new Option<double>("--end-temperature") { Description = "Ruin and recreate: annealing end temperature, in tenths of distance", DefaultValueFactory = _ => 1 };
+        var startTemperature = new Option<double>("--start-temperature") { Description = "Ruin and recreate: annealing start temperature, in tenths of distance (300: 30 distance units, tuned on Solomon subsets)", DefaultValueFactory = _ => 300 };
+        var endTemperature = new Option<double>("--end-temperature") { Description = "Ruin and recreate: annealing end temperature, in tenths of distance", DefaultValueFactory = _ => 3 };
+        var iterations = new Option<long>("--iterations") { Description = "Ruin and recreate: iterations of the string-removal search per worker (the time limit only caps them)", DefaultValueFactory = _ => RuinAndRecreateSettings.DefaultIterations };
+        var seed = new Option<int>("--seed") { Description = "Ruin and recreate: seed of the search; the same seed and iterations give the same routes", DefaultValueFactory = _ => 1 };
 
         var portfolio = new Option<bool>("--portfolio") { Description = "Run the tight-and-wide-windows portfolio (2 parallel searches) instead of --workers/--first-solution/--improvement/--lambda" };
         var droppable = new Option<bool>("--droppable") { Description = "Let the solver drop customers at a large penalty instead of requiring them" };
 
         var command = new Command("solomon", "Solve the Solomon VRPTW instances and compare with best-known distances")
         {
-            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda, ruinStops, startTemperature, endTemperature, droppable, portfolio,
+            timeLimit, instances, outDir, csv, benchDir, workers, first, improvement, lambda, ruinStops, startTemperature, endTemperature, iterations, seed, droppable, portfolio,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -42,7 +44,9 @@ internal static class SolomonBenchCommand
                 RuinAndRecreate: new RuinAndRecreateSettings(
                     parse.GetValue(ruinStops),
                     StartTemperature: parse.GetValue(startTemperature),
-                    EndTemperature: parse.GetValue(endTemperature)),
+                    EndTemperature: parse.GetValue(endTemperature),
+                    Seed: parse.GetValue(seed),
+                    Iterations: parse.GetValue(iterations)),
                 Portfolio: parse.GetValue(portfolio) ? RoutingOptions.TightAndWideWindows : null);
             return Task.FromResult(Run(parse.GetValue(benchDir), parse.GetValue(instances), options, parse.GetValue(droppable), parse.GetValue(outDir), parse.GetValue(csv), cancellation));
         });
