@@ -17,7 +17,8 @@ public sealed class DistrictPlanner
 {
     public Plan Plan(PlanningInput input, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var plan = PlanWithoutProbe(input, progress, cancellationToken);
+        var toGates = PlanTrucks(input, progress, cancellationToken);
+        var plan = PlanGates(input, toGates, progress, cancellationToken);
         if (!input.Settings.ProbeBottleneck || cancellationToken.IsCancellationRequested)
         {
             return plan;
@@ -31,12 +32,16 @@ public sealed class DistrictPlanner
 
         var stopwatch = Stopwatch.StartNew();
         progress?.Report(new PlanProgress("bottleneck", 0, 1));
-        var report = new BottleneckProbe(this).Measure(input, cancellationToken);
+        var report = new BottleneckProbe(this).Measure(input, plan, toGates, cancellationToken);
         progress?.Report(new PlanProgress("bottleneck", 1, 1));
         return plan with { Bottleneck = report, Timings = [.. plan.Timings, new StageTiming("bottleneck", stopwatch.ElapsedMilliseconds)] };
     }
 
-    internal Plan PlanWithoutProbe(PlanningInput input, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
+    internal Plan PlanWithoutProbe(PlanningInput input, IProgress<PlanProgress>? progress, CancellationToken cancellationToken) =>
+        PlanGates(input, PlanTrucks(input, progress, cancellationToken), progress, cancellationToken);
+
+    /// <summary>Everything up to the gates: allocation, truck routes, and the consignments each gate receives.</summary>
+    internal DayToGates PlanTrucks(PlanningInput input, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
     {
         var index = new ScenarioIndex(input.Scenario);
         var settings = input.Settings;
@@ -64,7 +69,25 @@ public sealed class DistrictPlanner
         var consignments = TruckConsignments.Build(trucks, loads, index, settings.TruckUnloadSeconds);
         outcomes.AddRange(consignments.Undelivered);
         Done("trucks");
+        return new DayToGates(index, allocationInput, allocation, trucks, consignments, outcomes, timings);
+    }
 
+    /// <summary>
+    /// The gates' days from what the trucks bring; <paramref name="input"/>'s scenario may differ from the one the
+    /// trucks were planned for in its gates and volunteers only (a bottleneck probe of a gate resource).
+    /// </summary>
+    internal Plan PlanGates(PlanningInput input, DayToGates day, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
+    {
+        var settings = input.Settings;
+        var timings = new List<StageTiming>(day.Timings);
+        var stopwatch = Stopwatch.StartNew();
+        void Done(string stage)
+        {
+            timings.Add(new StageTiming(stage, stopwatch.ElapsedMilliseconds));
+            stopwatch.Restart();
+        }
+
+        var outcomes = new List<OrderOutcome>(day.Outcomes);
         var gates = input.Scenario.Gates.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
         var volunteersByGate = input.Scenario.Volunteers.ToLookup(v => v.GateId);
         var walking = input.Walking ?? HaversineTravelMatrix.Walking();
@@ -76,7 +99,7 @@ public sealed class DistrictPlanner
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.ParallelGates), CancellationToken = CancellationToken.None },
             gate =>
             {
-                var gateInput = new GateDayInput(gate, consignments.ByGate.GetValueOrDefault(gate.Id, []), volunteersByGate[gate.Id].ToList(), walking, settings, index.Catalog);
+                var gateInput = new GateDayInput(gate, day.Consignments.ByGate.GetValueOrDefault(gate.Id, []), volunteersByGate[gate.Id].ToList(), walking, settings, day.Index.Catalog);
                 results[gate.Id] = new GateDayPlanner().Plan(gateInput, cancellationToken);
                 progress?.Report(new PlanProgress("gates", Interlocked.Increment(ref gatesDone), gates.Count));
             });
@@ -85,20 +108,21 @@ public sealed class DistrictPlanner
         var gateResults = gates.Select(g => results[g.Id]).ToList();
         outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes));
         var ordered = outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList();
-        var kpis = PlanKpiCalculator.Calculate(input, allocationInput, allocation, trucks, gateResults, ordered);
+        var kpis = PlanKpiCalculator.Calculate(input, day.AllocationInput, day.Allocation, day.Trucks, gateResults, ordered);
         Done("kpis");
 
         return new Plan(
             input.Scenario.District.Id,
             input.Day,
-            trucks.Routes,
+            day.Trucks.Routes,
             gateResults.Select(r => r.Cycles).ToList(),
             gateResults.Select(r => r.Doors).ToList(),
             gateResults.Select(r => r.Slots).ToList(),
             ordered,
             kpis,
             null,
-            timings);
+            timings,
+            settings);
     }
 
     /// <summary>
@@ -142,3 +166,13 @@ public sealed class DistrictPlanner
     internal static Dictionary<string, long> SmallestTruckGrams(Scenario scenario) =>
         scenario.Vehicles.GroupBy(v => v.SupermarketId).ToDictionary(g => g.Key, g => g.Min(v => v.CapacityGrams), StringComparer.Ordinal);
 }
+
+/// <summary>A day planned up to the gates: what a gate-resource probe starts from.</summary>
+internal sealed record DayToGates(
+    ScenarioIndex Index,
+    AllocationInput AllocationInput,
+    AllocationResult Allocation,
+    TruckRoutingResult Trucks,
+    TruckConsignmentSet Consignments,
+    IReadOnlyList<OrderOutcome> Outcomes,
+    IReadOnlyList<StageTiming> Timings);

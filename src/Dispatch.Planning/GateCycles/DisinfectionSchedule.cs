@@ -13,7 +13,8 @@ public sealed record GateCyclePlan(
     long WeightedReleaseSeconds);
 
 /// <summary>One batch through the disinfection zone: disinfected together, rested, released together at <paramref name="EndAtSeconds"/>.</summary>
-public sealed record DisinfectionCycle(int StartAtSeconds, int EndAtSeconds, IReadOnlyList<CycleLoad> Loads)
+/// <param name="StorageWaitSeconds">How long the cycle was held back (goods waiting in the buffer) until its goods fit the storage zone.</param>
+public sealed record DisinfectionCycle(int StartAtSeconds, int EndAtSeconds, IReadOnlyList<CycleLoad> Loads, int StorageWaitSeconds = 0)
 {
     public long LoadGrams => Loads.Sum(l => l.WeightGrams);
 }
