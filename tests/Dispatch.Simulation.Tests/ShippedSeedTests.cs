@@ -1,10 +1,11 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Simulation.Orders;
+using Dispatch.Simulation.Scenarios;
 
 namespace Dispatch.Simulation.Tests;
 
-/// <summary>The checked-in seeds/jining-high-tech folder: loads, validates, and is what the generators make (golden files).</summary>
+/// <summary>The checked-in seeds/jining-high-tech and seeds/jining-hard folders: load, validate, and are what the generators make (golden files).</summary>
 public sealed class ShippedSeedTests
 {
     private static readonly Lazy<string> s_folder = new(() => Path.Combine(RepositoryRoot(), "seeds", "jining-high-tech"));
@@ -38,6 +39,23 @@ public sealed class ShippedSeedTests
         Assert.All(batches, b => Assert.Empty(validator.Validate(b).Rejected));
         Assert.All(batches, b => Assert.Empty(validator.Validate(b).BatchViolations));
         ScenarioAssert.Equal(DayOrderGenerator.Generate(scenario, 1, seed: 1), batches);
+    }
+
+    [Fact]
+    public void Shipped_hard_day_is_what_its_options_generate_and_its_orders_pass_validation()
+    {
+        string folder = Path.Combine(RepositoryRoot(), "seeds", "jining-hard");
+        var scenario = ScenarioFiles.Load(folder);
+        string path = Path.Combine(folder, "orders-day1.csv");
+        using var reader = new StreamReader(path);
+        var batches = OrderCsv.Read(reader, path);
+        var validator = new OrderBatchValidator(new ScenarioIndex(scenario), IntakeLimits.Default);
+
+        Assert.Empty(ScenarioValidator.Validate(scenario));
+        ScenarioAssert.Equal(ScenarioGenerator.Generate(ScenarioGeneratorOptions.HardDay), scenario);
+        Assert.All(batches, b => Assert.Empty(validator.Validate(b).Rejected));
+        Assert.All(batches, b => Assert.Empty(validator.Validate(b).BatchViolations));
+        ScenarioAssert.Equal(DayOrderGenerator.Generate(scenario, 1, seed: 2), batches);
     }
 
     private static string RepositoryRoot()

@@ -163,7 +163,7 @@ public static class ScenarioGenerator
             {
                 double angle = baseAngle + (2 * Math.PI * g / perCommunity[c]);
                 var location = Offset(centres[c], angle, Uniform(random, 150, 350));
-                long capacityGrams = random.Next(2, 7) * (Units.GramsPerTonne / 2);
+                long capacityGrams = random.Next(2, 7) * (Units.GramsPerTonne / 2) * options.ZonePercent / 100;
                 var disinfection = new DisinfectionZone(capacityGrams, Units.MinutesToSeconds(random.Next(10, 21)));
                 var storage = new StorageZone(capacityGrams * random.Next(3, 6));
 

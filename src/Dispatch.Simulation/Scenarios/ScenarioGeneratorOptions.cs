@@ -8,6 +8,22 @@ namespace Dispatch.Simulation.Scenarios;
 /// </summary>
 public sealed record ScenarioGeneratorOptions
 {
+    /// <summary>
+    /// The shipped hard day (seeds/jining-hard, seed 2): 1.5x the households, half the trucks, fewer volunteers than
+    /// door households need, gates at half size, half the communities at high risk. Stock stays the district's.
+    /// </summary>
+    public static ScenarioGeneratorOptions HardDay { get; } = new()
+    {
+        Seed = 2,
+        DistrictId = "jining-hard",
+        DistrictName = "Jining High-tech District, hard day (generated)",
+        Households = 54_000,
+        Trucks = 35,
+        Volunteers = 900,
+        HighRiskCommunities = 6,
+        ZonePercent = 50,
+    };
+
     /// <summary>Seed of the only random source; the same seed gives the same scenario.</summary>
     public int Seed { get; init; } = 1;
 
@@ -60,6 +76,12 @@ public sealed record ScenarioGeneratorOptions
     /// <summary>Share of households with a chronic illness (medicines).</summary>
     public double ChronicIllnessShare { get; init; } = 0.10;
 
+    /// <summary>
+    /// Gate zone sizes as a percentage of the drawn ones (disinfection capacity per cycle and storage capacity), 100 by
+    /// default; below 100 makes the small gates of a hard day. Scaling after the draw keeps every other draw the same.
+    /// </summary>
+    public int ZonePercent { get; init; } = 100;
+
     /// <summary>Daily stock of the whole district, split over the supermarkets.</summary>
     public DistrictStock Stock { get; init; } = new();
 
@@ -84,6 +106,8 @@ public sealed record ScenarioGeneratorOptions
         Require(Volunteers is null || Volunteers >= Gates, "volunteers must be at least one per gate");
         Require(HighRiskCommunities >= 0 && LowRiskCommunities >= 0 && HighRiskCommunities + LowRiskCommunities <= Communities,
             "high- and low-risk communities must not outnumber the communities");
+        Require(Dispatch.Domain.Orders.IdText.Problem(DistrictId, 64) is null && DistrictId.Length > 0, "district id must be 1 to 64 printable characters");
+        Require(ZonePercent is >= 10 and <= 1_000, "zone percent must be between 10 and 1000");
         Require(RadiusMetres >= 500, "radius must be at least 500 m");
         foreach (double share in new[] { ElderlyAloneShare, LimitedMobilityShare, PregnantShare, ChronicIllnessShare })
         {

@@ -44,7 +44,7 @@ public static class PlanBenchCommand
             IReadOnlyList<Dispatch.Domain.Orders.Order> orders;
             try
             {
-                orders = PlanRunner.LoadOrders(loaded, parse.GetValue(day), parse.GetValue(ordersFile), parse.GetValue(seed));
+                orders = PlanRunner.LoadOrders(loaded, parse.GetValue(day), parse.GetValue(ordersFile), parse.GetValue(seed)).Orders;
             }
             catch (Exception e) when (e is Dispatch.Domain.Orders.OrderFileFormatException or FileNotFoundException or DirectoryNotFoundException)
             {

@@ -28,10 +28,13 @@ public static class ScenarioCommands
         var volunteers = new Option<int?>("--volunteers") { Description = "Volunteers over all gates (default: enough for 10-15 door households each)" };
         var highRisk = new Option<int>("--high-risk-communities") { Description = "Communities at high risk (door delivery)", DefaultValueFactory = _ => defaults.HighRiskCommunities };
         var lowRisk = new Option<int>("--low-risk-communities") { Description = "Communities at low risk; the rest are medium", DefaultValueFactory = _ => defaults.LowRiskCommunities };
+        var districtId = new Option<string>("--district-id") { Description = "Id of the generated district", DefaultValueFactory = _ => defaults.DistrictId };
+        var districtName = new Option<string?>("--district-name") { Description = "Name of the generated district (default: the id's district, or the id)" };
+        var zonePercent = new Option<int>("--zone-percent") { Description = "Gate zone sizes (disinfection per cycle, storage) as a percentage of the usual ones: below 100 for small gates", DefaultValueFactory = _ => defaults.ZonePercent };
 
         var generate = new Command("generate", "Generate a district scenario (defaults: the Jining high-tech district)")
         {
-            seed, output, households, communities, gates, trucks, volunteers, highRisk, lowRisk,
+            seed, output, households, communities, gates, trucks, volunteers, highRisk, lowRisk, zonePercent, districtId, districtName,
         };
         generate.SetAction(parseResult =>
         {
@@ -45,6 +48,10 @@ public static class ScenarioCommands
                 Volunteers = parseResult.GetValue(volunteers),
                 HighRiskCommunities = parseResult.GetValue(highRisk),
                 LowRiskCommunities = parseResult.GetValue(lowRisk),
+                ZonePercent = parseResult.GetValue(zonePercent),
+                DistrictId = parseResult.GetValue(districtId)!,
+                DistrictName = parseResult.GetValue(districtName)
+                    ?? (parseResult.GetValue(districtId) == defaults.DistrictId ? defaults.DistrictName : parseResult.GetValue(districtId)!),
             };
             Scenario generated;
             try

@@ -13,29 +13,16 @@ public static class PlanRunner
     /// <summary>The stored plan document's JSON shape, indented for people.</summary>
     public static JsonSerializerOptions Json { get; } = new(Server.Planning.PlanDocument.Json) { WriteIndented = true };
 
-    /// <summary>The day's orders from a CSV, or generated from the scenario (seeded) when no file is given.</summary>
-    public static IReadOnlyList<Order> LoadOrders(Scenario scenario, int day, string? ordersFile, int seed)
+    /// <summary>
+    /// The day's orders from a CSV, or generated from the scenario (seeded) when no file is given, checked by the same
+    /// rules as the server's intake: refused batches and rejected orders come back as problems, the rest is planned.
+    /// </summary>
+    public static DayOrderIntakeResult LoadOrders(Scenario scenario, int day, string? ordersFile, int seed)
     {
         var batches = ordersFile is null
             ? DayOrderGenerator.Generate(scenario, day, seed)
             : ReadCsv(ordersFile);
-        var catalog = scenario.Catalog;
-        var orders = new List<Order>();
-        foreach (var batch in batches.Where(b => b.Day == day))
-        {
-            foreach (var item in batch.Orders)
-            {
-                var bundles = Dispatch.Domain.Supply.BundleCounts.Zero;
-                foreach (var line in item.Lines)
-                {
-                    bundles = bundles.With(line.Kind, bundles[line.Kind] + line.Quantity);
-                }
-
-                orders.Add(new Order(item.OrderId, item.HouseholdId, batch.GridId, batch.SupermarketId, batch.BatchId, day, bundles, OrderStatus.Received, 0));
-            }
-        }
-
-        return orders;
+        return new DayOrderIntake(new ScenarioIndex(scenario), IntakeLimits.Default).Accept(batches, day);
     }
 
     private static IReadOnlyList<OrderBatch> ReadCsv(string file)
