@@ -6,10 +6,10 @@ namespace Dispatch.Planning.Checks;
 
 /// <summary>
 /// The rules that hold at every moment of a gate's day, checked from the plan (with the settings it carries), the
-/// scenario and the orders alone: the storage zone from release until goods leave (door trip departure, pickup slot
+/// scenario and the orders alone: the buffer zone from unloading until a cycle takes the goods, the storage zone from release until goods leave (door trip departure, pickup slot
 /// end, free-pickup window end; goods that never leave stay all day), the people in the pickup zone (a household
-/// counts as on site for its whole slot or window), the 30-minute rest, every free pickup in a window, and the
-/// households served by the deadline.
+/// counts as on site for its whole slot or window), the 30-minute rest, every free pickup in a window, no goods
+/// trucked for an unserved order without saying why, and the households served by the deadline.
 /// </summary>
 internal static class GateTimelineChecks
 {
@@ -64,6 +64,15 @@ internal static class GateTimelineChecks
             }
         }
 
+        // Goods are not trucked for nothing: an order on a truck and not served says why it travels (a door that failed
+        // during the day is the day's news, not the plan's choice).
+        foreach (var outcome in plan.Orders.Where(o => !o.IsServed && o.TruckId is not null
+            && !(o.Reason ?? "").StartsWith("trucked ", StringComparison.Ordinal) && !(o.Reason ?? "").StartsWith("door delivery failed", StringComparison.Ordinal)))
+        {
+            problems.Add($"order {outcome.OrderId} travels on truck {outcome.TruckId} but is not served, and the plan does not say why it travels");
+        }
+
+        CheckBuffer(plan, settings, gates, problems);
         CheckPickupZone(plan, settings, gates, problems);
         CheckServedByDeadline(plan, settings, problems);
     }
@@ -105,6 +114,32 @@ internal static class GateTimelineChecks
         }
 
         return leaving;
+    }
+
+    // Goods are in the buffer zone from the end of their truck's unloading until a cycle takes them in.
+    private static void CheckBuffer(Plan plan, PlanningSettings settings, Dictionary<string, Gate> gates, List<string> problems)
+    {
+        var changes = plan.TruckRoutes.SelectMany(r => r.Trips).SelectMany(t => t.Stops)
+            .Select(s => (s.GateId, At: s.UnloadStartSeconds + settings.TruckUnloadSeconds, Grams: s.WeightGrams))
+            .Concat(plan.GateCycles.SelectMany(g => g.Cycles.Select(c => (g.GateId, At: c.StartAtSeconds, Grams: -c.LoadGrams))));
+        foreach (var gate in changes.GroupBy(c => c.GateId, StringComparer.Ordinal))
+        {
+            if (!gates.TryGetValue(gate.Key, out var scenarioGate) || scenarioGate.Buffer is not { } buffer)
+            {
+                continue;
+            }
+
+            long waiting = 0;
+            foreach (var moment in gate.GroupBy(c => c.At).OrderBy(g => g.Key))
+            {
+                waiting += moment.Sum(c => c.Grams);
+                if (waiting > buffer.CapacityGrams)
+                {
+                    problems.Add($"gate {gate.Key} buffer zone holds {waiting} g over {buffer.CapacityGrams} g at {moment.Key} s");
+                    break;
+                }
+            }
+        }
     }
 
     private static void CheckPickupZone(Plan plan, PlanningSettings settings, Dictionary<string, Gate> gates, List<string> problems)

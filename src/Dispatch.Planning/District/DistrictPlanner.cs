@@ -15,6 +15,9 @@ namespace Dispatch.Planning.District;
 /// </summary>
 public sealed class DistrictPlanner
 {
+    // Gate re-plans after taking unservable goods off the trucks; the last one leaves every stranded order behind.
+    private const int MaxGatePasses = 3;
+
     public Plan Plan(PlanningInput input, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var toGates = PlanTrucks(input, progress, cancellationToken);
@@ -89,6 +92,54 @@ public sealed class DistrictPlanner
 
         var outcomes = new List<OrderOutcome>(day.Outcomes);
         var gates = input.Scenario.Gates.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
+        var gateResults = PlanEachGate(input, gates, day.Consignments, day.Index, progress, cancellationToken);
+        Done("gates");
+
+        // Orders the gates cannot serve today stay at the supermarket; the gates plan again without their goods. Goods
+        // nobody can take away (no volunteer, slot or window) fill the storage zone all day and hold back later cycles,
+        // so those go first; orders that were only not released get another chance once they are gone.
+        var trucks = day.Trucks;
+        var consignments = day.Consignments;
+        for (int pass = 1; pass <= MaxGatePasses && !cancellationToken.IsCancellationRequested; pass++)
+        {
+            var stranded = UnservedGoods.StrandedAtGates(gateResults);
+            if (stranded.Count == 0)
+            {
+                break;
+            }
+
+            var blocking = UnservedGoods.NobodyTakesAway(gateResults, stranded);
+            var leave = blocking.Count > 0 && pass < MaxGatePasses ? blocking : stranded;
+            outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes).Where(o => leave.Contains(o.OrderId)).Select(UnservedGoods.NotTrucked));
+            trucks = UnservedGoods.Lighter(trucks, consignments, leave);
+            consignments = UnservedGoods.WithoutOrders(consignments, leave);
+            gateResults = PlanEachGate(input, gates, consignments, day.Index, null, cancellationToken);
+            Done($"gates without unserved goods ({pass})");
+        }
+
+        outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes).Select(UnservedGoods.TruckedAnyway));
+        var ordered = outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList();
+        var kpis = PlanKpiCalculator.Calculate(input, day.AllocationInput, day.Allocation, trucks, gateResults, ordered);
+        Done("kpis");
+
+        return new Plan(
+            input.Scenario.District.Id,
+            input.Day,
+            trucks.Routes,
+            gateResults.Select(r => r.Cycles).ToList(),
+            gateResults.Select(r => r.Doors).ToList(),
+            gateResults.Select(r => r.Slots).ToList(),
+            ordered,
+            kpis,
+            null,
+            timings,
+            settings);
+    }
+
+    private static List<GateDayResult> PlanEachGate(
+        PlanningInput input, List<Domain.Geography.Gate> gates, TruckConsignmentSet consignments, ScenarioIndex index, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
+    {
+        var settings = input.Settings;
         var volunteersByGate = input.Scenario.Volunteers.ToLookup(v => v.GateId);
         var walking = input.Walking ?? HaversineTravelMatrix.Walking();
         var results = new ConcurrentDictionary<string, GateDayResult>(StringComparer.Ordinal);
@@ -99,30 +150,11 @@ public sealed class DistrictPlanner
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.ParallelGates), CancellationToken = CancellationToken.None },
             gate =>
             {
-                var gateInput = new GateDayInput(gate, day.Consignments.ByGate.GetValueOrDefault(gate.Id, []), volunteersByGate[gate.Id].ToList(), walking, settings, day.Index.Catalog);
+                var gateInput = new GateDayInput(gate, consignments.ByGate.GetValueOrDefault(gate.Id, []), volunteersByGate[gate.Id].ToList(), walking, settings, index.Catalog);
                 results[gate.Id] = new GateDayPlanner().Plan(gateInput, cancellationToken);
                 progress?.Report(new PlanProgress("gates", Interlocked.Increment(ref gatesDone), gates.Count));
             });
-        Done("gates");
-
-        var gateResults = gates.Select(g => results[g.Id]).ToList();
-        outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes));
-        var ordered = outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList();
-        var kpis = PlanKpiCalculator.Calculate(input, day.AllocationInput, day.Allocation, day.Trucks, gateResults, ordered);
-        Done("kpis");
-
-        return new Plan(
-            input.Scenario.District.Id,
-            input.Day,
-            day.Trucks.Routes,
-            gateResults.Select(r => r.Cycles).ToList(),
-            gateResults.Select(r => r.Doors).ToList(),
-            gateResults.Select(r => r.Slots).ToList(),
-            ordered,
-            kpis,
-            null,
-            timings,
-            settings);
+        return gates.Select(g => results[g.Id]).ToList();
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ namespace Dispatch.Planning.GateDay;
 /// until its load fits the storage zone beside everything released and not yet gone; the goods it completes are
 /// then given their way out at once (volunteers' door trips, the earliest slot or free-pickup window with room under
 /// the crowd cap), and their leaving is booked in the storage ledger. A cycle that could never fit, or would end
-/// after the last pickup and door trip, is not run: its goods and all later ones stay in the buffer today.
+/// after the last pickup and door trip, is not run: its goods and all later ones stay in the buffer today. Trucks
+/// unload into the buffer zone only while their goods fit beside those waiting for a cycle; one that finds it full
+/// is turned away.
 /// </summary>
 internal sealed class GateDaySchedule
 {
@@ -40,6 +42,9 @@ internal sealed class GateDaySchedule
     private readonly List<FreePickupWindow> _windows = [];
     private readonly Dictionary<string, string> _windowless = new(StringComparer.Ordinal);
     private readonly List<DisinfectionCycle> _cycles = [];
+    private readonly Queue<GateConsignment> _arrivals;
+    private readonly List<(int At, long Grams)> _buffer = [];
+    private readonly Dictionary<string, string> _turnedAway = new(StringComparer.Ordinal);
     private long _weightedWaitSeconds;
 
     public GateDaySchedule(GateDayInput input)
@@ -51,6 +56,7 @@ internal sealed class GateDaySchedule
         _crowd = new PickupCrowd(_settings.PickupOpensAtSeconds, _settings.PickupClosesAtSeconds, _settings.SlotSeconds, _gate.Pickup.CrowdCap);
         _windowSteps = Math.Max(1, _settings.FreePickupWindowSeconds / _settings.SlotSeconds);
         _team = DoorTripScheduler.Team(DoorInput([]));
+        _arrivals = new Queue<GateConsignment>(input.Consignments.OrderBy(c => c.Consignment.ArrivalAtSeconds).ThenBy(c => c.Consignment.Id, StringComparer.Ordinal));
         foreach (var consignment in input.Consignments)
         {
             _remainingGrams[consignment.Consignment.Id] = consignment.Consignment.WeightGrams;
@@ -88,12 +94,21 @@ internal sealed class GateDaySchedule
             }
 
             int start = release.Value - cycleSeconds;
-            _cycles.Add(new DisinfectionCycle(start, release.Value, cycle.Loads, start - cycle.StartAtSeconds));
-            _storage.Release(release.Value, cycle.LoadGrams);
+            UnloadUpTo(start);
+            var loads = cycle.Loads.Where(l => !_turnedAway.ContainsKey(l.ConsignmentId)).ToList();
+            if (loads.Count == 0)
+            {
+                continue;
+            }
+
+            var placed = new DisinfectionCycle(start, release.Value, loads, start - cycle.StartAtSeconds);
+            _cycles.Add(placed);
+            _buffer.Add((start, -placed.LoadGrams));
+            _storage.Release(release.Value, placed.LoadGrams);
             zoneFreeAt = release.Value;
 
             var completed = new List<GateConsignment>();
-            foreach (var load in cycle.Loads)
+            foreach (var load in loads)
             {
                 _remainingGrams[load.ConsignmentId] -= load.WeightGrams;
                 if (_remainingGrams[load.ConsignmentId] == 0)
@@ -105,7 +120,29 @@ internal sealed class GateDaySchedule
             SendOnTheirWay(completed, release.Value, cancellationToken);
         }
 
+        UnloadUpTo(int.MaxValue);
         return Result(proposed, notRun);
+    }
+
+    // Trucks unload into the buffer zone when their goods fit beside those waiting for a cycle; a truck that finds it
+    // full is turned away (its goods are then left at the supermarket, see UnservedGoods).
+    private void UnloadUpTo(int atSeconds)
+    {
+        var capacity = _gate.Buffer?.CapacityGrams ?? long.MaxValue;
+        while (_arrivals.Count > 0 && _arrivals.Peek().Consignment.ArrivalAtSeconds <= atSeconds)
+        {
+            var consignment = _arrivals.Dequeue().Consignment;
+            int at = consignment.ArrivalAtSeconds;
+            long waiting = _buffer.Where(b => b.At <= at).Sum(b => b.Grams);
+            if (waiting + consignment.WeightGrams <= capacity)
+            {
+                _buffer.Add((at, consignment.WeightGrams));
+            }
+            else
+            {
+                _turnedAway[consignment.Id] = $"buffer zone full at {Clock(at)}: {waiting} g wait for disinfection in {capacity} g, no room for {consignment.WeightGrams} g";
+            }
+        }
     }
 
     // The last moment released goods can still leave today: the end of the pickup day or of the last volunteer's shift.
@@ -227,8 +264,14 @@ internal sealed class GateDaySchedule
         var completed = _remainingGrams.Where(r => r.Value == 0).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var releases = CycleReleases.Of(_cycles).Where(r => completed.Contains(r.ConsignmentId)).OrderBy(r => r.ConsignmentId, StringComparer.Ordinal).ToList();
         var priority = _input.Consignments.ToDictionary(c => c.Consignment.Id, c => c.Consignment.PriorityWeight(VulnerableHouseholdWeight), StringComparer.Ordinal);
+        var firstCycle = _cycles.SelectMany(c => c.Loads.Select(l => (l.ConsignmentId, c.StartAtSeconds)))
+            .GroupBy(x => x.ConsignmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(x => x.StartAtSeconds), StringComparer.Ordinal);
+        var waits = _input.Consignments.Where(c => !_turnedAway.ContainsKey(c.Consignment.Id))
+            .Select(c => new BufferWait(c.Consignment.Id, c.Consignment.WeightGrams, c.Consignment.ArrivalAtSeconds, firstCycle.TryGetValue(c.Consignment.Id, out int left) ? left : null))
+            .OrderBy(w => w.UnloadedAtSeconds).ThenBy(w => w.ConsignmentId, StringComparer.Ordinal).ToList();
         var cycles = proposed with
         {
+            BufferWaits = waits,
             Cycles = _cycles,
             Releases = releases,
             WeightedReleaseSeconds = releases.Sum(r => priority[r.ConsignmentId] * r.ReleaseAtSeconds),
@@ -251,7 +294,7 @@ internal sealed class GateDaySchedule
         outcomes.AddRange(GateOrders.FreeOutcomes(_gate.Id, _freeOrders, slotPlan.FreeWindows!, _windowless));
         foreach (var consignment in _input.Consignments.Where(c => !completed.Contains(c.Consignment.Id)))
         {
-            string reason = notRun ?? "not released today";
+            string reason = _turnedAway.GetValueOrDefault(consignment.Consignment.Id) ?? notRun ?? "not released today";
             outcomes.AddRange(consignment.Orders.Select(o => new OrderOutcome(
                 o.OrderId, o.Household.Id, _gate.Id, o.Household.IsVulnerable, OrderFate.Unassigned, o.SupermarketId, o.TruckId, null, null, null, reason, null, o.ConsignmentId)));
         }

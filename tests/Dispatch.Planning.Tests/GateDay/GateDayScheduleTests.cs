@@ -100,4 +100,29 @@ public sealed class GateDayScheduleTests
             Assert.Equal(window.EndAtSeconds, o.PickupUntilSeconds);
         });
     }
+
+    [Fact]
+    public void Truck_that_finds_the_buffer_full_is_turned_away_and_the_plan_shows_who_waited()
+    {
+        // Buffer 1.5 t. A (1 t) unloads at 08:00 and waits for its cycle at 08:00; B (1 t) comes at 08:10 while the
+        // zone is busy: 0 t wait (A is in the cycle), so B unloads and waits until 08:40. C (1 t) at 08:20 finds B's
+        // tonne waiting: 2 t would not fit, so C's truck is turned away.
+        var a = Consignment("A", RiskLevel.Low, 10, Eight);
+        var b = Consignment("B", RiskLevel.Low, 10, Eight + 600);
+        var c = Consignment("C", RiskLevel.Low, 10, Eight + 1_200);
+        var gate = Gate(10_000_000, 30) with { Buffer = new BufferZone(1_500_000) };
+
+        var day = Run(gate, [a, b, c], Cycle(Eight, a), Cycle(Eight + 2_400, b), Cycle(Eight + 4_800, c));
+
+        Assert.Equal(["A", "B"], day.Cycles.Cycles.SelectMany(x => x.Loads).Select(l => l.ConsignmentId).ToArray());
+        var waits = day.Cycles.BufferWaits!;
+        Assert.Equal(new BufferWait("B", 1_000_000, Eight + 600, Eight + 2_400), waits.Single(w => w.ConsignmentId == "B"));
+        Assert.DoesNotContain(waits, w => w.ConsignmentId == "C");
+        Assert.All(day.Outcomes.Where(o => o.ConsignmentId == "C"), o =>
+        {
+            Assert.Equal(OrderFate.Unassigned, o.Fate);
+            Assert.StartsWith("buffer zone full at 08:20", o.Reason, StringComparison.Ordinal);
+        });
+        Assert.All(day.Outcomes.Where(o => o.ConsignmentId != "C"), o => Assert.Equal(OrderFate.FreePickup, o.Fate));
+    }
 }
