@@ -5,6 +5,7 @@ namespace Dispatch.Domain.Geography;
 /// </summary>
 /// <param name="ReceivingOpensAtSeconds">Seconds from the plan day's start when trucks may start unloading.</param>
 /// <param name="ReceivingClosesAtSeconds">Seconds from the plan day's start after which no truck unloads (may exceed one day).</param>
+/// <param name="Buffer">Where unloaded goods wait for their disinfection cycle; null (scenarios written before it existed): not bounded.</param>
 public sealed record Gate(
     string Id,
     string CommunityId,
@@ -14,7 +15,11 @@ public sealed record Gate(
     StorageZone Storage,
     PickupZone Pickup,
     int ReceivingOpensAtSeconds,
-    int ReceivingClosesAtSeconds);
+    int ReceivingClosesAtSeconds,
+    BufferZone? Buffer = null);
+
+/// <summary>The buffer zone before disinfection: unloaded goods wait here for their cycle; when it is full, trucks wait or come later.</summary>
+public sealed record BufferZone(long CapacityGrams);
 
 /// <summary>The buffer-disinfection zone: goods are disinfected together, then rest before release.</summary>
 /// <param name="CapacityGramsPerCycle">How much the zone holds in one cycle.</param>

@@ -35,6 +35,7 @@ public static class ScenarioValidator
             if (gate.Disinfection.CapacityGramsPerCycle <= 0) problems.Add($"gate {gate.Id}: disinfection capacity must be positive");
             if (gate.Disinfection.DisinfectionSeconds <= 0 || gate.Disinfection.RestSeconds < 0) problems.Add($"gate {gate.Id}: disinfection and rest times must be positive");
             if (gate.Pickup.CrowdCap <= 0) problems.Add($"gate {gate.Id}: crowd cap must be positive");
+            if (gate.Buffer is { CapacityGrams: <= 0 }) problems.Add($"gate {gate.Id}: buffer capacity must be positive");
             if (gate.ReceivingClosesAtSeconds <= gate.ReceivingOpensAtSeconds) problems.Add($"gate {gate.Id}: receiving window closes before it opens");
             if (!gate.Location.IsValid) problems.Add($"gate {gate.Id}: location out of range");
         }

@@ -5,7 +5,8 @@ namespace Dispatch.Planning.Checks;
 
 /// <summary>
 /// The rules every district plan obeys, checked from the plan and its input alone (knows nothing of the
-/// solvers): truck capacity, zone capacity per cycle, storage capacity, the rest before release, the crowd cap, high-risk
+/// solvers): truck capacity, zone capacity per cycle, the rules of every moment of a gate's day (storage, pickup crowd,
+/// 30-minute rest, free-pickup windows, served by the deadline: <see cref="GateTimelineChecks"/>), high-risk
 /// households never slotted, vulnerable households at the door, volunteers within their load and shift,
 /// nothing routed twice, and every order accounted for.
 /// </summary>
@@ -74,14 +75,6 @@ public static class PlanChecks
                 }
 
                 previousEnd = cycle.EndAtSeconds;
-                long inStorage = gatePlan.Cycles
-                    .Where(c => c.EndAtSeconds <= cycle.EndAtSeconds && cycle.EndAtSeconds < c.EndAtSeconds + Math.Max(1, input.Settings.StorageDwellSeconds))
-                    .Sum(c => c.LoadGrams);
-                if (input.Settings.StorageDwellSeconds > 0 && inStorage > gate.Storage.CapacityGrams)
-                {
-                    problems.Add($"gate {gate.Id} storage holds {inStorage} g over {gate.Storage.CapacityGrams} g at {cycle.EndAtSeconds} s");
-                }
-
                 foreach (var load in cycle.Loads)
                 {
                     if (onGround.TryGetValue(load.ConsignmentId, out int arrived) && cycle.StartAtSeconds < arrived)
@@ -227,6 +220,7 @@ public static class PlanChecks
             }
         }
 
+        GateTimelineChecks.Check(input, plan, problems);
         return problems;
     }
 }

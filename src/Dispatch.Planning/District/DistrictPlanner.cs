@@ -15,9 +15,13 @@ namespace Dispatch.Planning.District;
 /// </summary>
 public sealed class DistrictPlanner
 {
+    // Gate re-plans after taking unservable goods off the trucks; the last one leaves every stranded order behind.
+    private const int MaxGatePasses = 3;
+
     public Plan Plan(PlanningInput input, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var plan = PlanWithoutProbe(input, progress, cancellationToken);
+        var toGates = PlanTrucks(input, progress, cancellationToken);
+        var plan = PlanGates(input, toGates, progress, cancellationToken);
         if (!input.Settings.ProbeBottleneck || cancellationToken.IsCancellationRequested)
         {
             return plan;
@@ -31,12 +35,16 @@ public sealed class DistrictPlanner
 
         var stopwatch = Stopwatch.StartNew();
         progress?.Report(new PlanProgress("bottleneck", 0, 1));
-        var report = new BottleneckProbe(this).Measure(input, cancellationToken);
+        var report = new BottleneckProbe(this).Measure(input, plan, toGates, cancellationToken);
         progress?.Report(new PlanProgress("bottleneck", 1, 1));
         return plan with { Bottleneck = report, Timings = [.. plan.Timings, new StageTiming("bottleneck", stopwatch.ElapsedMilliseconds)] };
     }
 
-    internal Plan PlanWithoutProbe(PlanningInput input, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
+    internal Plan PlanWithoutProbe(PlanningInput input, IProgress<PlanProgress>? progress, CancellationToken cancellationToken) =>
+        PlanGates(input, PlanTrucks(input, progress, cancellationToken), progress, cancellationToken);
+
+    /// <summary>Everything up to the gates: allocation, truck routes, and the consignments each gate receives.</summary>
+    internal DayToGates PlanTrucks(PlanningInput input, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
     {
         var index = new ScenarioIndex(input.Scenario);
         var settings = input.Settings;
@@ -64,8 +72,74 @@ public sealed class DistrictPlanner
         var consignments = TruckConsignments.Build(trucks, loads, index, settings.TruckUnloadSeconds);
         outcomes.AddRange(consignments.Undelivered);
         Done("trucks");
+        return new DayToGates(index, allocationInput, allocation, trucks, consignments, outcomes, timings);
+    }
 
+    /// <summary>
+    /// The gates' days from what the trucks bring; <paramref name="input"/>'s scenario may differ from the one the
+    /// trucks were planned for in its gates and volunteers only (a bottleneck probe of a gate resource).
+    /// </summary>
+    internal Plan PlanGates(PlanningInput input, DayToGates day, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
+    {
+        var settings = input.Settings;
+        var timings = new List<StageTiming>(day.Timings);
+        var stopwatch = Stopwatch.StartNew();
+        void Done(string stage)
+        {
+            timings.Add(new StageTiming(stage, stopwatch.ElapsedMilliseconds));
+            stopwatch.Restart();
+        }
+
+        var outcomes = new List<OrderOutcome>(day.Outcomes);
         var gates = input.Scenario.Gates.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
+        var gateResults = PlanEachGate(input, gates, day.Consignments, day.Index, progress, cancellationToken);
+        Done("gates");
+
+        // Orders the gates cannot serve today stay at the supermarket; the gates plan again without their goods. Goods
+        // nobody can take away (no volunteer, slot or window) fill the storage zone all day and hold back later cycles,
+        // so those go first; orders that were only not released get another chance once they are gone.
+        var trucks = day.Trucks;
+        var consignments = day.Consignments;
+        for (int pass = 1; pass <= MaxGatePasses && !cancellationToken.IsCancellationRequested; pass++)
+        {
+            var stranded = UnservedGoods.StrandedAtGates(gateResults);
+            if (stranded.Count == 0)
+            {
+                break;
+            }
+
+            var blocking = UnservedGoods.NobodyTakesAway(gateResults, stranded);
+            var leave = blocking.Count > 0 && pass < MaxGatePasses ? blocking : stranded;
+            outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes).Where(o => leave.Contains(o.OrderId)).Select(UnservedGoods.NotTrucked));
+            trucks = UnservedGoods.Lighter(trucks, consignments, leave);
+            consignments = UnservedGoods.WithoutOrders(consignments, leave);
+            gateResults = PlanEachGate(input, gates, consignments, day.Index, null, cancellationToken);
+            Done($"gates without unserved goods ({pass})");
+        }
+
+        outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes).Select(UnservedGoods.TruckedAnyway));
+        var ordered = outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList();
+        var kpis = PlanKpiCalculator.Calculate(input, day.AllocationInput, day.Allocation, trucks, gateResults, ordered);
+        Done("kpis");
+
+        return new Plan(
+            input.Scenario.District.Id,
+            input.Day,
+            trucks.Routes,
+            gateResults.Select(r => r.Cycles).ToList(),
+            gateResults.Select(r => r.Doors).ToList(),
+            gateResults.Select(r => r.Slots).ToList(),
+            ordered,
+            kpis,
+            null,
+            timings,
+            settings);
+    }
+
+    private static List<GateDayResult> PlanEachGate(
+        PlanningInput input, List<Domain.Geography.Gate> gates, TruckConsignmentSet consignments, ScenarioIndex index, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
+    {
+        var settings = input.Settings;
         var volunteersByGate = input.Scenario.Volunteers.ToLookup(v => v.GateId);
         var walking = input.Walking ?? HaversineTravelMatrix.Walking();
         var results = new ConcurrentDictionary<string, GateDayResult>(StringComparer.Ordinal);
@@ -80,25 +154,7 @@ public sealed class DistrictPlanner
                 results[gate.Id] = new GateDayPlanner().Plan(gateInput, cancellationToken);
                 progress?.Report(new PlanProgress("gates", Interlocked.Increment(ref gatesDone), gates.Count));
             });
-        Done("gates");
-
-        var gateResults = gates.Select(g => results[g.Id]).ToList();
-        outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes));
-        var ordered = outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList();
-        var kpis = PlanKpiCalculator.Calculate(input, allocationInput, allocation, trucks, gateResults, ordered);
-        Done("kpis");
-
-        return new Plan(
-            input.Scenario.District.Id,
-            input.Day,
-            trucks.Routes,
-            gateResults.Select(r => r.Cycles).ToList(),
-            gateResults.Select(r => r.Doors).ToList(),
-            gateResults.Select(r => r.Slots).ToList(),
-            ordered,
-            kpis,
-            null,
-            timings);
+        return gates.Select(g => results[g.Id]).ToList();
     }
 
     /// <summary>
@@ -142,3 +198,13 @@ public sealed class DistrictPlanner
     internal static Dictionary<string, long> SmallestTruckGrams(Scenario scenario) =>
         scenario.Vehicles.GroupBy(v => v.SupermarketId).ToDictionary(g => g.Key, g => g.Min(v => v.CapacityGrams), StringComparer.Ordinal);
 }
+
+/// <summary>A day planned up to the gates: what a gate-resource probe starts from.</summary>
+internal sealed record DayToGates(
+    ScenarioIndex Index,
+    AllocationInput AllocationInput,
+    AllocationResult Allocation,
+    TruckRoutingResult Trucks,
+    TruckConsignmentSet Consignments,
+    IReadOnlyList<OrderOutcome> Outcomes,
+    IReadOnlyList<StageTiming> Timings);

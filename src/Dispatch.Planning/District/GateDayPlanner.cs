@@ -3,6 +3,7 @@ using Dispatch.Domain.People;
 using Dispatch.Domain.Supply;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.GateCycles;
+using Dispatch.Planning.GateDay;
 using Dispatch.Planning.Live;
 using Dispatch.Planning.PickupSlots;
 using Dispatch.Planning.Travel;
@@ -10,8 +11,10 @@ using Dispatch.Planning.Travel;
 namespace Dispatch.Planning.District;
 
 /// <summary>
-/// One gate after the trucks: its disinfection cycles, then door routes for high-risk and vulnerable
-/// households and pickup slots for medium-risk ones, and the outcome of every order that reached the gate.
+/// One gate after the trucks: its disinfection cycles proposed by the scheduler, then the day run in time order
+/// (<see cref="GateDaySchedule"/>): door trips for high-risk and vulnerable households, pickup slots for medium-risk
+/// ones, free-pickup windows for low-risk ones, storage and pickup zone within capacity at every moment, and the
+/// outcome of every order that reached the gate.
 /// Gates share nothing here, so they are planned in parallel.
 /// </summary>
 internal sealed class GateDayPlanner
@@ -21,38 +24,13 @@ internal sealed class GateDayPlanner
         var settings = input.Settings;
         var gate = input.Gate;
         var arrivals = new GateArrivals(gate.Id, gate.Disinfection, gate.Storage, input.Consignments.Select(c => c.Consignment).ToList(), settings.StorageDwellSeconds, OpensAtSeconds: 0);
-        var cycles = new DisinfectionScheduler()
+        var proposed = new DisinfectionScheduler()
             .Schedule(new DisinfectionInput([arrivals], settings.CycleLimits), cancellationToken)
             .Gates.Single();
-
-        var ready = GateOrders.Ready(input.Consignments, cycles);
-        var (doorOrders, slotOrders, freeOrders) = GateOrders.ByWayHome(ready);
-
-        var doors = RouteDoors(input, doorOrders, cancellationToken);
-
-        var slotHouseholds = GateOrders.SlotHouseholds(slotOrders);
-        var slots = new PickupSlotPlanner().Plan(
-            new PickupSlotInput(gate.Id, gate.Pickup, slotHouseholds, settings.PickupOpensAtSeconds, settings.PickupClosesAtSeconds,
-                settings.SlotLimits, settings.SlotSeconds, settings.MaxHouseholdsPerBuildingPerSlot),
-            cancellationToken);
-
-        var outcomes = new List<OrderOutcome>(ready.Count);
-        outcomes.AddRange(DoorOutcomes(gate.Id, doorOrders, doors));
-        outcomes.AddRange(GateOrders.SlotOutcomes(gate.Id, slotOrders, slots));
-        outcomes.AddRange(GateOrders.FreeOutcomes(gate.Id, freeOrders, settings.PickupOpensAtSeconds));
-        return new GateDayResult(cycles, doors, slots, outcomes);
+        return new GateDaySchedule(input).Run(proposed, cancellationToken);
     }
 
-    private static DoorRoutingResult RouteDoors(GateDayInput input, List<ReadyOrder> doorOrders, CancellationToken cancellationToken)
-    {
-        var settings = input.Settings;
-        var deliveries = GateOrders.DoorDeliveries(doorOrders, input.Volunteers, input.Catalog);
-        return new DoorTripScheduler().Route(
-            new DoorRoutingInput(input.Gate, deliveries, input.Volunteers, input.Walking, settings.DoorRouting, settings.Door),
-            cancellationToken);
-    }
-
-    private static IEnumerable<OrderOutcome> DoorOutcomes(string gateId, List<ReadyOrder> orders, DoorRoutingResult doors)
+    internal static IEnumerable<OrderOutcome> DoorOutcomes(string gateId, List<ReadyOrder> orders, DoorRoutingResult doors)
     {
         var visits = new Dictionary<string, List<(string VolunteerId, DoorVisit Visit)>>(StringComparer.Ordinal);
         foreach (var route in doors.Routes)

@@ -41,12 +41,14 @@ internal static class GateOrders
     public static IEnumerable<OrderOutcome> SlotOutcomes(string gateId, IEnumerable<ReadyOrder> orders, PickupSlotPlan slots)
     {
         var assigned = slots.Assignments.ToDictionary(a => a.HouseholdId, StringComparer.Ordinal);
+        var ends = slots.Slots.ToDictionary(s => s.Index, s => s.EndAtSeconds);
         var unassigned = slots.Unassigned.ToDictionary(u => u.HouseholdId, StringComparer.Ordinal);
         foreach (var (order, readyAt) in orders)
         {
             if (assigned.TryGetValue(order.Household.Id, out var slot))
             {
-                yield return Outcome(gateId, order, readyAt, OrderFate.PickupSlot, slot.StartAtSeconds, $"slot {slot.SlotIndex}", null);
+                yield return Outcome(gateId, order, readyAt, OrderFate.PickupSlot, slot.StartAtSeconds, $"slot {slot.SlotIndex}", null)
+                    with { PickupUntilSeconds = ends.TryGetValue(slot.SlotIndex, out int end) ? end : null };
             }
             else
             {
@@ -55,6 +57,19 @@ internal static class GateOrders
         }
     }
 
+    /// <summary>Free pickups in their household's window; households without one are not served today, with the reason.</summary>
+    public static IEnumerable<OrderOutcome> FreeOutcomes(string gateId, IEnumerable<ReadyOrder> orders, IReadOnlyList<FreePickupWindow> windows, IReadOnlyDictionary<string, string> reasons)
+    {
+        var byHousehold = windows.ToDictionary(w => w.HouseholdId, StringComparer.Ordinal);
+        foreach (var (order, readyAt) in orders)
+        {
+            yield return byHousehold.TryGetValue(order.Household.Id, out var window)
+                ? Outcome(gateId, order, readyAt, OrderFate.FreePickup, window.StartAtSeconds, $"free pickup {window.StartAtSeconds}-{window.EndAtSeconds}", null) with { PickupUntilSeconds = window.EndAtSeconds }
+                : Outcome(gateId, order, readyAt, OrderFate.Unassigned, null, null, reasons.GetValueOrDefault(order.Household.Id) ?? "no free-pickup window: another order of the household is not released today");
+        }
+    }
+
+    /// <summary>Free pickups from release (or the pickup zone's opening) without a window: what live top-ups still give.</summary>
     public static IEnumerable<OrderOutcome> FreeOutcomes(string gateId, IEnumerable<ReadyOrder> orders, int pickupOpensAtSeconds) =>
         orders.Select(r => Outcome(gateId, r.Order, r.ReadyAtSeconds, OrderFate.FreePickup, Math.Max(r.ReadyAtSeconds, pickupOpensAtSeconds), null, null));
 

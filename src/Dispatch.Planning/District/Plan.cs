@@ -10,6 +10,7 @@ namespace Dispatch.Planning.District;
 /// A district's day: truck routes, disinfection cycles per gate, volunteers' door routes, pickup slots, what
 /// happens to every order (and why, when it is not served), KPIs and the measured bottleneck.
 /// </summary>
+/// <param name="Settings">Every setting the plan was made under (deadline, pickup hours, windows, unload time, limits...), so it can be re-checked from its own JSON with the scenario and the orders.</param>
 public sealed record Plan(
     string DistrictId,
     int Day,
@@ -20,7 +21,8 @@ public sealed record Plan(
     IReadOnlyList<OrderOutcome> Orders,
     PlanKpis Kpis,
     BottleneckReport? Bottleneck,
-    IReadOnlyList<StageTiming> Timings);
+    IReadOnlyList<StageTiming> Timings,
+    PlanningSettings? Settings = null);
 
 /// <summary>How an order reaches its household, or why it does not.</summary>
 public enum OrderFate
@@ -38,6 +40,7 @@ public enum OrderFate
 /// <param name="AssignedTo">The volunteer (door delivery) or the slot index (pickup slot).</param>
 /// <param name="Reason">Why an unfilled or unassigned order is not served.</param>
 /// <param name="ConsignmentId">The truck consignment ("load/piece") that brings its goods to the gate (null when none does).</param>
+/// <param name="PickupUntilSeconds">End of its pickup slot or free-pickup window: the household collects between <paramref name="ServedAtSeconds"/> and then.</param>
 public sealed record OrderOutcome(
     string OrderId,
     string HouseholdId,
@@ -51,12 +54,16 @@ public sealed record OrderOutcome(
     string? AssignedTo,
     string? Reason,
     BundleKind? ShortKind,
-    string? ConsignmentId = null)
+    string? ConsignmentId = null,
+    int? PickupUntilSeconds = null)
 {
     public bool IsServed => Fate is OrderFate.DoorDelivery or OrderFate.PickupSlot or OrderFate.FreePickup;
 }
 
-/// <summary>The plan's numbers. Shares are 0..1; lateness is past <see cref="PlanningSettings.ServeByDeadlineSeconds"/>.</summary>
+/// <summary>
+/// The plan's numbers. Shares are 0..1; lateness is past <see cref="PlanningSettings.ServeByDeadlineSeconds"/>. The
+/// headline is <paramref name="HouseholdsServedByDeadline"/>; vulnerable households are counted apart as well.
+/// </summary>
 public sealed record PlanKpis(
     int Orders,
     int HouseholdsOrdering,
@@ -75,7 +82,10 @@ public sealed record PlanKpis(
     double MeanLatenessSeconds,
     int ServedAtP95Seconds,
     Utilisation Utilisation,
-    IReadOnlyDictionary<BundleKind, int> UnfilledByBundle);
+    IReadOnlyDictionary<BundleKind, int> UnfilledByBundle,
+    int VulnerableHouseholdsOrdering = 0,
+    int VulnerableHouseholdsServedByDeadline = 0,
+    int HouseholdsServedLate = 0);
 
 /// <summary>How much of each resource the plan uses, 0..1.</summary>
 /// <param name="Stock">Bundles allocated over bundles in stock, all kinds.</param>
@@ -87,7 +97,7 @@ public sealed record Utilisation(double Stock, double Trucks, double Disinfectio
 
 /// <summary>Which resource, multiplied by the relax factor, would serve the most more households by the deadline.</summary>
 /// <param name="Resource">The bottleneck, or null when no relaxation serves anyone more (or everyone is served on time: no probes run).</param>
-/// <param name="BaselineServed">Households served by the deadline in the unrelaxed quick probe.</param>
+/// <param name="BaselineServed">Households served by the deadline in the plan itself.</param>
 /// <param name="Probes">Every probe: resource, households served by the deadline with it relaxed, and the gain over the unrelaxed probe.</param>
 public sealed record BottleneckReport(PlanResource? Resource, int BaselineServed, IReadOnlyList<BottleneckProbeResult> Probes);
 

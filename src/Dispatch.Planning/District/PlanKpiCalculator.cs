@@ -65,6 +65,8 @@ public static class PlanKpiCalculator
             .ToList();
         var lateness = servedAt.Select(t => Math.Max(0, t - deadline)).Order().ToList();
 
+        var vulnerable = households.Where(h => h.Any(o => o.IsVulnerable)).ToList();
+        int vulnerableServedByDeadline = vulnerable.Count(h => h.All(o => o.IsServed) && h.Max(o => o.ServedAtSeconds ?? 0) <= deadline);
         var unfilledByBundle = BundleKinds.All.ToDictionary(k => k, k => outcomes.Count(o => o.Fate == OrderFate.Unfilled && o.ShortKind == k));
         return new PlanKpis(
             outcomes.Count,
@@ -84,7 +86,10 @@ public static class PlanKpiCalculator
             lateness.Count == 0 ? 0 : lateness.Average(),
             Percentile(servedAt.Order().ToList(), 0.95),
             Utilisation(scenario, stockBundles, allocatedBundles, trucks, cycles, doors, slots),
-            unfilledByBundle);
+            unfilledByBundle,
+            vulnerable.Count,
+            vulnerableServedByDeadline,
+            servedAt.Count(t => t > deadline));
     }
 
     private static Utilisation Utilisation(

@@ -31,12 +31,20 @@ public sealed record PlanningInput(
 /// <param name="SlotSeconds">Pickup slot length (15 minutes by default).</param>
 /// <param name="MaxHouseholdsPerBuildingPerSlot">Spreads one building's residents over slots.</param>
 /// <param name="TruckTripBlockSeconds">Truck shifts are routed as blocks of this length, one round trip each (supermarket, gates, back, reload).</param>
-/// <param name="StorageDwellSeconds">How long released goods occupy the gate's storage zone before volunteers and pickups clear it; bounds how fast cycles may follow each other when storage is small.</param>
+/// <param name="StorageDwellSeconds">
+/// The disinfection model's estimate of how long released goods stay in storage (it spaces cycles when storage is
+/// small). Only an estimate: the gate's day then holds each cycle back until its goods fit the storage zone beside
+/// everything released and not yet gone (door trip departure, pickup slot end, free-pickup window end).
+/// </param>
 /// <param name="TruckDeliverBySeconds">Loads unloaded after this cost <paramref name="TruckLateCostPerSecond"/> a second (four times that with vulnerable households' goods): early goods leave time for disinfection and the last metres.</param>
 /// <param name="ProbeBottleneck">Re-plan with each resource relaxed to find which one would serve the most more households.</param>
 /// <param name="BottleneckRelaxFactor">How much a resource is multiplied by when probed.</param>
 /// <param name="TruckImprovement">How truck routes are improved after the first solution (guided local search by default; local search stops at a local optimum, the same one run after run).</param>
 /// <param name="ProbeSettings">Settings of the bottleneck probes' re-plans; null: <see cref="Quick"/>.</param>
+/// <param name="FreePickupWindowSeconds">
+/// A low-risk household's free-pickup window (30 minutes by default): wider than a slot, a whole number of slots; the
+/// household counts as on site in the pickup zone for all of it.
+/// </param>
 /// <param name="RoutingLnsTimeLimit">Truck and door routing's limit per large-neighbourhood sub-search; null: OR-Tools' default (100 ms), which a busy machine can hit.</param>
 public sealed record PlanningSettings(
     TimeSpan TruckTimeLimit,
@@ -60,10 +68,20 @@ public sealed record PlanningSettings(
     int BottleneckRelaxFactor = 2,
     Improvement TruckImprovement = Improvement.GuidedLocalSearch,
     PlanningSettings? ProbeSettings = null,
-    TimeSpan? RoutingLnsTimeLimit = null)
+    TimeSpan? RoutingLnsTimeLimit = null,
+    int FreePickupWindowSeconds = 30 * 60)
 {
-    /// <summary>Full-quality search, sized so the shipped district plans in well under 30 s on 2 cores.</summary>
-    public static PlanningSettings Default { get; } = new(
+    /// <summary>
+    /// The default: <see cref="Deterministic"/>, so the same input and seed give the same plan on any machine load
+    /// (<c>dispatch plan</c>, the server's PlanDistrictDay and <c>simulate</c> alike).
+    /// </summary>
+    public static PlanningSettings Default => Deterministic;
+
+    /// <summary>
+    /// Searches bounded by wall-clock time alone (more search on an idle machine, a different plan on a busy one): an
+    /// option for what-if runs that want the most a fixed time buys.
+    /// </summary>
+    public static PlanningSettings WallClock { get; } = new(
         TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(400), new SolveLimits(300), new SolveLimits(300), DoorRoutingSettings.Default);
 
     /// <summary>First solutions and short CP-SAT runs: what bottleneck probes and many-day simulations use.</summary>

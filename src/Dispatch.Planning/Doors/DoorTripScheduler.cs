@@ -16,18 +16,40 @@ public sealed class DoorTripScheduler
 {
     public DoorRoutingResult Route(DoorRoutingInput input, CancellationToken cancellation = default)
     {
+        var team = Team(input);
+        var unassigned = new List<UnassignedDelivery>();
+        RouteMore(input, team, unassigned, cancellation);
+        return Result(input.Gate.Id, team, unassigned);
+    }
+
+    /// <summary>The gate's volunteers on duty, each with an empty day.</summary>
+    internal static List<VolunteerDay> Team(DoorRoutingInput input) =>
+        input.Volunteers.Where(v => v.GateId == input.Gate.Id && v.Shift.IsValid).OrderBy(v => v.Id, StringComparer.Ordinal).Select(v => new VolunteerDay(v)).ToList();
+
+    internal static DoorRoutingResult Result(string gateId, List<VolunteerDay> team, List<UnassignedDelivery> unassigned) =>
+        new(gateId, team.Where(s => s.Trips.Count > 0).Select(s => new VolunteerRoute(s.Volunteer.Id, s.Trips.ToList())).ToList(), unassigned.ToList());
+
+    /// <summary>
+    /// Adds trips for <paramref name="input"/>'s deliveries to days already holding earlier trips: the gate's day is
+    /// built batch by batch as disinfection cycles release goods.
+    /// </summary>
+    internal static void RouteMore(DoorRoutingInput input, List<VolunteerDay> states, List<UnassignedDelivery> unassigned, CancellationToken cancellation)
+    {
         var settings = input.Settings;
         var deliveries = input.Deliveries;
-        var volunteers = input.Volunteers.Where(v => v.GateId == input.Gate.Id && v.Shift.IsValid).OrderBy(v => v.Id, StringComparer.Ordinal).ToList();
+        if (deliveries.Count == 0)
+        {
+            return;
+        }
+
+        var volunteers = states.Select(s => s.Volunteer).ToList();
         var matrix = input.Walking.Between(deliveries.Select(d => d.Household.Location).Prepend(input.Gate.Location).ToList());
-        var states = volunteers.Select(v => new VolunteerDay(v)).ToList();
         var pending = Enumerable.Range(0, deliveries.Count)
             .OrderByDescending(i => deliveries[i].Household.IsVulnerable)
             .ThenBy(i => deliveries[i].ReadyAtSeconds)
             .ThenBy(i => deliveries[i].Id, StringComparer.Ordinal)
             .ToList();
         var routed = new bool[deliveries.Count];
-        var unassigned = new List<UnassignedDelivery>();
 
         foreach (int first in pending)
         {
@@ -55,11 +77,8 @@ public sealed class DoorTripScheduler
                 routed[stop] = true;
             }
 
-            best.Value.Day.Add(best.Value.Trip, deliveries, settings.ReloadSeconds);
+            best.Value.Day.Add(best.Value.Trip, settings.ReloadSeconds);
         }
-
-        var routes = states.Where(s => s.Trips.Count > 0).Select(s => new VolunteerRoute(s.Volunteer.Id, s.Trips)).ToList();
-        return new DoorRoutingResult(input.Gate.Id, routes, unassigned);
     }
 
     private static (VolunteerDay Day, DoorTrip Trip, List<int> Stops)? BestTrip(DoorRoutingInput input, TravelMatrix matrix, List<VolunteerDay> states, bool[] routed, int first)
@@ -190,7 +209,7 @@ public sealed class DoorTripScheduler
     private static UnassignedDelivery Unassigned(DoorDelivery delivery, UnassignedReason reason, string detail) =>
         new(delivery.Id, delivery.Household.Id, delivery.Household.IsVulnerable, reason, detail);
 
-    private sealed class VolunteerDay(Volunteer volunteer)
+    internal sealed class VolunteerDay(Volunteer volunteer)
     {
         public Volunteer Volunteer { get; } = volunteer;
 
@@ -200,7 +219,7 @@ public sealed class DoorTripScheduler
 
         public int FreeAtSeconds { get; private set; } = volunteer.Shift.StartSeconds;
 
-        public void Add(DoorTrip trip, IReadOnlyList<DoorDelivery> deliveries, int reloadSeconds)
+        public void Add(DoorTrip trip, int reloadSeconds)
         {
             Trips.Add(trip);
             foreach (var door in trip.Doors)

@@ -6,6 +6,7 @@ namespace Dispatch.Planning.PickupSlots;
 /// <param name="BuildingCapPerSlot">
 /// The building cap the plan keeps: the input's, or the crowd cap when the input's would have left households without a slot.
 /// </param>
+/// <param name="FreeWindows">Low-risk households' free-pickup windows (null in plans made before they existed).</param>
 public sealed record PickupSlotPlan(
     string GateId,
     IReadOnlyList<PickupSlot> Slots,
@@ -13,7 +14,11 @@ public sealed record PickupSlotPlan(
     IReadOnlyList<UnassignedHousehold> Unassigned,
     PlanSource Source,
     long WeightedWaitSeconds,
-    int BuildingCapPerSlot);
+    int BuildingCapPerSlot,
+    IReadOnlyList<FreePickupWindow>? FreeWindows = null);
+
+/// <summary>When a low-risk household may collect: any time in the window; it counts as in the pickup zone for all of it.</summary>
+public sealed record FreePickupWindow(string HouseholdId, int StartAtSeconds, int EndAtSeconds);
 
 /// <summary>A staggered pickup window at the gate.</summary>
 public sealed record PickupSlot(int Index, int StartAtSeconds, int EndAtSeconds, int Households);

@@ -11,6 +11,17 @@ namespace Dispatch.Simulation.Days;
 /// </summary>
 public static class BottleneckAttribution
 {
+    private const string NotTrucked = "not trucked today: ";
+
+    private static PlanResource? ByGateReason(string? reason) => reason switch
+    {
+        null => null,
+        _ when reason.StartsWith("no volunteer", StringComparison.Ordinal) => PlanResource.Volunteers,
+        _ when reason.StartsWith("no pickup slot", StringComparison.Ordinal) || reason.StartsWith("no free-pickup window", StringComparison.Ordinal) => PlanResource.PickupCrowdCap,
+        _ when reason.StartsWith("not released today", StringComparison.Ordinal) || reason.StartsWith("buffer zone full", StringComparison.Ordinal) => PlanResource.DisinfectionCapacity,
+        _ => null,
+    };
+
     public static PlanResource? Of(Plan plan, int deadlineSeconds) => Of(plan.Orders, deadlineSeconds);
 
     /// <summary>The same reading over some of a plan's orders (one gate's, one community's).</summary>
@@ -24,16 +35,18 @@ public static class BottleneckAttribution
                 continue;
             }
 
+            // Goods left at the supermarket because their gate could not serve them are charged to the gate's reason.
+            bool leftAtSupermarket = outcome.Reason?.StartsWith(NotTrucked, StringComparison.Ordinal) == true;
+            string? reason = leftAtSupermarket ? outcome.Reason![NotTrucked.Length..] : outcome.Reason;
             PlanResource? resource = outcome.Fate switch
             {
                 OrderFate.Unfilled => PlanResource.Stock,
+                _ when leftAtSupermarket => ByGateReason(reason) ?? PlanResource.DisinfectionCapacity,
                 _ when outcome.TruckId is null && outcome.SupermarketId is not null && outcome.ReadyAtSeconds is null => PlanResource.Trucks,
                 _ when outcome.ReadyAtSeconds is null || outcome.ReadyAtSeconds > deadlineSeconds => PlanResource.DisinfectionCapacity,
                 OrderFate.DoorDelivery => PlanResource.Volunteers,
-                OrderFate.PickupSlot => PlanResource.PickupCrowdCap,
-                OrderFate.Unassigned when outcome.Reason?.StartsWith("no volunteer", StringComparison.Ordinal) == true => PlanResource.Volunteers,
-                OrderFate.Unassigned when outcome.Reason?.StartsWith("no pickup slot", StringComparison.Ordinal) == true => PlanResource.PickupCrowdCap,
-                _ => null,
+                OrderFate.PickupSlot or OrderFate.FreePickup => PlanResource.PickupCrowdCap,
+                _ => ByGateReason(reason?.Contains("then not served: ", StringComparison.Ordinal) == true ? reason[(reason.IndexOf("then not served: ", StringComparison.Ordinal) + 17)..] : reason),
             };
             if (resource is { } r)
             {

@@ -32,6 +32,11 @@ public static class ScenarioGenerator
         new(Units.HoursToSeconds(21), Units.HoursToSeconds(29)),
     ];
 
+    // The buffer zone holds three cycles' worth of unloaded goods and at least a whole load of the largest truck (5 t);
+    // no draw, so the rest of the scenario stays as it was.
+    private const int BufferCycles = 3;
+    private const long SmallestBufferGrams = 6 * Units.GramsPerTonne;
+
     // Door deliveries run in daylight; goods arriving at night wait in the storage zone.
     private static readonly Shift[] s_volunteerShifts =
     [
@@ -178,7 +183,8 @@ public static class ScenarioGenerator
                     storage,
                     new PickupZone(),
                     main ? s_dayStartSeconds : Units.HoursToSeconds(6),
-                    main ? s_dayEndSeconds : Units.HoursToSeconds(22)));
+                    main ? s_dayEndSeconds : Units.HoursToSeconds(22),
+                    new BufferZone(Math.Max(capacityGrams * BufferCycles, SmallestBufferGrams))));
             }
         }
 

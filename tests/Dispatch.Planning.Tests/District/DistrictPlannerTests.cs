@@ -70,9 +70,27 @@ public sealed class DistrictPlannerTests
         Assert.All(plan.Orders, o =>
         {
             Assert.Equal(OrderFate.Unassigned, o.Fate);
-            Assert.StartsWith("no volunteer", o.Reason);
+            Assert.StartsWith("not trucked today: no volunteer", o.Reason);
         });
         Assert.Empty(plan.PickupSlots.SelectMany(p => p.Assignments));
+    }
+
+    [Fact]
+    public void Goods_of_orders_the_gate_cannot_serve_stay_at_the_supermarket()
+    {
+        // Nobody carries to h1's door; h2 collects in a slot. Only h2's goods travel.
+        var households = new[] { Household("h1", RiskLevel.High), Household("h2", RiskLevel.Medium) };
+        var input = Input(Create(households, volunteers: 0), households.Select(h => Order(h.Id, OneVegetable)).ToList());
+
+        var plan = new DistrictPlanner().Plan(input);
+
+        Assert.Empty(PlanChecks.Violations(input, plan));
+        var left = plan.Orders.Single(o => o.HouseholdId == "h1");
+        Assert.Null(left.TruckId);
+        Assert.StartsWith("not trucked today: ", left.Reason);
+        Assert.Equal(OrderFate.PickupSlot, plan.Orders.Single(o => o.HouseholdId == "h2").Fate);
+        Assert.Equal(OneVegetable.WeightGrams(BundleCatalog.Standard), plan.TruckRoutes.Sum(r => r.Trips.Sum(t => t.LoadGrams)));
+        Assert.Equal(OneVegetable.WeightGrams(BundleCatalog.Standard), plan.GateCycles.Sum(g => g.Cycles.Sum(c => c.LoadGrams)));
     }
 
     [Fact]

@@ -54,7 +54,9 @@ public sealed class GateTopUpPlannerTests
         Assert.All(plannedSlots, a => Assert.Contains(a, topUp.Slots.Assignments));
 
         var whole = Merge(plan, topUp);
-        Assert.Empty(PlanChecks.Violations(Input(scenario, [.. planned, .. fresh]), whole));
+        var wholeInput = Input(scenario, [.. planned, .. fresh]);
+        whole = whole with { Kpis = PlanKpiCalculator.Recount(whole, scenario, wholeInput.Settings, wholeInput.Orders.ToDictionary(o => o.Id)) };
+        Assert.Empty(PlanChecks.Violations(wholeInput, whole));
     }
 
     [Fact]

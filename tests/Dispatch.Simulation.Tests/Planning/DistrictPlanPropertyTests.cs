@@ -57,11 +57,13 @@ public sealed class DistrictPlanPropertyTests
     {
         string folder = ScenarioLocator.Find("seeds/jining-high-tech")!;
         var scenario = ScenarioFiles.Load(folder);
-        var input = new PlanningInput(scenario, 1, DayOrders(scenario, 1, 1), PlanningSettings.Quick with { ParallelGates = 2 });
+        // The deterministic default: Quick's wall-clock truck search can leave loads behind on a busy machine.
+        var input = new PlanningInput(scenario, 1, DayOrders(scenario, 1, 1), PlanningSettings.Default with { ParallelGates = 2, ProbeBottleneck = false });
 
         var plan = new DistrictPlanner().Plan(input);
 
         Assert.Empty(PlanChecks.Violations(input, plan));
-        Assert.True(plan.Kpis.ServedShare > 0.8, $"served share {plan.Kpis.ServedShare:P1}");
+        var reasons = plan.Orders.Where(o => !o.IsServed).GroupBy(o => string.Join(':', (o.Reason ?? "").Split(':').Take(2))).OrderByDescending(g => g.Count()).Take(4).Select(g => $"{g.Count()} {g.Key}");
+        Assert.True(plan.Kpis.ServedShare > 0.8, $"served share {plan.Kpis.ServedShare:P1}; not served: {string.Join("; ", reasons)}");
     }
 }

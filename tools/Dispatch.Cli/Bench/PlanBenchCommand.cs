@@ -18,8 +18,10 @@ public static class PlanBenchCommand
         var day = new Option<int>("--day") { Description = "Plan day", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the day's generated orders", DefaultValueFactory = _ => 1 };
         var runs = new Option<int>("--runs") { Description = "Plans to time (the first also warms up the JIT and OR-Tools)", DefaultValueFactory = _ => 2 };
+        var ordersFile = new Option<string?>("--orders") { Description = "Orders CSV (default: the day's orders generated from the scenario with --seed)" };
+        var wallClock = new Option<bool>("--wall-clock") { Description = "Search under wall-clock limits (PlanningSettings.WallClock) instead of the deterministic default" };
         var volunteerShare = new Option<double>("--volunteer-share") { Description = "Keep this share of each gate's volunteers (below 1 makes a short day, so the bottleneck probes run)", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("plan", "Plan the seeded district's day: wall time, stage times, served share, lateness, rule check") { scenario, day, seed, runs, volunteerShare };
+        var command = new Command("plan", "Plan the seeded district's day: wall time, stage times, served share, lateness, rule check") { scenario, day, seed, ordersFile, runs, volunteerShare, wallClock };
         command.SetAction((parse, ct) =>
         {
             string? folder = ScenarioLocator.Find(parse.GetValue(scenario)!);
@@ -39,9 +41,20 @@ public static class PlanBenchCommand
             {
                 Volunteers = loaded.Volunteers.GroupBy(v => v.GateId).SelectMany(g => g.Take((int)Math.Ceiling(g.Count() * share))).ToList(),
             };
-            var orders = PlanRunner.LoadOrders(loaded, parse.GetValue(day), null, parse.GetValue(seed)).Orders;
-            var input = new PlanningInput(loaded, parse.GetValue(day), orders, PlanningSettings.Default with { ParallelGates = Environment.ProcessorCount });
-            var table = new Table().AddColumns("run", "wall s", "CPU s", "stages (s)", "served", "on time", "lateness p95", "bottleneck", "rule violations");
+            IReadOnlyList<Dispatch.Domain.Orders.Order> orders;
+            try
+            {
+                orders = PlanRunner.LoadOrders(loaded, parse.GetValue(day), parse.GetValue(ordersFile), parse.GetValue(seed)).Orders;
+            }
+            catch (Exception e) when (e is Dispatch.Domain.Orders.OrderFileFormatException or FileNotFoundException or DirectoryNotFoundException)
+            {
+                return Task.FromResult(Exit.WithBadInput(e.Message));
+            }
+
+            var settings = parse.GetValue(wallClock) ? PlanningSettings.WallClock : PlanningSettings.Default;
+            var input = new PlanningInput(loaded, parse.GetValue(day), orders, settings with { ParallelGates = Environment.ProcessorCount });
+            Console.WriteLine($"{loaded.Households.Count:N0} households, {orders.Count:N0} orders, {loaded.Gates.Count} gates, {loaded.Vehicles.Count} trucks, {loaded.Volunteers.Count:N0} volunteers; load average before {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            var table = new Table().AddColumns("run", "wall s", "CPU s", "peak MB", "stages (s)", "served by deadline", "vulnerable by deadline", "late", "lateness p95", "bottleneck", "rule violations");
             for (int run = 1; run <= parse.GetValue(runs); run++)
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -51,17 +64,20 @@ public static class PlanBenchCommand
                 var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 var violations = PlanChecks.Violations(input, plan);
                 var k = plan.Kpis;
+                long peakMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
                 table.AddRow(
                     run.ToString(),
                     $"{stopwatch.Elapsed.TotalSeconds:F1}",
                     $"{cpuSeconds:F1}",
+                    $"{peakMegabytes:N0}",
                     string.Join(" ", plan.Timings.Select(t => $"{t.Stage} {t.Milliseconds / 1000.0:F1}")),
-                    $"{k.HouseholdsServed:N0}/{k.HouseholdsOrdering:N0} ({k.ServedShare:P1})",
-                    $"{k.ServedByDeadlineShare:P1}",
+                    $"{k.HouseholdsServedByDeadline:N0}/{k.HouseholdsOrdering:N0} ({k.ServedByDeadlineShare:P1})",
+                    $"{k.VulnerableHouseholdsServedByDeadline:N0}/{k.VulnerableHouseholdsOrdering:N0}",
+                    $"{k.HouseholdsServedLate:N0}",
                     $"{k.LatenessP95Seconds / 60} min",
                     plan.Bottleneck?.Resource?.ToString() ?? "none",
                     violations.Count.ToString());
-                Console.WriteLine($"bench plan run {run}: {stopwatch.Elapsed.TotalSeconds:F1} s wall, {cpuSeconds:F1} s CPU, {orders.Count} orders, served {k.ServedShare:P1}, on time {k.ServedByDeadlineShare:P1}, lateness p95 {k.LatenessP95Seconds / 60} min, {violations.Count} rule violations");
+                Console.WriteLine($"bench plan run {run}: {stopwatch.Elapsed.TotalSeconds:F1} s wall, {cpuSeconds:F1} s CPU, peak {peakMegabytes:N0} MB, {orders.Count} orders, served by the deadline {k.HouseholdsServedByDeadline:N0} of {k.HouseholdsOrdering:N0} households ({k.ServedByDeadlineShare:P1}), vulnerable {k.VulnerableHouseholdsServedByDeadline:N0} of {k.VulnerableHouseholdsOrdering:N0}, late {k.HouseholdsServedLate:N0}, lateness p95 {k.LatenessP95Seconds / 60} min, {violations.Count} rule violations");
                 foreach (var violation in violations.Take(5))
                 {
                     Console.Error.WriteLine($"  violation: {violation}");
