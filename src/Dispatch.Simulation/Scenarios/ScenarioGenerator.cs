@@ -32,10 +32,11 @@ public static class ScenarioGenerator
         new(Units.HoursToSeconds(21), Units.HoursToSeconds(29)),
     ];
 
-    // The buffer zone holds three cycles' worth of unloaded goods and at least a whole load of the largest truck (5 t);
-    // no draw, so the rest of the scenario stays as it was.
-    private const int BufferCycles = 3;
-    private const long SmallestBufferGrams = 6 * Units.GramsPerTonne;
+    // The buffer zone holds six cycles' worth of unloaded goods and at least two whole loads of the largest truck (5 t):
+    // trucks arrive together in the morning, and with three cycles' worth a fifth of the easy seed's goods were turned
+    // away (90.7 % served against 99.4 %). No draw, so the rest of the scenario stays as it was.
+    private const int BufferCycles = 6;
+    private const long SmallestBufferGrams = 12 * Units.GramsPerTonne;
 
     // Door deliveries run in daylight; goods arriving at night wait in the storage zone.
     private static readonly Shift[] s_volunteerShifts =
