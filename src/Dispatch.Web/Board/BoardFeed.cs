@@ -11,7 +11,6 @@ namespace Dispatch.Web.Board;
 /// </summary>
 public sealed class BoardFeed(DispatchClients clients) : IAsyncDisposable
 {
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(8);
     private CancellationTokenSource? _running;
 
     public event Action? Changed;
@@ -46,54 +45,24 @@ public sealed class BoardFeed(DispatchClients clients) : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private async Task FollowAsync(string apiKey, WatchGateBoardRequest request, CancellationToken cancellationToken)
-    {
-        var wait = TimeSpan.FromSeconds(1);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
+    private Task FollowAsync(string apiKey, WatchGateBoardRequest request, CancellationToken cancellationToken) =>
+        ServerStreamFollower.FollowAsync(
+            ct => clients.Planning(apiKey).WatchGateBoard(request, cancellationToken: ct),
+            board =>
             {
-                using var call = clients.Planning(apiKey).WatchGateBoard(request, cancellationToken: cancellationToken);
-                await foreach (var board in call.ResponseStream.ReadAllAsync(cancellationToken))
-                {
-                    Current = board;
-                    Received++;
-                    State = FeedState.Live;
-                    wait = TimeSpan.FromSeconds(1);
-                    Changed?.Invoke();
-                }
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied or StatusCode.NotFound or StatusCode.InvalidArgument)
-            {
-                RefusedWith = e.StatusCode;
-                Set(FeedState.Refused);
-                return;
-            }
-            catch (RpcException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+                Current = board;
+                Received++;
+                Set(FeedState.Live);
+                return ValueTask.CompletedTask;
+            },
+            Set,
+            liveOnHeaders: false,
+            cancellationToken);
 
-            Set(FeedState.Reconnecting);
-            try
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks));
-        }
-    }
-
-    private void Set(FeedState state)
+    private void Set(FeedState state, StatusCode? refusedWith = null)
     {
         State = state;
+        RefusedWith = refusedWith ?? RefusedWith;
         Changed?.Invoke();
     }
 }

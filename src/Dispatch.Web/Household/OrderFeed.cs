@@ -11,7 +11,6 @@ namespace Dispatch.Web.Household;
 /// </summary>
 public sealed class OrderFeed(DispatchClients clients) : IAsyncDisposable
 {
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(8);
     private CancellationTokenSource? _running;
 
     public event Action? Changed;
@@ -43,53 +42,23 @@ public sealed class OrderFeed(DispatchClients clients) : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private async Task FollowAsync(WatchOrderRequest request, CancellationToken cancellationToken)
-    {
-        var wait = TimeSpan.FromSeconds(1);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
+    private Task FollowAsync(WatchOrderRequest request, CancellationToken cancellationToken) =>
+        ServerStreamFollower.FollowAsync(
+            ct => clients.Households().WatchOrder(request, cancellationToken: ct),
+            order =>
             {
-                using var call = clients.Households().WatchOrder(request, cancellationToken: cancellationToken);
-                await foreach (var order in call.ResponseStream.ReadAllAsync(cancellationToken))
-                {
-                    Current = order;
-                    State = FeedState.Live;
-                    wait = TimeSpan.FromSeconds(1);
-                    Changed?.Invoke();
-                }
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.PermissionDenied or StatusCode.Unauthenticated)
-            {
-                RefusedWith = e.StatusCode;
-                Set(FeedState.Refused);
-                return;
-            }
-            catch (RpcException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+                Current = order;
+                Set(FeedState.Live);
+                return ValueTask.CompletedTask;
+            },
+            Set,
+            liveOnHeaders: false,
+            cancellationToken);
 
-            Set(FeedState.Reconnecting);
-            try
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks));
-        }
-    }
-
-    private void Set(FeedState state)
+    private void Set(FeedState state, StatusCode? refusedWith = null)
     {
         State = state;
+        RefusedWith = refusedWith ?? RefusedWith;
         Changed?.Invoke();
     }
 }

@@ -20,7 +20,6 @@ public enum FeedState
 /// </summary>
 public sealed class RouteFeed(DispatchClients clients, LocalStore store) : IAsyncDisposable
 {
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(8);
     private CancellationTokenSource? _running;
 
     public event Action? Changed;
@@ -63,57 +62,25 @@ public sealed class RouteFeed(DispatchClients clients, LocalStore store) : IAsyn
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private async Task FollowAsync(SignedIn volunteer, CancellationToken cancellationToken)
-    {
-        var wait = TimeSpan.FromSeconds(1);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
+    private Task FollowAsync(SignedIn volunteer, CancellationToken cancellationToken) =>
+        ServerStreamFollower.FollowAsync(
+            ct => clients.Volunteers(volunteer.ApiKey).StreamAssignments(
+                new StreamAssignmentsRequest { VolunteerId = volunteer.SubjectId, LastSeenVersion = Current?.Version ?? 0 }, cancellationToken: ct),
+            async route =>
             {
-                var request = new StreamAssignmentsRequest { VolunteerId = volunteer.SubjectId, LastSeenVersion = Current?.Version ?? 0 };
-                using var call = clients.Volunteers(volunteer.ApiKey).StreamAssignments(request, cancellationToken: cancellationToken);
-                await call.ResponseHeadersAsync;
-                Set(FeedState.Live);
-                wait = TimeSpan.FromSeconds(1);
-                await foreach (var route in call.ResponseStream.ReadAllAsync(cancellationToken))
-                {
-                    UpdatedAt = Current is null ? null : DateTimeOffset.UtcNow;
-                    Current = route;
-                    await store.SetAsync(StoreKey(volunteer), Convert.ToBase64String(route.ToByteArray()));
-                    Changed?.Invoke();
-                }
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied or StatusCode.NotFound or StatusCode.InvalidArgument)
-            {
-                RefusedWith = e.StatusCode;
-                Set(FeedState.Refused);
-                return;
-            }
-            catch (RpcException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+                UpdatedAt = Current is null ? null : DateTimeOffset.UtcNow;
+                Current = route;
+                await store.SetAsync(StoreKey(volunteer), Convert.ToBase64String(route.ToByteArray()));
+                Changed?.Invoke();
+            },
+            Set,
+            liveOnHeaders: true,
+            cancellationToken);
 
-            Set(FeedState.Reconnecting);
-            try
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks));
-        }
-    }
-
-    private void Set(FeedState state)
+    private void Set(FeedState state, StatusCode? refusedWith = null)
     {
         State = state;
+        RefusedWith = refusedWith ?? RefusedWith;
         Changed?.Invoke();
     }
 
