@@ -112,8 +112,9 @@ public sealed class DistrictPlanner
             var leave = blocking.Count > 0 && pass < MaxGatePasses ? blocking : stranded;
             outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes).Where(o => leave.Contains(o.OrderId)).Select(UnservedGoods.NotTrucked));
             trucks = UnservedGoods.Lighter(trucks, consignments, leave);
+            var before = consignments;
             consignments = UnservedGoods.WithoutOrders(consignments, leave);
-            gateResults = PlanEachGate(input, gates, consignments, day.Index, null, cancellationToken);
+            gateResults = ReplanGatesThatLostGoods(input, gates, before, consignments, gateResults, day.Index, cancellationToken);
             Done($"gates without unserved goods ({pass})");
         }
 
@@ -135,6 +136,24 @@ public sealed class DistrictPlanner
             timings,
             settings);
     }
+
+    /// <summary>
+    /// Plans again only the gates whose consignments changed: a gate keeps the same consignment objects when none of
+    /// its orders were taken off the trucks, and the gate planner gives the same day for the same input, so its
+    /// earlier result stands (on a hard day most of a pass's time went to gates that had lost nothing).
+    /// </summary>
+    private static List<GateDayResult> ReplanGatesThatLostGoods(
+        PlanningInput input, List<Domain.Geography.Gate> gates, TruckConsignmentSet before, TruckConsignmentSet after,
+        List<GateDayResult> earlier, ScenarioIndex index, CancellationToken cancellationToken)
+    {
+        var changed = gates.Where(g => !SameConsignments(before.ByGate.GetValueOrDefault(g.Id, []), after.ByGate.GetValueOrDefault(g.Id, []))).ToList();
+        var replanned = PlanEachGate(input, changed, after, index, null, cancellationToken);
+        var byGate = changed.Zip(replanned).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal);
+        return gates.Select((gate, i) => byGate.GetValueOrDefault(gate.Id) ?? earlier[i]).ToList();
+    }
+
+    private static bool SameConsignments(IReadOnlyList<GateConsignment> before, IReadOnlyList<GateConsignment> after) =>
+        before.Count == after.Count && before.Zip(after).All(p => ReferenceEquals(p.First, p.Second));
 
     private static List<GateDayResult> PlanEachGate(
         PlanningInput input, List<Domain.Geography.Gate> gates, TruckConsignmentSet consignments, ScenarioIndex index, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
