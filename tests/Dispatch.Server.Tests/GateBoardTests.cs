@@ -34,12 +34,12 @@ public sealed class GateBoardTests
         // A trip leaving the gate is on the next board (its orders change status).
         var route = gatePlan.DoorRoutes[0];
         await server.CreateVolunteersClient().StartTripAsync(new StartTripRequest { VolunteerId = route.VolunteerId, TripNumber = 1 }, deadline: Deadlines.Soon);
-        var started = await NextMatchingAsync(board, b => b.Volunteers.Single(v => v.VolunteerId == route.VolunteerId).Trips[0].Started);
+        var started = await board.NextMatchingAsync(b => b.Volunteers.Single(v => v.VolunteerId == route.VolunteerId).Trips[0].Started);
         Assert.Equal(plan.Version, started.Plan.Version);
 
         // A drop-out re-plans the gate: a new version.
         var dropped = await server.CreateVolunteersClient().SetAvailabilityAsync(new SetAvailabilityRequest { VolunteerId = route.VolunteerId, Available = false }, deadline: Deadlines.Soon);
-        var replanned = await NextMatchingAsync(board, b => b.Plan.Version == dropped.PlanVersion);
+        var replanned = await board.NextMatchingAsync(b => b.Plan.Version == dropped.PlanVersion);
         Assert.False(replanned.Volunteers.Single(v => v.VolunteerId == route.VolunteerId).Available);
     }
 
@@ -59,7 +59,7 @@ public sealed class GateBoardTests
         int now = server.Services.GetRequiredService<PlanClock>().SecondsInto(1);
         server.Clock.Advance(TimeSpan.FromSeconds(Math.Max(0, trip.t.LeaveGateSeconds - now) + 600));
 
-        var late = await NextMatchingAsync(board, b => b.Late.Any(l => l.Kind == LateKind.TripNotStarted && l.Subject == $"{trip.VolunteerId}/{trip.t.Number}"));
+        var late = await board.NextMatchingAsync(b => b.Late.Any(l => l.Kind == LateKind.TripNotStarted && l.Subject == $"{trip.VolunteerId}/{trip.t.Number}"));
         var item = late.Late.First(l => l.Subject == $"{trip.VolunteerId}/{trip.t.Number}");
         Assert.Equal(trip.t.LeaveGateSeconds, item.DueSeconds);
         Assert.True(item.LateBySeconds >= 600, $"late by {item.LateBySeconds} s");
@@ -95,18 +95,5 @@ public sealed class GateBoardTests
     {
         var closed = await Assert.ThrowsAsync<System.Threading.Channels.ChannelClosedException>(() => board.NextAsync());
         return Assert.IsType<RpcException>(closed.InnerException);
-    }
-
-    private static async Task<GateBoard> NextMatchingAsync(StreamRecorder<GateBoard> board, Func<GateBoard, bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var next = await board.NextAsync(until - DateTime.UtcNow);
-            if (condition(next))
-            {
-                return next;
-            }
-        }
     }
 }

@@ -34,13 +34,7 @@ public sealed class HouseholdWatchTests
         await server.CreateVolunteersClient().ReportStopAsync(
             new ReportStopRequest { VolunteerId = "V1", DeliveryId = stop.DeliveryId, Delivered = new Delivered { ConfirmationCode = order.ConfirmationCode } }, deadline: Deadlines.Soon);
 
-        var until = DateTime.UtcNow.AddSeconds(10);
-        HouseholdOrder latest;
-        do
-        {
-            latest = await household.NextAsync(until - DateTime.UtcNow);
-        }
-        while (latest.Status != OrderStatus.Delivered);
+        var latest = await household.NextMatchingAsync(o => o.Status == OrderStatus.Delivered);
 
         Assert.Equal(OrderStatus.Delivered, latest.History[^1].Status);
     }

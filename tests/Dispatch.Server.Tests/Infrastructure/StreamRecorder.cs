@@ -37,6 +37,20 @@ public sealed class StreamRecorder<T> : IDisposable
         return await _messages.Reader.ReadAsync(timeout.Token);
     }
 
+    /// <summary>The first message that meets <paramref name="condition"/>, skipping the others, all within one bound.</summary>
+    public async Task<T> NextMatchingAsync(Func<T, bool> condition, TimeSpan? within = null)
+    {
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var message = await _messages.Reader.ReadAsync(timeout.Token);
+            if (condition(message))
+            {
+                return message;
+            }
+        }
+    }
+
     /// <summary>True when no message arrives within the wait (the stream stays open).</summary>
     public async Task<bool> NothingWithinAsync(TimeSpan wait)
     {
