@@ -109,7 +109,7 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
             var visits = solution.Routes[route];
             int length = (int)Math.Floor(Uniform(random, 1, Math.Min(visits.Count, maxString) + 1));
             length = Math.Clamp(length, 1, visits.Count);
-            int at = visits.IndexOf(stop);
+            int at = solution.PositionOf[stop];
             if (length == visits.Count || random.NextDouble() < 0.5)
             {
                 int first = Math.Clamp(at - random.Next(length), 0, visits.Count - length);
