@@ -246,8 +246,8 @@ internal sealed class OrToolsRoutingModel
         // percent, and a time-capped one would make the result depend on the machine): one solution, schedule read.
         restore.SolutionLimit = 1;
         restore.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(60));
-        var polished = _model.SolveFromAssignmentWithParameters(partial, restore);
-        return polished is not null && polished.ObjectiveValue() <= first.Cost ? polished : first.Solution;
+        var restored = _model.SolveFromAssignmentWithParameters(partial, restore);
+        return restored is not null && restored.ObjectiveValue() <= first.Cost ? restored : first.Solution;
     }
 
     /// <summary>A copy of a solution with its routes: the model reuses the assignment it returns on the next solve.</summary>
