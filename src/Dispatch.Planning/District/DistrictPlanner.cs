@@ -140,14 +140,17 @@ public sealed class DistrictPlanner
     /// <summary>
     /// Plans again only the gates whose consignments changed: a gate keeps the same consignment objects when none of
     /// its orders were taken off the trucks, and the gate planner gives the same day for the same input, so its
-    /// earlier result stands (on a hard day most of a pass's time went to gates that had lost nothing).
+    /// earlier result stands (on a hard day most of a pass's time went to gates that had lost nothing). A gate that lost
+    /// goods runs its day again from the cycles it proposed before, trimmed to what is left: the cycle search was most
+    /// of a gate's time, and the goods taken off are the ones its cycles could not get out today anyway.
     /// </summary>
     private static List<GateDayResult> ReplanGatesThatLostGoods(
         PlanningInput input, List<Domain.Geography.Gate> gates, TruckConsignmentSet before, TruckConsignmentSet after,
         List<GateDayResult> earlier, ScenarioIndex index, CancellationToken cancellationToken)
     {
         var changed = gates.Where(g => !SameConsignments(before.ByGate.GetValueOrDefault(g.Id, []), after.ByGate.GetValueOrDefault(g.Id, []))).ToList();
-        var replanned = PlanEachGate(input, changed, after, index, null, cancellationToken);
+        var proposed = gates.Zip(earlier).ToDictionary(p => p.First.Id, p => p.Second.Proposed, StringComparer.Ordinal);
+        var replanned = PlanEachGate(input, changed, after, index, null, cancellationToken, proposed);
         var byGate = changed.Zip(replanned).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal);
         return gates.Select((gate, i) => byGate.GetValueOrDefault(gate.Id) ?? earlier[i]).ToList();
     }
@@ -155,8 +158,10 @@ public sealed class DistrictPlanner
     private static bool SameConsignments(IReadOnlyList<GateConsignment> before, IReadOnlyList<GateConsignment> after) =>
         before.Count == after.Count && before.Zip(after).All(p => ReferenceEquals(p.First, p.Second));
 
+    /// <param name="proposed">Each gate's cycles proposed earlier, to re-run from instead of searching them again.</param>
     private static List<GateDayResult> PlanEachGate(
-        PlanningInput input, List<Domain.Geography.Gate> gates, TruckConsignmentSet consignments, ScenarioIndex index, IProgress<PlanProgress>? progress, CancellationToken cancellationToken)
+        PlanningInput input, List<Domain.Geography.Gate> gates, TruckConsignmentSet consignments, ScenarioIndex index, IProgress<PlanProgress>? progress, CancellationToken cancellationToken,
+        Dictionary<string, GateCycles.GateCyclePlan>? proposed = null)
     {
         var settings = input.Settings;
         var volunteersByGate = input.Scenario.Volunteers.ToLookup(v => v.GateId);
@@ -170,7 +175,9 @@ public sealed class DistrictPlanner
             gate =>
             {
                 var gateInput = new GateDayInput(gate, consignments.ByGate.GetValueOrDefault(gate.Id, []), volunteersByGate[gate.Id].ToList(), walking, settings, index.Catalog);
-                results[gate.Id] = new GateDayPlanner().Plan(gateInput, cancellationToken);
+                results[gate.Id] = proposed is null
+                    ? new GateDayPlanner().Plan(gateInput, cancellationToken)
+                    : new GateDayPlanner().Replan(gateInput, proposed[gate.Id], cancellationToken);
                 progress?.Report(new PlanProgress("gates", Interlocked.Increment(ref gatesDone), gates.Count));
             });
         return gates.Select(g => results[g.Id]).ToList();

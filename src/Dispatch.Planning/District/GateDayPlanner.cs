@@ -25,10 +25,17 @@ internal sealed class GateDayPlanner
         var gate = input.Gate;
         var arrivals = new GateArrivals(gate.Id, gate.Disinfection, gate.Storage, input.Consignments.Select(c => c.Consignment).ToList(), settings.StorageDwellSeconds, OpensAtSeconds: 0);
         var proposed = new DisinfectionScheduler()
-            .Schedule(new DisinfectionInput([arrivals], settings.CycleLimits), cancellationToken)
+            .Schedule(new DisinfectionInput([arrivals], settings.CycleLimits, Search: settings.CycleSearch), cancellationToken)
             .Gates.Single();
         return new GateDaySchedule(input).Run(proposed, cancellationToken);
     }
+
+    /// <summary>
+    /// The gate's day again after some of its goods were taken off the trucks, from the cycles proposed the first time
+    /// trimmed to what is left: the day is re-run in time order without searching the cycles again.
+    /// </summary>
+    public GateDayResult Replan(GateDayInput input, GateCyclePlan proposed, CancellationToken cancellationToken) =>
+        new GateDaySchedule(input).Run(TrimmedCycles.To(proposed, input.Consignments.Select(c => c.Consignment).ToList()), cancellationToken);
 
     internal static IEnumerable<OrderOutcome> DoorOutcomes(string gateId, List<ReadyOrder> orders, DoorRoutingResult doors)
     {
@@ -79,4 +86,5 @@ internal sealed record GateConsignment(Consignment Consignment, IReadOnlyList<Ga
     internal sealed record CarriedOrder(string OrderId, Household Household, string SupermarketId, string TruckId, long WeightGrams, string ConsignmentId, BundleCounts Bundles);
 }
 
-internal sealed record GateDayResult(GateCyclePlan Cycles, DoorRoutingResult Doors, PickupSlotPlan Slots, IReadOnlyList<OrderOutcome> Outcomes);
+/// <param name="Proposed">The cycles the scheduler proposed before the day was run in time order: what a re-plan with less goods starts from.</param>
+internal sealed record GateDayResult(GateCyclePlan Cycles, DoorRoutingResult Doors, PickupSlotPlan Slots, IReadOnlyList<OrderOutcome> Outcomes, GateCyclePlan Proposed);

@@ -4,7 +4,8 @@ namespace Dispatch.Planning.GateCycles;
 
 /// <summary>Consignments arriving at each gate, to be batched through the gates' disinfection zones.</summary>
 /// <param name="VulnerableHouseholdWeight">How much more a vulnerable household's waiting counts than another's (at least 1).</param>
-public sealed record DisinfectionInput(IReadOnlyList<GateArrivals> Gates, SolveLimits Limits, int VulnerableHouseholdWeight = 10);
+/// <param name="Search">False: the greedy plan, without the CP-SAT search that improves on it.</param>
+public sealed record DisinfectionInput(IReadOnlyList<GateArrivals> Gates, SolveLimits Limits, int VulnerableHouseholdWeight = 10, bool Search = true);
 
 /// <summary>One gate's zones and the consignments trucks unload there.</summary>
 /// <param name="StorageDwellSeconds">

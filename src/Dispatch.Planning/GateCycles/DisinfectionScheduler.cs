@@ -33,7 +33,7 @@ public sealed class DisinfectionScheduler
         var greedy = GreedyCycles.Best(gate, input.VulnerableHouseholdWeight);
         var cycles = greedy;
         var source = PlanSource.Greedy;
-        if (!cancellationToken.IsCancellationRequested)
+        if (input.Search && !cancellationToken.IsCancellationRequested)
         {
             var model = new GateCycleModel(gate, input.VulnerableHouseholdWeight, greedy);
             using var solver = new CpSolver();

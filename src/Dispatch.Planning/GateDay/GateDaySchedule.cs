@@ -299,7 +299,7 @@ internal sealed class GateDaySchedule
                 o.OrderId, o.Household.Id, _gate.Id, o.Household.IsVulnerable, OrderFate.Unassigned, o.SupermarketId, o.TruckId, null, null, null, reason, null, o.ConsignmentId)));
         }
 
-        return new GateDayResult(cycles, doors, slotPlan, outcomes);
+        return new GateDayResult(cycles, doors, slotPlan, outcomes, proposed);
     }
 
     private static string Clock(int seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3_600:D2}:{seconds % 3_600 / 60:D2}");
