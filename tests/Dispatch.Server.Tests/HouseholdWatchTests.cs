@@ -40,6 +40,30 @@ public sealed class HouseholdWatchTests
     }
 
     [Fact]
+    public async Task A_low_risk_household_is_told_its_free_pickup_window_from_start_to_end()
+    {
+        using var server = new DispatchServerFactory();
+        var batch = new OrderBatch { SupermarketId = "SM1", BatchId = "B-L1-C", GridId = "L1-C", Day = 1 };
+        var input = new OrderInput { OrderId = "O-L1-C-3", HouseholdId = "H-L1-C-3" };
+        input.Lines.Add(new BundleLine { Kind = BundleKind.Vegetable, Quantity = 1 });
+        batch.Orders.Add(input);
+        await server.CreateIntakeClient().SubmitBatchAsync(batch, deadline: Deadlines.Soon);
+        await DayOne.PushAndPlanAsync(server);
+        var gate = await server.CreatePlanningClient().GetGatePlanAsync(new GetGatePlanRequest { DistrictId = "D1", Day = 1, GateId = "G1" }, deadline: Deadlines.Soon);
+        var window = Assert.Single(gate.FreeWindows);
+        var order = await server.CreateIntakeClient().GetOrderAsync(new GetOrderRequest { OrderId = "O-L1-C-3", SupermarketId = "SM1" }, deadline: Deadlines.Soon);
+        using var household = Watch(server, order.OrderRef, order.HouseholdToken);
+
+        var first = await household.NextAsync();
+
+        Assert.Equal("H-L1-C-3", window.HouseholdId);
+        Assert.Equal(HouseholdService.FreePickup, first.Service);
+        Assert.Equal(window.StartSeconds, first.PickupFromSeconds);
+        Assert.Equal(window.EndSeconds, first.PickupUntilSeconds);
+        Assert.True(first.PickupUntilSeconds > first.PickupFromSeconds);
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_answered_exactly_like_an_unknown_order_even_with_a_key()
     {
         using var server = new DispatchServerFactory();

@@ -56,6 +56,40 @@ public sealed class PlanningServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_carries_its_rules_and_a_gate_plan_its_buffer_waits_storage_waits_and_pickup_ends()
+    {
+        await PushDayOneAsync();
+        var slotted = new OrderBatch { SupermarketId = "SM1", BatchId = "B-L1-C", GridId = "L1-C", Day = 1 };
+        foreach (int h in new[] { 1, 3 })
+        {
+            var order = new OrderInput { OrderId = $"O-L1-C-{h}", HouseholdId = $"H-L1-C-{h}" };
+            order.Lines.Add(new BundleLine { Kind = BundleKind.Vegetable, Quantity = 1 });
+            slotted.Orders.Add(order);
+        }
+
+        await _intake.SubmitBatchAsync(slotted, deadline: Deadlines.Soon);
+
+        var (_, plan) = await PlanAsync();
+        var gate = await _planning.GetGatePlanAsync(new GetGatePlanRequest { DistrictId = "D1", Day = 1, GateId = "G1" }, deadline: Deadlines.Soon);
+
+        Assert.Equal(20 * 3_600, plan!.Rules.ServeByDeadlineSeconds);
+        Assert.Equal(30 * 60, plan.Rules.FreePickupWindowSeconds);
+        Assert.Equal(15 * 60, plan.Rules.SlotSeconds);
+        Assert.True(plan.Rules.PickupClosesAtSeconds > plan.Rules.PickupOpensAtSeconds);
+        var consignments = gate.Cycles.SelectMany(c => c.Loads).Select(l => l.ConsignmentId).Distinct().Order().ToList();
+        Assert.Equal(consignments, gate.BufferWaits.Select(w => w.ConsignmentId).Order().ToList());
+        Assert.All(gate.BufferWaits, w => Assert.True(w.HasLeftAtSeconds && w.LeftAtSeconds >= w.UnloadedAtSeconds));
+        Assert.All(gate.Cycles, c => Assert.True(c.StorageWaitSeconds >= 0));
+        var slot = gate.Orders.Single(o => o.OrderId == "SM1/O-L1-C-1");
+        var free = gate.Orders.Single(o => o.OrderId == "SM1/O-L1-C-3");
+        Assert.Equal(OrderFate.PickupSlot, slot.Fate);
+        Assert.Equal(slot.ServedAtSeconds + (15 * 60), slot.PickupUntilSeconds);
+        Assert.Equal(OrderFate.FreePickup, free.Fate);
+        Assert.Equal(Assert.Single(gate.FreeWindows).EndSeconds, free.PickupUntilSeconds);
+        Assert.All(gate.Orders.Where(o => o.Fate == OrderFate.DoorDelivery), o => Assert.Equal(0, o.PickupUntilSeconds));
+    }
+
+    [Fact]
     public async Task Planning_stored_orders_streams_progress_then_a_versioned_plan()
     {
         await PushDayOneAsync();

@@ -70,6 +70,7 @@ public static class HouseholdOrderMapping
             case OrderFate.FreePickup:
                 proto.Service = V1.HouseholdService.FreePickup;
                 proto.PickupFromSeconds = outcome.ServedAtSeconds ?? outcome.ReadyAtSeconds ?? 0;
+                proto.PickupUntilSeconds = outcome.PickupUntilSeconds ?? 0;
                 break;
         }
 

@@ -19,6 +19,7 @@ public static class PlanMapping
             CreatedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeSeconds(versioned.CreatedAtUnixSeconds)),
             Kpis = ToProto(plan.Kpis),
             Bottleneck = plan.Bottleneck is null ? null : ToProto(plan.Bottleneck),
+            Rules = plan.Settings is null ? null : ToProto(plan.Settings),
         };
         summary.TruckRoutes.AddRange(plan.TruckRoutes.Select(r =>
         {
@@ -49,7 +50,7 @@ public static class PlanMapping
         var gate = new V1.GatePlan { DistrictId = plan.DistrictId, Day = plan.Day, Version = versioned.Version, GateId = gateId };
         foreach (var cycle in plan.GateCycles.Where(g => g.GateId == gateId).SelectMany(g => g.Cycles))
         {
-            var proto = new V1.DisinfectionCycle { StartSeconds = cycle.StartAtSeconds, EndSeconds = cycle.EndAtSeconds };
+            var proto = new V1.DisinfectionCycle { StartSeconds = cycle.StartAtSeconds, EndSeconds = cycle.EndAtSeconds, StorageWaitSeconds = cycle.StorageWaitSeconds };
             proto.Loads.AddRange(cycle.Loads.Select(l => new V1.CycleLoad { ConsignmentId = l.ConsignmentId, WeightGrams = l.WeightGrams }));
             gate.Cycles.Add(proto);
         }
@@ -64,6 +65,19 @@ public static class PlanMapping
                 proto.HouseholdIds.AddRange(byIndex[slot.Index].Select(a => a.HouseholdId));
                 gate.Slots.Add(proto);
             }
+
+            gate.FreeWindows.AddRange((slots.FreeWindows ?? []).Select(w => new V1.FreePickupWindow { HouseholdId = w.HouseholdId, StartSeconds = w.StartAtSeconds, EndSeconds = w.EndAtSeconds }));
+        }
+
+        foreach (var wait in plan.GateCycles.Where(g => g.GateId == gateId).SelectMany(g => g.BufferWaits ?? []))
+        {
+            var proto = new V1.BufferWait { ConsignmentId = wait.ConsignmentId, WeightGrams = wait.WeightGrams, UnloadedAtSeconds = wait.UnloadedAtSeconds };
+            if (wait.LeftAtSeconds is { } left)
+            {
+                proto.LeftAtSeconds = left;
+            }
+
+            gate.BufferWaits.Add(proto);
         }
 
         gate.Orders.AddRange(plan.Orders.Where(o => o.GateId == gateId).Select(o => new V1.OrderOutcome
@@ -77,6 +91,7 @@ public static class PlanMapping
             Reason = o.Reason ?? "",
             TruckId = o.TruckId ?? "",
             ConsignmentId = o.ConsignmentId ?? "",
+            PickupUntilSeconds = o.PickupUntilSeconds ?? 0,
         }));
         return gate;
     }
@@ -139,6 +154,17 @@ public static class PlanMapping
             Volunteers = k.Utilisation.Volunteers,
             PickupZones = k.Utilisation.PickupZones,
         },
+    };
+
+    private static V1.PlanRules ToProto(PlanningSettings s) => new()
+    {
+        ServeByDeadlineSeconds = s.ServeByDeadlineSeconds,
+        PickupOpensAtSeconds = s.PickupOpensAtSeconds,
+        PickupClosesAtSeconds = s.PickupClosesAtSeconds,
+        SlotSeconds = s.SlotSeconds,
+        FreePickupWindowSeconds = s.FreePickupWindowSeconds,
+        MaxHouseholdsPerBuildingPerSlot = s.MaxHouseholdsPerBuildingPerSlot,
+        TruckUnloadSeconds = s.TruckUnloadSeconds,
     };
 
     private static V1.Bottleneck ToProto(BottleneckReport report)
