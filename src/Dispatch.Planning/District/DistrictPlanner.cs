@@ -119,6 +119,7 @@ public sealed class DistrictPlanner
         }
 
         outcomes.AddRange(gateResults.SelectMany(r => r.Outcomes).Select(UnservedGoods.TruckedAnyway));
+        trucks = TruckWaits.Apply(trucks, gateResults.Select(r => r.Cycles));
         var ordered = outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList();
         var kpis = PlanKpiCalculator.Calculate(input, day.AllocationInput, day.Allocation, trucks, gateResults, ordered);
         Done("kpis");

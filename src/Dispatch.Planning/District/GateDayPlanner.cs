@@ -81,7 +81,8 @@ internal sealed record GateDayInput(
     BundleCatalog Catalog);
 
 /// <summary>A truck's unloading at the gate and the orders in it.</summary>
-internal sealed record GateConsignment(Consignment Consignment, IReadOnlyList<GateConsignment.CarriedOrder> Orders)
+/// <param name="TruckWaitLimitSeconds">How long the truck may wait at the gate for room in the buffer zone before it must leave with the goods.</param>
+internal sealed record GateConsignment(Consignment Consignment, IReadOnlyList<GateConsignment.CarriedOrder> Orders, int TruckWaitLimitSeconds = 0)
 {
     internal sealed record CarriedOrder(string OrderId, Household Household, string SupermarketId, string TruckId, long WeightGrams, string ConsignmentId, BundleCounts Bundles);
 }

@@ -4,19 +4,35 @@ using Dispatch.Planning.Trucks;
 
 namespace Dispatch.Planning.District;
 
-/// <summary>Turns truck stops into consignments at gates, each carrying the whole orders of its load.</summary>
+/// <summary>
+/// Turns truck stops into consignments at gates, each carrying the whole orders of its load. A trip's last stop may
+/// wait at its gate for room in the buffer zone as long as the truck is not due anywhere else: until its next trip
+/// leaves or its shift ends (waiting at an earlier stop would make every later gate's goods late).
+/// </summary>
 internal static class TruckConsignments
 {
     public static TruckConsignmentSet Build(TruckRoutingResult trucks, GateLoadSet loads, ScenarioIndex index, int unloadSeconds)
     {
         var byGate = new Dictionary<string, List<GateConsignment>>(StringComparer.Ordinal);
         var undelivered = new List<OrderOutcome>();
+        var shiftEnds = index.Scenario.Vehicles.GroupBy(v => v.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(v => v.Shift.EndSeconds), StringComparer.Ordinal);
+        var waitLimits = new Dictionary<TruckStop, int>(ReferenceEqualityComparer.Instance);
         var pieces = new List<(string LoadId, int Piece, int PieceCount, long WeightGrams, TruckStop? Stop, string? TruckId, string? Problem)>();
         foreach (var route in trucks.Routes)
         {
-            foreach (var stop in route.Trips.SelectMany(t => t.Stops))
+            var trips = route.Trips.OrderBy(t => t.DepartSeconds).ToList();
+            for (int t = 0; t < trips.Count; t++)
             {
-                pieces.Add((stop.LoadId, stop.Piece, stop.PieceCount, stop.WeightGrams, stop, route.TruckId, null));
+                foreach (var stop in trips[t].Stops)
+                {
+                    pieces.Add((stop.LoadId, stop.Piece, stop.PieceCount, stop.WeightGrams, stop, route.TruckId, null));
+                }
+
+                if (trips[t].Stops.Count > 0)
+                {
+                    int dueAt = t + 1 < trips.Count ? trips[t + 1].DepartSeconds : shiftEnds.GetValueOrDefault(route.TruckId, trips[t].ReturnSeconds);
+                    waitLimits[trips[t].Stops[^1]] = Math.Max(0, dueAt - trips[t].ReturnSeconds);
+                }
             }
         }
 
@@ -69,7 +85,7 @@ internal static class TruckConsignments
                     byGate[stop.GateId] = list = [];
                 }
 
-                list.Add(new GateConsignment(consignment, carriedOrders));
+                list.Add(new GateConsignment(consignment, carriedOrders, waitLimits.GetValueOrDefault(stop)));
             }
         }
 

@@ -85,13 +85,15 @@ internal static class UnservedGoods
         }
 
         var c = consignment.Consignment;
-        return new GateConsignment(
-            c with
+        return consignment with
+        {
+            Consignment = c with
             {
                 WeightGrams = kept.Sum(o => o.WeightGrams),
                 Households = kept.Select(o => o.Household.Id).Distinct(StringComparer.Ordinal).Count(),
                 VulnerableHouseholds = kept.Where(o => o.Household.IsVulnerable).Select(o => o.Household.Id).Distinct(StringComparer.Ordinal).Count(),
             },
-            kept);
+            Orders = kept,
+        };
     }
 }

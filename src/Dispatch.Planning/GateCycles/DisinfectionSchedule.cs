@@ -15,7 +15,8 @@ public sealed record GateCyclePlan(
     IReadOnlyList<BufferWait>? BufferWaits = null);
 
 /// <summary>A consignment in the buffer zone: unloaded, waiting until the last cycle taking any of it starts (null: not disinfected today).</summary>
-public sealed record BufferWait(string ConsignmentId, long WeightGrams, int UnloadedAtSeconds, int? LeftAtSeconds);
+/// <param name="TruckWaitSeconds">How long its truck waited at the gate, goods on board, for room in the buffer zone before unloading.</param>
+public sealed record BufferWait(string ConsignmentId, long WeightGrams, int UnloadedAtSeconds, int? LeftAtSeconds, int TruckWaitSeconds = 0);
 
 /// <summary>One batch through the disinfection zone: disinfected together, rested, released together at <paramref name="EndAtSeconds"/>.</summary>
 /// <param name="StorageWaitSeconds">How long the cycle was held back (goods waiting in the buffer) until its goods fit the storage zone.</param>

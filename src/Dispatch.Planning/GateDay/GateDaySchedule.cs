@@ -16,7 +16,8 @@ namespace Dispatch.Planning.GateDay;
 /// the crowd cap), and their leaving is booked in the storage ledger. A cycle that could never fit, or would end
 /// after the last pickup and door trip, is not run: its goods and all later ones stay in the buffer today. Trucks
 /// unload into the buffer zone only while their goods fit beside those waiting for a cycle; one that finds it full
-/// is turned away.
+/// waits at the gate until a cycle makes room if it is due nowhere else (its trip's last stop), and its goods go in
+/// a later cycle; a truck that cannot wait long enough leaves with its goods.
 /// </summary>
 internal sealed class GateDaySchedule
 {
@@ -45,6 +46,9 @@ internal sealed class GateDaySchedule
     private readonly Queue<GateConsignment> _arrivals;
     private readonly List<(int At, long Grams)> _buffer = [];
     private readonly Dictionary<string, string> _turnedAway = new(StringComparer.Ordinal);
+    private readonly List<GateConsignment> _onTrucks = [];
+    private readonly Dictionary<string, int> _unloadedAt = new(StringComparer.Ordinal);
+    private readonly List<CycleLoad> _deferred = [];
     private long _weightedWaitSeconds;
 
     public GateDaySchedule(GateDayInput input)
@@ -70,80 +74,183 @@ internal sealed class GateDaySchedule
 
     public GateDayResult Run(GateCyclePlan proposed, CancellationToken cancellationToken)
     {
-        int cycleSeconds = _gate.Disinfection.CycleSeconds;
-        int lastUsefulRelease = LastUsefulReleaseSeconds();
         var byId = _input.Consignments.ToDictionary(c => c.Consignment.Id, StringComparer.Ordinal);
         int zoneFreeAt = 0;
         string? notRun = null;
         foreach (var cycle in proposed.Cycles.OrderBy(c => c.StartAtSeconds))
         {
-            int earliest = Math.Max(cycle.StartAtSeconds, zoneFreeAt);
-            int? release = _storage.EarliestRoomFor(cycle.LoadGrams, earliest + cycleSeconds);
-            if (release is null)
+            notRun = RunCycle(cycle.Loads, Math.Max(cycle.StartAtSeconds, zoneFreeAt), cycle.StartAtSeconds, byId, ref zoneFreeAt, cancellationToken);
+            if (notRun is not null)
             {
-                notRun = $"not released today: storage zone full ({_storage.HeldAt(int.MaxValue)} g of {_gate.Storage.CapacityGrams} g stay all day), goods wait in the buffer from {Clock(earliest)}";
+                break;
+            }
+        }
+
+        // Goods a cycle could not take because their truck was still waiting for room get cycles of their own.
+        while (notRun is null && _deferred.Count > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            var unloaded = _deferred.Where(l => _unloadedAt.ContainsKey(l.ConsignmentId)).Select(l => _unloadedAt[l.ConsignmentId]).DefaultIfEmpty(-1).Min();
+            if (unloaded < 0)
+            {
                 break;
             }
 
-            if (release.Value > lastUsefulRelease)
+            int earliest = Math.Max(unloaded, zoneFreeAt);
+            int cyclesBefore = _cycles.Count;
+            notRun = RunCycle([], earliest, earliest, byId, ref zoneFreeAt, cancellationToken);
+            if (_cycles.Count == cyclesBefore)
             {
-                notRun = release.Value > earliest + cycleSeconds
-                    ? $"not released today: storage zone full until {Clock(release.Value)}, after the last pickup and door trip ({Clock(lastUsefulRelease)}); goods wait in the buffer"
-                    : $"not released today: the cycle would end at {Clock(release.Value)}, after the last pickup and door trip ({Clock(lastUsefulRelease)}); goods wait in the buffer";
                 break;
             }
-
-            int start = release.Value - cycleSeconds;
-            UnloadUpTo(start);
-            var loads = cycle.Loads.Where(l => !_turnedAway.ContainsKey(l.ConsignmentId)).ToList();
-            if (loads.Count == 0)
-            {
-                continue;
-            }
-
-            var placed = new DisinfectionCycle(start, release.Value, loads, start - cycle.StartAtSeconds);
-            _cycles.Add(placed);
-            _buffer.Add((start, -placed.LoadGrams));
-            _storage.Release(release.Value, placed.LoadGrams);
-            zoneFreeAt = release.Value;
-
-            var completed = new List<GateConsignment>();
-            foreach (var load in loads)
-            {
-                _remainingGrams[load.ConsignmentId] -= load.WeightGrams;
-                if (_remainingGrams[load.ConsignmentId] == 0)
-                {
-                    completed.Add(byId[load.ConsignmentId]);
-                }
-            }
-
-            SendOnTheirWay(completed, release.Value, cancellationToken);
         }
 
         UnloadUpTo(int.MaxValue);
+        foreach (var waiting in _onTrucks)
+        {
+            TurnAway(waiting, $"buffer zone full from {Clock(waiting.Consignment.ArrivalAtSeconds)}: no cycle made room while the truck could wait");
+        }
+
+        _onTrucks.Clear();
         return Result(proposed, notRun);
     }
 
-    // Trucks unload into the buffer zone when their goods fit beside those waiting for a cycle; a truck that finds it
-    // full is turned away (its goods are then left at the supermarket, see UnservedGoods).
-    private void UnloadUpTo(int atSeconds)
+    // One cycle at or after `earliest`: the goods waiting longest first, then its proposed loads, as far as they are
+    // unloaded and fit the zone; held back until they fit the storage zone. Null when it ran (or had nothing to take),
+    // else why it and every later cycle cannot run today.
+    private string? RunCycle(IReadOnlyList<CycleLoad> proposedLoads, int earliest, int proposedStart, Dictionary<string, GateConsignment> byId, ref int zoneFreeAt, CancellationToken cancellationToken)
     {
-        var capacity = _gate.Buffer?.CapacityGrams ?? long.MaxValue;
-        while (_arrivals.Count > 0 && _arrivals.Peek().Consignment.ArrivalAtSeconds <= atSeconds)
+        int cycleSeconds = _gate.Disinfection.CycleSeconds;
+        UnloadUpTo(earliest);
+        var loads = Take(proposedLoads, earliest);
+        if (loads.Count == 0)
         {
-            var consignment = _arrivals.Dequeue().Consignment;
-            int at = consignment.ArrivalAtSeconds;
-            long waiting = _buffer.Where(b => b.At <= at).Sum(b => b.Grams);
-            if (waiting + consignment.WeightGrams <= capacity)
+            return null;
+        }
+
+        long grams = loads.Sum(l => l.WeightGrams);
+        int lastUsefulRelease = LastUsefulReleaseSeconds();
+        int? release = _storage.EarliestRoomFor(grams, earliest + cycleSeconds);
+        if (release is null)
+        {
+            _deferred.InsertRange(0, loads);
+            return $"not released today: storage zone full ({_storage.HeldAt(int.MaxValue)} g of {_gate.Storage.CapacityGrams} g stay all day), goods wait in the buffer from {Clock(earliest)}";
+        }
+
+        if (release.Value > lastUsefulRelease)
+        {
+            _deferred.InsertRange(0, loads);
+            return release.Value > earliest + cycleSeconds
+                ? $"not released today: storage zone full until {Clock(release.Value)}, after the last pickup and door trip ({Clock(lastUsefulRelease)}); goods wait in the buffer"
+                : $"not released today: the cycle would end at {Clock(release.Value)}, after the last pickup and door trip ({Clock(lastUsefulRelease)}); goods wait in the buffer";
+        }
+
+        int start = release.Value - cycleSeconds;
+        UnloadUpTo(start);
+        var placed = new DisinfectionCycle(start, release.Value, loads, start - proposedStart);
+        _cycles.Add(placed);
+        _buffer.Add((start, -grams));
+        _storage.Release(release.Value, grams);
+        zoneFreeAt = release.Value;
+        UnloadWaitingTrucks(start);
+
+        var completed = new List<GateConsignment>();
+        foreach (var load in loads)
+        {
+            _remainingGrams[load.ConsignmentId] -= load.WeightGrams;
+            if (_remainingGrams[load.ConsignmentId] == 0)
             {
-                _buffer.Add((at, consignment.WeightGrams));
+                completed.Add(byId[load.ConsignmentId]);
+            }
+        }
+
+        SendOnTheirWay(completed, release.Value, cancellationToken);
+        return null;
+    }
+
+    // What a cycle starting at `at` takes: its own proposed loads whose trucks have unloaded, and goods that missed an
+    // earlier cycle (their truck was still waiting for room) while the zone has room; the rest wait for a later cycle.
+    private List<CycleLoad> Take(IReadOnlyList<CycleLoad> proposedLoads, int at)
+    {
+        bool Unloaded(CycleLoad load) => _unloadedAt.TryGetValue(load.ConsignmentId, out int unloaded) && unloaded <= at;
+        var own = proposedLoads.Where(l => !_turnedAway.ContainsKey(l.ConsignmentId)).ToList();
+        var taken = own.Where(Unloaded).ToList();
+        long grams = taken.Sum(l => l.WeightGrams);
+        var earlier = new List<CycleLoad>();
+        var stillWaiting = new List<CycleLoad>();
+        foreach (var load in _deferred.Where(l => !_turnedAway.ContainsKey(l.ConsignmentId)))
+        {
+            // A cycle of its own takes at least one waiting load, so every load that fits a cycle gets one.
+            if (Unloaded(load) && (grams + load.WeightGrams <= _gate.Disinfection.CapacityGramsPerCycle || grams == 0))
+            {
+                earlier.Add(load);
+                grams += load.WeightGrams;
             }
             else
             {
-                _turnedAway[consignment.Id] = $"buffer zone full at {Clock(at)}: {waiting} g wait for disinfection in {capacity} g, no room for {consignment.WeightGrams} g";
+                stillWaiting.Add(load);
+            }
+        }
+
+        _deferred.Clear();
+        _deferred.AddRange(stillWaiting);
+        _deferred.AddRange(own.Where(l => !Unloaded(l)));
+        return [.. earlier, .. taken];
+    }
+
+    // Trucks unload into the buffer zone when their goods fit beside those waiting for a cycle. One that finds it full
+    // waits at the gate for a cycle to make room, as long as it is due nowhere else (its trip's last stop, until its next
+    // trip or shift end); past that it leaves with the goods (they are then left at the supermarket, see UnservedGoods).
+    private void UnloadUpTo(int atSeconds)
+    {
+        while (_arrivals.Count > 0 && _arrivals.Peek().Consignment.ArrivalAtSeconds <= atSeconds)
+        {
+            var arriving = _arrivals.Dequeue();
+            int at = arriving.Consignment.ArrivalAtSeconds;
+            if (BufferHeldAt(at) + arriving.Consignment.WeightGrams <= BufferCapacityGrams)
+            {
+                Unload(arriving, at);
+            }
+            else if (arriving.TruckWaitLimitSeconds > 0)
+            {
+                _onTrucks.Add(arriving);
+            }
+            else
+            {
+                TurnAway(arriving, $"buffer zone full at {Clock(at)}: {BufferHeldAt(at)} g wait for disinfection in {BufferCapacityGrams} g, no room for {arriving.Consignment.WeightGrams} g, and the truck is due at its next stop");
             }
         }
     }
+
+    // A cycle has just taken goods out of the buffer zone: waiting trucks unload in the order they came, while they fit.
+    private void UnloadWaitingTrucks(int atSeconds)
+    {
+        foreach (var waiting in _onTrucks.ToList())
+        {
+            var consignment = waiting.Consignment;
+            if (consignment.ArrivalAtSeconds + waiting.TruckWaitLimitSeconds < atSeconds)
+            {
+                TurnAway(waiting, $"buffer zone full from {Clock(consignment.ArrivalAtSeconds)} until after {Clock(consignment.ArrivalAtSeconds + waiting.TruckWaitLimitSeconds)}, when the truck had to leave");
+                _onTrucks.Remove(waiting);
+            }
+            else if (BufferHeldAt(atSeconds) + consignment.WeightGrams <= BufferCapacityGrams)
+            {
+                Unload(waiting, atSeconds);
+                _onTrucks.Remove(waiting);
+            }
+        }
+    }
+
+    private void Unload(GateConsignment consignment, int atSeconds)
+    {
+        _buffer.Add((atSeconds, consignment.Consignment.WeightGrams));
+        _unloadedAt[consignment.Consignment.Id] = atSeconds;
+    }
+
+    private void TurnAway(GateConsignment consignment, string reason) => _turnedAway[consignment.Consignment.Id] = reason;
+
+    private long BufferCapacityGrams => _gate.Buffer?.CapacityGrams ?? long.MaxValue;
+
+    private long BufferHeldAt(int atSeconds) => _buffer.Where(b => b.At <= atSeconds).Sum(b => b.Grams);
 
     // The last moment released goods can still leave today: the end of the pickup day or of the last volunteer's shift.
     private int LastUsefulReleaseSeconds() =>
@@ -266,8 +373,10 @@ internal sealed class GateDaySchedule
         var priority = _input.Consignments.ToDictionary(c => c.Consignment.Id, c => c.Consignment.PriorityWeight(VulnerableHouseholdWeight), StringComparer.Ordinal);
         var firstCycle = _cycles.SelectMany(c => c.Loads.Select(l => (l.ConsignmentId, c.StartAtSeconds)))
             .GroupBy(x => x.ConsignmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(x => x.StartAtSeconds), StringComparer.Ordinal);
-        var waits = _input.Consignments.Where(c => !_turnedAway.ContainsKey(c.Consignment.Id))
-            .Select(c => new BufferWait(c.Consignment.Id, c.Consignment.WeightGrams, c.Consignment.ArrivalAtSeconds, firstCycle.TryGetValue(c.Consignment.Id, out int left) ? left : null))
+        var waits = _input.Consignments.Where(c => _unloadedAt.ContainsKey(c.Consignment.Id))
+            .Select(c => new BufferWait(
+                c.Consignment.Id, c.Consignment.WeightGrams, _unloadedAt[c.Consignment.Id], firstCycle.TryGetValue(c.Consignment.Id, out int left) ? left : null,
+                _unloadedAt[c.Consignment.Id] - c.Consignment.ArrivalAtSeconds))
             .OrderBy(w => w.UnloadedAtSeconds).ThenBy(w => w.ConsignmentId, StringComparer.Ordinal).ToList();
         var cycles = proposed with
         {

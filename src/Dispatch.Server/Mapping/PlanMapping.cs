@@ -71,7 +71,7 @@ public static class PlanMapping
 
         foreach (var wait in plan.GateCycles.Where(g => g.GateId == gateId).SelectMany(g => g.BufferWaits ?? []))
         {
-            var proto = new V1.BufferWait { ConsignmentId = wait.ConsignmentId, WeightGrams = wait.WeightGrams, UnloadedAtSeconds = wait.UnloadedAtSeconds };
+            var proto = new V1.BufferWait { ConsignmentId = wait.ConsignmentId, WeightGrams = wait.WeightGrams, UnloadedAtSeconds = wait.UnloadedAtSeconds, TruckWaitSeconds = wait.TruckWaitSeconds };
             if (wait.LeftAtSeconds is { } left)
             {
                 proto.LeftAtSeconds = left;

@@ -125,4 +125,50 @@ public sealed class GateDayScheduleTests
         });
         Assert.All(day.Outcomes.Where(o => o.ConsignmentId != "C"), o => Assert.Equal(OrderFate.FreePickup, o.Fate));
     }
+
+    [Fact]
+    public void Truck_at_its_last_stop_waits_for_room_and_its_goods_go_in_the_next_cycle()
+    {
+        // Buffer 1.2 t. A (1 t) is in the 08:00 cycle; B (0.5 t, 08:10) and D (0.5 t, 08:15) wait in the buffer. C
+        // (0.5 t) comes at 08:20: 1.5 t would not fit, so its truck waits. The 08:40 cycle was proposed with B and C, but
+        // C is still on the truck when it starts: the cycle takes B, which makes room, C unloads at 08:40 (a 20-minute
+        // wait) and goes with D in the 09:20 cycle.
+        var a = Consignment("A", RiskLevel.Low, 10, Eight);
+        var b = Consignment("B", RiskLevel.Low, 5, Eight + 600);
+        var d = Consignment("D", RiskLevel.Low, 5, Eight + 900);
+        var c = Consignment("C", RiskLevel.Low, 5, Eight + 1_200) with { TruckWaitLimitSeconds = 3_600 };
+        var gate = Gate(10_000_000, 30) with { Buffer = new BufferZone(1_200_000) };
+
+        var day = Run(
+            gate,
+            [a, b, c, d],
+            Cycle(Eight, a),
+            new DisinfectionCycle(Eight + 2_400, Eight + 4_800, [new CycleLoad("B", 500_000), new CycleLoad("C", 500_000)]),
+            Cycle(Eight + 4_800, d));
+
+        Assert.Equal([["A"], ["B"], ["C", "D"]], day.Cycles.Cycles.Select(x => x.Loads.Select(l => l.ConsignmentId).ToArray()).ToArray());
+        Assert.Equal(new BufferWait("C", 500_000, Eight + 2_400, Eight + 4_800, 1_200), day.Cycles.BufferWaits!.Single(w => w.ConsignmentId == "C"));
+        Assert.All(day.Outcomes, o => Assert.Equal(OrderFate.FreePickup, o.Fate));
+    }
+
+    [Fact]
+    public void Truck_that_cannot_wait_until_a_cycle_makes_room_leaves_with_its_goods()
+    {
+        // As above, but C's truck is due elsewhere 10 minutes after it arrives, and room only comes at 08:40.
+        var a = Consignment("A", RiskLevel.Low, 10, Eight);
+        var b = Consignment("B", RiskLevel.Low, 5, Eight + 600);
+        var d = Consignment("D", RiskLevel.Low, 5, Eight + 900);
+        var c = Consignment("C", RiskLevel.Low, 5, Eight + 1_200) with { TruckWaitLimitSeconds = 600 };
+        var gate = Gate(10_000_000, 30) with { Buffer = new BufferZone(1_200_000) };
+
+        var day = Run(gate, [a, b, c, d], Cycle(Eight, a), Cycle(Eight + 2_400, b), Cycle(Eight + 4_800, d));
+
+        Assert.Equal(["A", "B", "D"], day.Cycles.Cycles.SelectMany(x => x.Loads).Select(l => l.ConsignmentId).ToArray());
+        Assert.DoesNotContain(day.Cycles.BufferWaits!, w => w.ConsignmentId == "C");
+        Assert.All(day.Outcomes.Where(o => o.ConsignmentId == "C"), o =>
+        {
+            Assert.Equal(OrderFate.Unassigned, o.Fate);
+            Assert.Equal("buffer zone full from 08:20 until after 08:30, when the truck had to leave", o.Reason);
+        });
+    }
 }
