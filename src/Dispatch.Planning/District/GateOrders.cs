@@ -69,10 +69,6 @@ internal static class GateOrders
         }
     }
 
-    /// <summary>Free pickups from release (or the pickup zone's opening) without a window: what live top-ups still give.</summary>
-    public static IEnumerable<OrderOutcome> FreeOutcomes(string gateId, IEnumerable<ReadyOrder> orders, int pickupOpensAtSeconds) =>
-        orders.Select(r => Outcome(gateId, r.Order, r.ReadyAtSeconds, OrderFate.FreePickup, Math.Max(r.ReadyAtSeconds, pickupOpensAtSeconds), null, null));
-
     public static OrderOutcome Outcome(string gateId, GateConsignment.CarriedOrder order, int readyAt, OrderFate fate, int? servedAt, string? assignedTo, string? reason) =>
         new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, fate, order.SupermarketId, order.TruckId, readyAt, servedAt, assignedTo, reason, null, order.ConsignmentId);
 }

@@ -35,6 +35,15 @@ internal sealed class PickupCrowd
 
     public int StartOf(int step) => OpensAtSeconds + (step * StepSeconds);
 
+    /// <summary>Counts <paramref name="people"/> on site in every step overlapping [start, end): visits already promised.</summary>
+    public void Occupy(int startSeconds, int endSeconds, int people = 1)
+    {
+        for (int step = Math.Max(0, (startSeconds - OpensAtSeconds) / StepSeconds); step < _people.Length && StartOf(step) < endSeconds; step++)
+        {
+            _people[step] += people;
+        }
+    }
+
     /// <summary>The earliest slot from <paramref name="readyAtSeconds"/> with room under the crowd cap, under the building cap when one is left; -1 if none.</summary>
     public int TakeSlot(int readyAtSeconds, string building, int buildingCap)
     {

@@ -15,8 +15,9 @@ namespace Dispatch.Planning.Live;
 /// Plans the goods of orders that reach a gate after its day was planned, without moving anything already
 /// promised: stock left after the plan's allocation fills them, trucks free after their planned trips (and not
 /// before now plus packing) carry them, their disinfection cycles follow the gate's planned ones, medium-risk
-/// households get the earliest slot with room from their ready time, and door deliveries are handed to the gate
-/// re-plan. Pure: the caller says where the day stands.
+/// households get the earliest slot with room from their ready time, low-risk ones the earliest free-pickup window
+/// with room (both under the crowd cap, counting everyone already told a slot or a window), and door deliveries are
+/// handed to the gate re-plan. Pure: the caller says where the day stands.
 /// </summary>
 public sealed class GateTopUpPlanner
 {
@@ -54,9 +55,11 @@ public sealed class GateTopUpPlanner
         // Door orders are routed by the gate re-plan; until then they are door deliveries without a volunteer.
         var doorDeliveries = GateOrders.DoorDeliveries(doorOrders, scenario.Scenario.Volunteers.Where(v => v.GateId == gate.Id).ToList(), scenario.Catalog);
         outcomes.AddRange(doorOrders.Select(r => GateOrders.Outcome(gate.Id, r.Order, r.ReadyAtSeconds, OrderFate.DoorDelivery, null, null, null)));
-        var slots = PlaceSlots(input, gate, slotOrders);
-        outcomes.AddRange(GateOrders.SlotOutcomes(gate.Id, slotOrders, slots));
-        outcomes.AddRange(GateOrders.FreeOutcomes(gate.Id, freeOrders, settings.PickupOpensAtSeconds));
+        var slotted = PlaceSlots(input, gate, slotOrders);
+        outcomes.AddRange(GateOrders.SlotOutcomes(gate.Id, slotOrders, slotted));
+        var freeHouseholds = freeOrders.GroupBy(r => r.Order.Household.Id, StringComparer.Ordinal).Select(g => (g.Key, g.Max(r => r.ReadyAtSeconds))).ToList();
+        var (slots, noWindow) = FreePickupTopUp.Place(slotted, gate.Pickup, freeHouseholds, settings);
+        outcomes.AddRange(GateOrders.FreeOutcomes(gate.Id, freeOrders, slots.FreeWindows ?? [], noWindow));
 
         return new GateTopUpResult(AddedTrips(input.Current, trucks), cycles, slots, outcomes.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToList(), doorDeliveries);
     }

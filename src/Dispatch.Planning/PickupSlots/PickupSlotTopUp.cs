@@ -4,7 +4,8 @@ namespace Dispatch.Planning.PickupSlots;
 
 /// <summary>
 /// Fits households whose goods come late into a gate's slots without moving anyone already told a slot: each
-/// takes the earliest slot from its ready time on with room under the crowd cap and the plan's building cap.
+/// takes the earliest slot from its ready time on with room under the crowd cap (free-pickup windows on site then
+/// count) and the plan's building cap.
 /// A household that already has a slot keeps it when its new goods are ready by then, else moves to a later one.
 /// </summary>
 public static class PickupSlotTopUp
@@ -13,6 +14,9 @@ public static class PickupSlotTopUp
     public static PickupSlotPlan Place(PickupSlotPlan plan, PickupZone zone, IReadOnlyList<PickupHousehold> households, Func<string, string?> buildingOf)
     {
         var slots = plan.Slots.ToList();
+
+        // Free-pickup windows already promised count against the crowd cap of every slot they overlap.
+        var windowPeople = slots.ToDictionary(s => s.Index, s => (plan.FreeWindows ?? []).Count(w => w.StartAtSeconds < s.EndAtSeconds && s.StartAtSeconds < w.EndAtSeconds));
         var assignments = plan.Assignments.ToDictionary(a => a.HouseholdId, StringComparer.Ordinal);
         var unassigned = plan.Unassigned.ToDictionary(u => u.HouseholdId, StringComparer.Ordinal);
         var perBuilding = new Dictionary<(int Slot, string Building), int>();
@@ -40,7 +44,7 @@ public static class PickupSlotTopUp
 
             unassigned.Remove(household.HouseholdId);
             var slot = slots.FirstOrDefault(s => s.StartAtSeconds >= household.ReadyAtSeconds
-                && s.Households < zone.CrowdCap
+                && s.Households + windowPeople[s.Index] < zone.CrowdCap
                 && perBuilding.GetValueOrDefault((s.Index, household.Building)) < plan.BuildingCapPerSlot);
             if (slot is not null)
             {

@@ -60,6 +60,41 @@ public sealed class GateTopUpPlannerTests
     }
 
     [Fact]
+    public void Low_risk_households_of_a_top_up_get_free_pickup_windows_under_the_crowd_cap_beside_those_already_told()
+    {
+        // Crowd cap 2: the planned day already seats four low-risk households in 30-minute windows; the two new ones
+        // get windows from their ready time where the zone still holds at most two people at every moment.
+        var households = Enumerable.Range(1, 6).Select(i => Household($"l{i}", RiskLevel.Low, metresNorth: 100 + (i * 20))).ToList();
+        var scenario = Create(households, crowdCap: 2);
+        var planned = households.Take(4).Select(h => Order(h.Id, TwoVegetables)).ToList();
+        var plan = new DistrictPlanner().Plan(Input(scenario, planned));
+        var fresh = households.Skip(4).Select(h => Order(h.Id, TwoVegetables)).ToList();
+
+        var topUp = new GateTopUpPlanner().Plan(TopUpInput(scenario, plan, planned, fresh, TenOClock));
+
+        var windows = topUp.Slots.FreeWindows!;
+        Assert.Equal(6, windows.Count);
+        Assert.All(plan.PickupSlots.Single().FreeWindows!, w => Assert.Contains(w, windows));
+        Assert.All(topUp.Outcomes, o =>
+        {
+            Assert.Equal(OrderFate.FreePickup, o.Fate);
+            var window = windows.Single(w => w.HouseholdId == o.HouseholdId);
+            Assert.True(window.StartAtSeconds >= o.ReadyAtSeconds);
+            Assert.Equal(window.StartAtSeconds, o.ServedAtSeconds);
+            Assert.Equal(window.EndAtSeconds, o.PickupUntilSeconds);
+        });
+        foreach (int t in windows.Select(w => w.StartAtSeconds))
+        {
+            Assert.True(windows.Count(w => w.StartAtSeconds <= t && t < w.EndAtSeconds) <= 2, $"crowd at {t} s");
+        }
+
+        var whole = Merge(plan, topUp);
+        var wholeInput = Input(scenario, [.. planned, .. fresh]);
+        whole = whole with { Kpis = PlanKpiCalculator.Recount(whole, scenario, wholeInput.Settings, wholeInput.Orders.ToDictionary(o => o.Id)) };
+        Assert.Empty(PlanChecks.Violations(wholeInput, whole));
+    }
+
+    [Fact]
     public void Stock_the_plan_already_promised_is_not_promised_again()
     {
         var households = new[] { Household("a", RiskLevel.Medium), Household("b", RiskLevel.Medium) };

@@ -31,6 +31,17 @@ public sealed class PickupSlotTopUpTests
     }
 
     [Fact]
+    public void Free_pickup_windows_already_promised_count_against_the_crowd_cap()
+    {
+        // Two low-risk households are on site 08:15-08:45 (slots 1 and 2): the new household's first slot with room is 3.
+        var planned = Planned() with { FreeWindows = [new FreePickupWindow("w1", 29_700, 31_500), new FreePickupWindow("w2", 29_700, 31_500)] };
+
+        var placed = PickupSlotTopUp.Place(planned, TwoAtOnce, [new PickupHousehold("n1", "B2", 28_800)], BuildingOf);
+
+        Assert.Equal(3, placed.Assignments.Single(a => a.HouseholdId == "n1").SlotIndex);
+    }
+
+    [Fact]
     public void No_slot_starts_before_the_goods_are_ready()
     {
         var placed = PickupSlotTopUp.Place(Planned(), TwoAtOnce, [new PickupHousehold("n1", "B2", 30_000)], BuildingOf);
