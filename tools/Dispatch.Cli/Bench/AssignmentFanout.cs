@@ -116,14 +116,17 @@ public sealed class AssignmentFanout(Scenario scenario, GrpcChannel channel, int
         double heapPerStreamKib = (heapAfter - heapBefore) / 1024.0 / streamCount;
         table.AddRow("streams open (all got their route)", $"{Volatile.Read(ref connected):N0} of {streamCount:N0} over {volunteerIds.Count:N0} volunteers, in {openSeconds:F1} s");
         table.AddRow("re-plans", $"{rounds} rounds, {gatesTotal} gates (one drop-out each, at least {share:P0} of the volunteers a round), {expectedTotal:N0} messages expected, {fromRequest.Count:N0} received, {stray} stray");
-        table.AddRow("drop-out -> gate re-planned, routes handed over, answered", $"p50 {Percentiles.Of(replans, 0.5):F0} ms, max {(replans.Count > 0 ? replans[^1] : double.NaN):F0} ms");
-        table.AddRow("drop-out answered -> message received", $"p50 {Percentiles.Of(fromAnswer, 0.5):F1} ms, p99 {Percentiles.Of(fromAnswer, 0.99):F1} ms, max {(fromAnswer.Count > 0 ? fromAnswer[^1] : double.NaN):F1} ms");
-        table.AddRow("drop-out sent -> message received", $"p50 {Percentiles.Of(fromRequest, 0.5):F1} ms, p99 {Percentiles.Of(fromRequest, 0.99):F1} ms, max {(fromRequest.Count > 0 ? fromRequest[^1] : double.NaN):F1} ms");
+        table.AddRow("drop-out -> gate re-planned, routes handed over, answered", Spread(replans));
+        table.AddRow("drop-out answered -> message received", Spread(fromAnswer));
+        table.AddRow("drop-out sent -> message received", Spread(fromRequest));
         table.AddRow("memory per stream (client + server, one process)", $"working set {perStreamKib:F1} KiB, managed heap {heapPerStreamKib:F1} KiB");
         Console.WriteLine(
-            $"fanout: {streamCount} streams, {fromAnswer.Count}/{expectedTotal} messages, p50 {Percentiles.Of(fromAnswer, 0.5):F1} ms p99 {Percentiles.Of(fromAnswer, 0.99):F1} ms from the answer, "
-            + $"p50 {Percentiles.Of(fromRequest, 0.5):F1} ms p99 {Percentiles.Of(fromRequest, 0.99):F1} ms from the request; working set {perStreamKib:F1} KiB/stream, heap {heapPerStreamKib:F1} KiB/stream");
+            $"fanout: {streamCount} streams, {fromAnswer.Count}/{expectedTotal} messages; from the answer {Spread(fromAnswer)}; from the request {Spread(fromRequest)}; "
+            + $"working set {perStreamKib:F1} KiB/stream, heap {heapPerStreamKib:F1} KiB/stream");
     }
+
+    private static string Spread(List<double> sorted) =>
+        $"p50 {Percentiles.Of(sorted, 0.5):F1} ms, p99 {Percentiles.Of(sorted, 0.99):F1} ms, max {Percentiles.Of(sorted, 1):F1} ms";
 
     /// <summary>Follows one volunteer's route: the first message says the stream is open, each later one is timed.</summary>
     private async Task ReadAsync(string volunteerId, Action opened, CancellationToken cancellationToken)
