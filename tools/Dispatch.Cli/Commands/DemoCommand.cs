@@ -18,7 +18,7 @@ public static class DemoCommand
 {
     private const string DemoAdminKey = "demo-key-admin";
 
-    // src/Dispatch.Server/README.md lists them ("Demo keys"); the server knows them by hash only, to refuse them outside Development.
+    // The server project's README lists them ("Demo keys"); the server knows them by hash only, to refuse them outside Development.
     private static readonly (string Key, string Role, string Subject)[] s_demoKeys =
     [
         ("demo-key-sm1", "supermarket", "SM1"),
