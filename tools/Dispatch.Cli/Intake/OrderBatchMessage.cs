@@ -10,19 +10,21 @@ namespace Dispatch.Cli.Intake;
 /// </summary>
 public static class OrderBatchMessage
 {
-    public static V1.OrderBatch From(OrderBatch batch)
+    public static V1.OrderBatch From(OrderBatch batch) => new()
     {
-        var message = new V1.OrderBatch { SupermarketId = batch.SupermarketId, BatchId = batch.BatchId, GridId = batch.GridId, Day = batch.Day };
-        message.Orders.AddRange(batch.Orders.Select(From));
-        return message;
-    }
+        SupermarketId = batch.SupermarketId,
+        BatchId = batch.BatchId,
+        GridId = batch.GridId,
+        Day = batch.Day,
+        Orders = { batch.Orders.Select(From) },
+    };
 
-    private static V1.OrderInput From(OrderLineItem order)
+    private static V1.OrderInput From(OrderLineItem order) => new()
     {
-        var input = new V1.OrderInput { OrderId = order.OrderId, HouseholdId = order.HouseholdId };
-        input.Lines.AddRange(order.Lines.Select(l => new V1.BundleLine { Kind = KindOf(l.Kind), Quantity = l.Quantity }));
-        return input;
-    }
+        OrderId = order.OrderId,
+        HouseholdId = order.HouseholdId,
+        Lines = { order.Lines.Select(l => new V1.BundleLine { Kind = KindOf(l.Kind), Quantity = l.Quantity }) },
+    };
 
     // An unknown kind goes out as UNSPECIFIED: the server answers it with a field violation naming the order.
     private static V1.BundleKind KindOf(BundleKind kind) => kind switch
