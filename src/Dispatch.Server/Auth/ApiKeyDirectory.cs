@@ -41,7 +41,7 @@ public sealed class ApiKeyDirectory : IApiKeyStore
 
         if (options.Enabled && _byHash.Count == 0)
         {
-            throw new Hosting.ServerConfigurationException("Auth:Enabled is true but no API keys are configured: nobody could call; configure keys (Auth:KeysFile, Auth__KeysJson or Auth:Keys; see the README's security section) or, for tests only, set Auth:Enabled=false");
+            throw new Hosting.ServerConfigurationException("Auth:Enabled is true but no API keys are configured: nobody could call; configure keys (Auth:KeysFile, Auth__KeysJson or Auth:Keys; see \"Who may call\" in src/Dispatch.Server/README.md) or, for tests only, set Auth:Enabled=false");
         }
     }
 

@@ -5,7 +5,7 @@ using Dispatch.Planning.District;
 namespace Dispatch.Server.Telemetry;
 
 /// <summary>
-/// The server's own meters and activities (README "Telemetry" lists them): intake, planning and its stages, gate
+/// The server's own meters and activities (src/Dispatch.Server/README.md, "Telemetry", lists them): intake, planning and its stages, gate
 /// re-plans, open streams, refused calls. Recorded always (cheap when nobody listens); exported only when
 /// configured (<see cref="TelemetryOptions"/>). Durations are in seconds, as OpenTelemetry's conventions ask.
 /// </summary>

@@ -37,8 +37,6 @@ public sealed class CliServer : IAsyncLifetime
     /// <summary>The address without its scheme, as an operator might type it.</summary>
     public string HostAndPort => new Uri(Address).Authority;
 
-    public IServiceProvider Services => _server!.Services;
-
     public string Folder => _folder;
 
     public async Task InitializeAsync()

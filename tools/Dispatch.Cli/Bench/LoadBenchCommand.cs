@@ -3,10 +3,7 @@ using System.Diagnostics;
 using Dispatch.Cli.Hosting;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Scenarios;
-using Dispatch.Server.Auth;
-using Dispatch.Storage;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Dispatch.Cli.Bench;
@@ -91,7 +88,7 @@ public static class LoadBenchCommand
 
         string folder = ScenarioLocator.Find(scenarioPath) ?? throw new ScenarioFormatException(scenarioPath, 0, "scenario folder not found");
         var scenario = ScenarioFiles.Load(folder);
-        string databasePath = Path.Combine(Path.GetTempPath(), $"dispatch-load-{Guid.NewGuid():N}.db");
+        using var database = new ThrowAwayDatabase("load");
 
         // Each client gets its own supermarket key, so auth and the per-key stream quota are on the measured path.
         var keys = Enumerable.Range(0, clientCount).Select(i => $"load-{i}-{Guid.NewGuid():N}").ToList();
@@ -99,31 +96,25 @@ public static class LoadBenchCommand
         // day would: the per-household limit stays on (its check is on the measured path) but high enough for that.
         var settings = new List<KeyValuePair<string, string?>>
         {
-            new("Auth:Enabled", "true"), InProcessServer.ThrowAwayConfirmationKey(), new("Planning:QuickSearch", "true"), new("Intake:MaxOrdersPerHouseholdPerDay", "1000"),
+            new("Auth:Enabled", "true"), ServerSettings.ThrowAwayConfirmationKey(), new("Planning:QuickSearch", "true"), new("Intake:MaxOrdersPerHouseholdPerDay", "1000"),
         };
         var clients = new List<ILoadClient>();
         for (int i = 0; i < clientCount; i++)
         {
             string supermarket = scenario.Supermarkets[i % scenario.Supermarkets.Count].Id;
-            settings.Add(new($"Auth:Keys:{i}:KeyHash", ApiKeyDirectory.Hash(keys[i])));
-            settings.Add(new($"Auth:Keys:{i}:Role", "supermarket"));
-            settings.Add(new($"Auth:Keys:{i}:SubjectId", supermarket));
+            settings.AddRange(ServerSettings.ApiKey(i, keys[i], "supermarket", supermarket));
             clients.Add(new SupermarketPushClient(i, supermarket, scenario, batchSize, maxBatches));
         }
 
         string adminKey = $"load-admin-{Guid.NewGuid():N}";
-        settings.Add(new($"Auth:Keys:{clientCount}:KeyHash", ApiKeyDirectory.Hash(adminKey)));
-        settings.Add(new($"Auth:Keys:{clientCount}:Role", "admin"));
-        settings.Add(new($"Auth:Keys:{clientCount}:SubjectId", ""));
+        settings.AddRange(ServerSettings.ApiKey(clientCount, adminKey, "admin", ""));
         var volunteerIds = scenario.Volunteers.Select(v => v.Id).Order(StringComparer.Ordinal).ToList();
         for (int v = 0; v < Math.Min(volunteerCount, volunteerIds.Count); v++)
         {
             string key = $"load-volunteer-{v}-{Guid.NewGuid():N}";
             int index = clientCount + 1 + v;
             keys.Add(key);
-            settings.Add(new($"Auth:Keys:{index}:KeyHash", ApiKeyDirectory.Hash(key)));
-            settings.Add(new($"Auth:Keys:{index}:Role", "volunteer"));
-            settings.Add(new($"Auth:Keys:{index}:SubjectId", volunteerIds[v]));
+            settings.AddRange(ServerSettings.ApiKey(index, key, "volunteer", volunteerIds[v]));
             clients.Add(new VolunteerStreamClient(volunteerIds[v]));
         }
 
@@ -131,7 +122,7 @@ public static class LoadBenchCommand
         int stored;
         int setupOrders = 0;
         double seconds;
-        await using (var server = await InProcessServer.StartAsync("http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, settings))
+        await using (var server = await InProcessServer.StartAsync("http://127.0.0.1:0", database.FilePath, folder, quiet: true, cancellationToken, settings))
         {
             var channels = keys.Select(k => new KeyedChannel(server.Address, k)).ToList();
             try
@@ -148,18 +139,15 @@ public static class LoadBenchCommand
                 var stopwatch = Stopwatch.StartNew();
                 await Task.WhenAll(clients.Select((c, i) => Task.Run(() => c.RunAsync(channels[i].Invoker, tallies[c.Kind], until, hardStop.Token), hardStop.Token)));
                 seconds = stopwatch.Elapsed.TotalSeconds;
-                stored = await server.Services.GetRequiredService<OrderStore>().CountOrdersAsync(cancellationToken) - setupOrders;
+
+                // Counted from outside, as a supermarket's back office would: every acknowledged order must be listed.
+                using var admin = new KeyedChannel(server.Address, adminKey);
+                stored = await StoredOrders.CountAsync(new OrderIntake.OrderIntakeClient(admin.Invoker), scenario.Supermarkets.Select(s => s.Id), cancellationToken) - setupOrders;
             }
             finally
             {
                 channels.ForEach(c => c.Dispose());
             }
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
         }
 
         var table = new Table().AddColumns("clients", "operations", "items", "per second", "errors", "p50 ms", "p95 ms", "p99 ms");

@@ -61,7 +61,6 @@ internal static class CommandInvocation
         CommandFailedException failed => (failed.Message, failed.ExitCode),
         RpcException rpc => Describe(rpc, server),
         OrderFileFormatException or ScenarioFormatException => (e.Message, Exit.BadInput),
-        Server.Hosting.ServerConfigurationException config => ($"the server cannot start: {config.Message}", Exit.BadInput),
         FileNotFoundException missing => ($"file not found: {missing.FileName ?? missing.Message}", Exit.BadInput),
         DirectoryNotFoundException missing => ($"folder not found: {missing.Message}", Exit.BadInput),
         UnauthorizedAccessException denied => ($"not allowed: {denied.Message}", Exit.BadInput),

@@ -18,7 +18,7 @@ public static class DemoCommand
 {
     private const string DemoAdminKey = "demo-key-admin";
 
-    // The README lists them; the server knows them by hash only (Dispatch.Server.Auth.DemoKeys) to refuse them outside Development.
+    // The server project's README lists them ("Demo keys"); the server knows them by hash only, to refuse them outside Development.
     private static readonly (string Key, string Role, string Subject)[] s_demoKeys =
     [
         ("demo-key-sm1", "supermarket", "SM1"),
@@ -33,9 +33,9 @@ public static class DemoCommand
     /// <summary>The demo's settings: its keys replace any configured list, and the development confirmation key.</summary>
     public static IReadOnlyList<KeyValuePair<string, string?>> Settings() =>
     [
-        new("Auth:KeysJson", System.Text.Json.JsonSerializer.Serialize(s_demoKeys.Select(k => new Server.Auth.ApiKeyOptions { KeyHash = Server.Auth.ApiKeyDirectory.Hash(k.Key), Role = k.Role, SubjectId = k.Subject }))),
+        ServerSettings.ApiKeysReplacingConfigured(s_demoKeys),
         new("Auth:KeysFile", null),
-        new("Live:ConfirmationKey", Server.Hosting.LiveOptions.DevelopmentConfirmationKey),
+        ServerSettings.DevelopmentConfirmationKey(),
     ];
 
     public static Command Create()

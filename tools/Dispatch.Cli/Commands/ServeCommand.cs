@@ -7,7 +7,7 @@ namespace Dispatch.Cli.Commands;
 /// <summary><c>dispatch serve</c>: the gRPC server on SQLite with a scenario, until Ctrl+C.</summary>
 public static class ServeCommand
 {
-    public static Option<string> UrlOption() => new("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => Server.Hosting.DispatchServer.DefaultUrl };
+    public static Option<string> UrlOption() => new("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => InProcessServer.DefaultUrl };
 
     public static Option<string> DatabaseOption() => new("--db") { Description = "SQLite database file", DefaultValueFactory = _ => "data/dispatch.db" };
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Dispatch.Cli.Hosting;
 
 namespace Dispatch.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class ServerOption
     public static Option<Uri> Create() => new(Name)
     {
         Description = "Server address: HOST:PORT (plain http), http://HOST:PORT or https://HOST:PORT",
-        DefaultValueFactory = _ => new Uri(Server.Hosting.DispatchServer.DefaultUrl),
+        DefaultValueFactory = _ => new Uri(InProcessServer.DefaultUrl),
         CustomParser = Parse,
     };
 

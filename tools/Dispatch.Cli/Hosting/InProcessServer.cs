@@ -1,3 +1,4 @@
+using Dispatch.Cli.Commands;
 using Dispatch.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -19,12 +20,13 @@ public sealed class InProcessServer : IAsyncDisposable
         WebAddress = webAddress;
     }
 
+    /// <summary>Where <c>serve</c> listens, and so where clients look, unless told otherwise.</summary>
+    public const string DefaultUrl = DispatchServer.DefaultUrl;
+
     public string Address { get; }
 
     /// <summary>Where a browser opens the phone app (null when Web:Enabled is false).</summary>
     public string? WebAddress { get; }
-
-    public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the server; <paramref name="settings"/> override configuration (e.g. Auth keys for a benchmark).</summary>
     /// <param name="environmentName">The hosting environment; null takes it from DOTNET_ENVIRONMENT (Production when unset).</param>
@@ -37,7 +39,24 @@ public sealed class InProcessServer : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string?>>? settings = null,
         string? environmentName = null)
     {
-        var app = DispatchServer.Build(
+        WebApplication app;
+        try
+        {
+            app = BuildApp(url, databasePath, scenarioPath, quiet, settings, environmentName);
+            await app.StartAsync(cancellationToken);
+        }
+        catch (ServerConfigurationException e)
+        {
+            throw new CommandFailedException($"the server cannot start: {e.Message}", Exit.BadInput);
+        }
+
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        return new InProcessServer(app, endpoints.Grpc[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal), endpoints.Web.FirstOrDefault());
+    }
+
+    private static WebApplication BuildApp(
+        string url, string databasePath, string scenarioPath, bool quiet, IEnumerable<KeyValuePair<string, string?>>? settings, string? environmentName) =>
+        DispatchServer.Build(
             [$"--urls={url}", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}"],
             builder =>
             {
@@ -52,17 +71,6 @@ public sealed class InProcessServer : IAsyncDisposable
                 }
             },
             environmentName);
-        await app.StartAsync(cancellationToken);
-        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
-        return new InProcessServer(app, endpoints.Grpc[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal), endpoints.Web.FirstOrDefault());
-    }
-
-    /// <summary>
-    /// A confirmation key of its own for a throw-away server (benchmarks on a temporary database): random, so no code
-    /// or token of such a run is ever valid elsewhere.
-    /// </summary>
-    public static KeyValuePair<string, string?> ThrowAwayConfirmationKey() =>
-        new("Live:ConfirmationKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 

@@ -1,5 +1,4 @@
 using Dispatch.Contracts.V1;
-using Dispatch.Server.Mapping;
 using Grpc.Core;
 using DomainBatch = Dispatch.Domain.Orders.OrderBatch;
 
@@ -32,7 +31,7 @@ public sealed class OrderPusher(OrderIntake.OrderIntakeClient client)
             foreach (var batch in batches)
             {
                 sent.Add(batch.BatchId);
-                await call.RequestStream.WriteAsync(IntakeMapping.ToProto(batch), cancellationToken);
+                await call.RequestStream.WriteAsync(OrderBatchMessage.From(batch), cancellationToken);
             }
 
             await call.RequestStream.CompleteAsync();

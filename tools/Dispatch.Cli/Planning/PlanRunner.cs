@@ -11,7 +11,7 @@ namespace Dispatch.Cli.Planning;
 public static class PlanRunner
 {
     /// <summary>The stored plan document's JSON shape, indented for people.</summary>
-    public static JsonSerializerOptions Json { get; } = new(Server.Planning.PlanDocument.Json) { WriteIndented = true };
+    public static JsonSerializerOptions Json { get; } = new(PlanJson.Options) { WriteIndented = true };
 
     /// <summary>
     /// The day's orders from a CSV, or generated from the scenario (seeded) when no file is given, checked by the same
