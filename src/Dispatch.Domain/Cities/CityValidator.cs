@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dispatch.Domain.Geography;
 using Dispatch.Domain.Orders;
 
@@ -82,19 +83,26 @@ public static class CityValidator
 
         // Intake finds a batch's district by its grid, so one grid id names one grid in the whole city.
         var gridDistrict = new Dictionary<string, DistrictId>(StringComparer.Ordinal);
+        var collisions = new List<string>();
         foreach (var d in districts)
         {
             foreach (var grid in d.Scenario.Grids)
             {
                 if (gridDistrict.TryGetValue(grid.Id, out var first))
                 {
-                    problems.Add($"grid '{grid.Id}' is in districts {first} and {d.District.Id}: grid ids must be unique in a city (intake finds a batch's district by its grid)");
+                    collisions.Add($"grid '{grid.Id}' is in districts {first} and {d.District.Id}");
                 }
                 else
                 {
                     gridDistrict[grid.Id] = d.District.Id;
                 }
             }
+        }
+
+        if (collisions.Count > 0)
+        {
+            string more = collisions.Count > 1 ? $" (and {collisions.Count - 1} more grid ids in two districts)" : "";
+            problems.Add($"{collisions[0]}{more}: grid ids must be unique in a city (intake finds a batch's district by its grid)");
         }
 
         var declared = city.SharedSupermarkets.ToHashSet(StringComparer.Ordinal);
@@ -117,7 +125,7 @@ public static class CityValidator
                     double metres = first.Supermarket.Location.HaversineMetresTo(other.Supermarket.Location);
                     if (metres > SharedSupermarketToleranceMetres)
                     {
-                        problems.Add($"shared supermarket '{id}' is {metres / 1000:F1} km apart in districts {first.District} and {other.District}: one supermarket is at one place");
+                        problems.Add(string.Create(CultureInfo.InvariantCulture, $"shared supermarket '{id}' is {metres / 1000:F1} km apart in districts {first.District} and {other.District}: one supermarket is at one place"));
                     }
                 }
             }
