@@ -40,10 +40,10 @@ public sealed record CityTotals(
             byResource.Count == 0 ? 0 : byResource[0].Shortfall);
     }
 
-    /// <summary>"4 districts: 93.1% of household-days served by the deadline; shortfall 2,310, 71% of it where Volunteers bind".</summary>
+    /// <summary>"4 districts: 93.1% of household-days served by the deadline (93.4% served); shortfall 2,310, 71% of it in districts bound by Volunteers".</summary>
     public string Verdict() => Bottleneck is { } resource
         ? string.Create(CultureInfo.InvariantCulture,
-            $"{Districts} districts: {OnTimeShare * 100:F1}% of household-days served by the deadline ({ServedShare * 100:F1}% served); shortfall {Shortfall:N0}, {(double)BottleneckShortfall / Shortfall * 100:F0}% of it in districts where {resource} bind")
+            $"{Districts} districts: {OnTimeShare * 100:F1}% of household-days served by the deadline ({ServedShare * 100:F1}% served); shortfall {Shortfall:N0}, {(double)BottleneckShortfall / Shortfall * 100:F0}% of it in districts bound by {resource}")
         : string.Create(CultureInfo.InvariantCulture,
             $"{Districts} districts: {OnTimeShare * 100:F1}% of household-days served by the deadline ({ServedShare * 100:F1}% served); no bottleneck");
 }
