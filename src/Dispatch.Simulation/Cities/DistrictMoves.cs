@@ -1,7 +1,5 @@
 using Dispatch.Domain.Geography;
 using Dispatch.Domain.Scenarios;
-using Dispatch.Domain.Supply;
-using Dispatch.Simulation.Scenarios;
 using Dispatch.Simulation.WhatIf;
 
 namespace Dispatch.Simulation.Cities;
@@ -72,9 +70,7 @@ public static class DistrictMoves
 
     private static (Scenario Giver, Scenario Taker) MoveStock(Scenario giver, Scenario taker, StockMove move)
     {
-        var fromMarkets = giver.Supermarkets.ToList();
-        var toMarkets = taker.Supermarkets.ToList();
-        if (toMarkets.Count == 0)
+        if (taker.Supermarkets.Count == 0)
         {
             throw new ArgumentException($"{move.Where}: '{move.Text}': district {move.To} has no supermarket to take stock");
         }
@@ -82,7 +78,7 @@ public static class DistrictMoves
         foreach (var amount in move.Amounts)
         {
             var kind = amount.Kind;
-            int has = fromMarkets.Sum(m => m.DailyStock[kind]);
+            int has = giver.Supermarkets.Sum(m => m.DailyStock[kind]);
             long leaving = amount.Amount.Kind switch
             {
                 AmountKind.Percent => (long)Math.Round(has * -amount.Amount.Value / 100.0, MidpointRounding.AwayFromZero),
@@ -91,27 +87,16 @@ public static class DistrictMoves
             };
             if (leaving > has)
             {
-                throw new ArgumentException($"{move.Where}: '{move.Text}': district {move.From} has {has:N0} {Name(kind)} bundles a day; it cannot give {leaving:N0}");
+                string kindName = amount.Key[(amount.Key.IndexOf('.', StringComparison.Ordinal) + 1)..];
+                throw new ArgumentException($"{move.Where}: '{move.Text}': district {move.From} has {has:N0} {kindName} bundles a day; it cannot give {leaving:N0}");
             }
 
-            var fromLeft = Apportionment.Split(has - (int)leaving, Weights(fromMarkets, kind));
-            var toGain = Apportionment.Split((int)leaving, Weights(toMarkets, kind));
-            fromMarkets = fromMarkets.Select((m, i) => m with { DailyStock = m.DailyStock.With(kind, fromLeft[i]) }).ToList();
-            toMarkets = toMarkets.Select((m, i) => m with { DailyStock = m.DailyStock.With(kind, m.DailyStock[kind] + toGain[i]) }).ToList();
+            // Each side's new total, spread over its supermarkets in proportion to their stock as `--set stock.KIND=N` spreads it.
+            int gets = taker.Supermarkets.Sum(m => m.DailyStock[kind]);
+            giver = WhatIfScenario.ApplyResources(giver, [amount with { Amount = new Amount(AmountKind.Count, has - leaving) }]);
+            taker = WhatIfScenario.ApplyResources(taker, [amount with { Amount = new Amount(AmountKind.Count, gets + leaving) }]);
         }
 
-        return (giver with { Supermarkets = fromMarkets }, taker with { Supermarkets = toMarkets });
+        return (giver, taker);
     }
-
-    // In proportion to each supermarket's stock of the kind; evenly when the district has none.
-    private static double[] Weights(List<Supermarket> markets, BundleKind kind) =>
-        markets.All(m => m.DailyStock[kind] == 0) ? [.. markets.Select(_ => 1.0)] : [.. markets.Select(m => (double)m.DailyStock[kind])];
-
-    private static string Name(BundleKind kind) => kind switch
-    {
-        BundleKind.MeatAndVegetable => "meat-and-vegetable",
-        BundleKind.Vegetable => "vegetable",
-        BundleKind.RiceAndFlour => "rice-and-flour",
-        _ => "medicine",
-    };
 }
