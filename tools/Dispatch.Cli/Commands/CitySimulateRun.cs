@@ -6,7 +6,6 @@ using Dispatch.Domain.Cities;
 using Dispatch.Domain.Geography;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Simulation.Cities;
-using Dispatch.Simulation.Days;
 using Dispatch.Simulation.WhatIf;
 
 namespace Dispatch.Cli.Commands;
@@ -20,14 +19,9 @@ internal static class CitySimulateRun
     public static int Run(
         string cityPath, int days, int seed, string output, string[] sets, string[] whatIfFiles, CityMoveTexts moveTexts, int probeEvery, bool noScenarioWhatIf, bool json, CancellationToken ct)
     {
-        if (days < 1)
+        if (SimulateCommand.DaysAndProbesProblem(days, probeEvery) is { } badOption)
         {
-            return Exit.WithBadInput($"--days must be at least 1, was {days}");
-        }
-
-        if (probeEvery < 0)
-        {
-            return Exit.WithBadInput($"--probe-every must be 0 or more, was {probeEvery}");
+            return Exit.WithBadInput(badOption);
         }
 
         string? folder = ScenarioLocator.Find(cityPath);
@@ -76,14 +70,7 @@ internal static class CitySimulateRun
             return Exit.WithBadInput(e.Message);
         }
 
-        var options = new SimulationOptions
-        {
-            Days = days,
-            Seed = seed,
-            Probes = probeEvery == 0 ? ProbeSchedule.Never : ProbeSchedule.WhenShort,
-            ProbeEveryDays = Math.Max(1, probeEvery),
-        };
-        options = options with { Planning = options.Planning with { ParallelGates = Environment.ProcessorCount } };
+        var options = SimulateCommand.Options(days, seed, probeEvery);
         try
         {
             foreach (var list in overrides.Values)

@@ -82,6 +82,25 @@ public static class SimulateCommand
         return command;
     }
 
+    /// <summary>What is wrong with <c>--days</c> or <c>--probe-every</c>, or null.</summary>
+    internal static string? DaysAndProbesProblem(int days, int probeEvery) =>
+        days < 1 ? $"--days must be at least 1, was {days}"
+        : probeEvery < 0 ? $"--probe-every must be 0 or more, was {probeEvery}"
+        : null;
+
+    /// <summary>The simulation's options from the command line: probes only with <c>--probe-every</c>, gates planned on every core.</summary>
+    internal static SimulationOptions Options(int days, int seed, int probeEvery)
+    {
+        var options = new SimulationOptions
+        {
+            Days = days,
+            Seed = seed,
+            Probes = probeEvery == 0 ? ProbeSchedule.Never : ProbeSchedule.WhenShort,
+            ProbeEveryDays = Math.Max(1, probeEvery),
+        };
+        return options with { Planning = options.Planning with { ParallelGates = Environment.ProcessorCount } };
+    }
+
     /// <summary>The scenario folder's own scheduled events, unless switched off.</summary>
     internal static IEnumerable<string> ScenarioEvents(string folder, bool noScenarioWhatIf)
     {
@@ -92,14 +111,9 @@ public static class SimulateCommand
     private static int Run(
         string scenarioPath, int days, int seed, string output, string[] sets, string[] whatIfFiles, string? sweepText, int probeEvery, bool noScenarioWhatIf, bool json, CancellationToken ct)
     {
-        if (days < 1)
+        if (DaysAndProbesProblem(days, probeEvery) is { } badOption)
         {
-            return Exit.WithBadInput($"--days must be at least 1, was {days}");
-        }
-
-        if (probeEvery < 0)
-        {
-            return Exit.WithBadInput($"--probe-every must be 0 or more, was {probeEvery}");
+            return Exit.WithBadInput(badOption);
         }
 
         string? folder = ScenarioLocator.Find(scenarioPath);
@@ -139,14 +153,7 @@ public static class SimulateCommand
             return Exit.WithBadInput($"--sweep: {sweepProblem}");
         }
 
-        var options = new SimulationOptions
-        {
-            Days = days,
-            Seed = seed,
-            Probes = probeEvery == 0 ? ProbeSchedule.Never : ProbeSchedule.WhenShort,
-            ProbeEveryDays = Math.Max(1, probeEvery),
-        };
-        options = options with { Planning = options.Planning with { ParallelGates = Environment.ProcessorCount } };
+        var options = Options(days, seed, probeEvery);
         try
         {
             options.With(overrides).Check();
