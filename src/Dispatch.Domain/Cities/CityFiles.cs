@@ -16,24 +16,7 @@ public static class CityFiles
     public static LoadedCity Load(string folder)
     {
         string cityPath = Path.Combine(folder, CityFileName);
-        if (!File.Exists(cityPath))
-        {
-            throw new ScenarioFormatException(cityPath, 0, "file not found");
-        }
-
-        CityDocument document;
-        try
-        {
-            using var stream = File.OpenRead(cityPath);
-            document = JsonSerializer.Deserialize<CityDocument>(stream, ScenarioFiles.JsonOptions)
-                ?? throw new ScenarioFormatException(cityPath, 1, "empty document");
-        }
-        catch (JsonException e)
-        {
-            throw new ScenarioFormatException(cityPath, (int)(e.LineNumber ?? 0) + 1, e.Message);
-        }
-
-        var city = document.ToCity(cityPath);
+        var city = ScenarioFiles.ReadJson<CityDocument>(cityPath).ToCity(cityPath);
         Refuse(cityPath, CityValidator.Structure(city, folder));
         var districts = city.Districts
             .Select(d =>

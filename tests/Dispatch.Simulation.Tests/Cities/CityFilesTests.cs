@@ -70,6 +70,18 @@ public sealed class CityFilesTests : IDisposable
     }
 
     [Fact]
+    public void Malformed_city_json_is_named_with_its_line()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(CityJson, "{\n  \"id\": \"tiny\",\n  \"districts\": [ { \"id\": 7 } ]\n}\n");
+
+        var e = Assert.Throws<ScenarioFormatException>(() => CityFiles.Load(_folder));
+
+        Assert.Equal(CityJson, e.File);
+        Assert.Equal(3, e.Line);
+    }
+
+    [Fact]
     public void Missing_district_folder_is_named()
     {
         SaveGenerated();
