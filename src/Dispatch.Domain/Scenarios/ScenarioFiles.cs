@@ -29,23 +29,7 @@ public static class ScenarioFiles
     {
         string scenarioPath = Path.Combine(directory, ScenarioFileName);
         string householdsPath = Path.Combine(directory, HouseholdsFileName);
-        if (!File.Exists(scenarioPath))
-        {
-            throw new ScenarioFormatException(scenarioPath, 0, "file not found");
-        }
-
-        ScenarioDocument document;
-        try
-        {
-            using var stream = File.OpenRead(scenarioPath);
-            document = JsonSerializer.Deserialize<ScenarioDocument>(stream, JsonOptions)
-                ?? throw new ScenarioFormatException(scenarioPath, 1, "empty document");
-        }
-        catch (JsonException e)
-        {
-            throw new ScenarioFormatException(scenarioPath, (int)(e.LineNumber ?? 0) + 1, e.Message);
-        }
-
+        var document = ReadJson<ScenarioDocument>(scenarioPath);
         if (document.District is null)
         {
             throw new ScenarioFormatException(scenarioPath, 1, "district is missing");
@@ -62,6 +46,26 @@ public static class ScenarioFiles
         }
 
         return scenario;
+    }
+
+    /// <summary>A JSON file of a scenario or city folder; a missing, empty or malformed file is a <see cref="ScenarioFormatException"/> naming it.</summary>
+    internal static T ReadJson<T>(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ScenarioFormatException(path, 0, "file not found");
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize<T>(stream, JsonOptions)
+                ?? throw new ScenarioFormatException(path, 1, "empty document");
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioFormatException(path, (int)(e.LineNumber ?? 0) + 1, e.Message);
+        }
     }
 
     public static void Save(Scenario scenario, string directory)

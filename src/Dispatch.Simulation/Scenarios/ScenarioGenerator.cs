@@ -107,7 +107,7 @@ public static class ScenarioGenerator
             }
 
             supermarkets.Add(new Supermarket(
-                $"SM{i + 1}", $"Guaranteed-supply supermarket {i + 1}", locations[i], stock, s_dayStartSeconds, s_dayEndSeconds));
+                $"{options.IdPrefix}SM{i + 1}", $"Guaranteed-supply supermarket {i + 1}", locations[i], stock, s_dayStartSeconds, s_dayEndSeconds));
         }
 
         return supermarkets;
@@ -205,7 +205,7 @@ public static class ScenarioGenerator
             int gateTurn = 0;
             for (int f = 0; f < firstPerCommunity[c]; f++, firstIndex++)
             {
-                string parentId = $"G{firstIndex + 1:00}";
+                string parentId = $"{options.IdPrefix}G{firstIndex + 1:00}";
                 grids.Add(new Grid(parentId, communities[c].Id, 1, null, null, null));
                 for (int s = 0; s < secondPerFirst[firstIndex]; s++)
                 {
@@ -376,7 +376,7 @@ public static class ScenarioGenerator
 
     // The point metres away in direction angle (radians from north), rounded to 6 decimals (~0.1 m)
     // so that what is generated is exactly what households.csv keeps.
-    private static GeoPoint Offset(GeoPoint from, double angle, double metres)
+    internal static GeoPoint Offset(GeoPoint from, double angle, double metres)
     {
         double dLat = metres * Math.Cos(angle) / MetresPerDegreeLatitude;
         double dLon = metres * Math.Sin(angle) / (MetresPerDegreeLatitude * Math.Cos(from.Latitude * Math.PI / 180));

@@ -31,6 +31,13 @@ public sealed record ScenarioGeneratorOptions
 
     public string DistrictName { get; init; } = "Jining High-tech District (高新区)";
 
+    /// <summary>
+    /// Put before every grid and supermarket id (<c>d01-G01-1</c>, <c>d01-SM1</c>): in a city those ids are unique across
+    /// districts (intake finds a batch's district by its grid; a supermarket id names one supermarket city-wide).
+    /// Empty (the default) for a district on its own.
+    /// </summary>
+    public string IdPrefix { get; init; } = "";
+
     /// <summary>District centre, decimal degrees (about 35.39 N, 116.63 E).</summary>
     public GeoPoint Centre { get; init; } = new(35.39, 116.63);
 
@@ -107,6 +114,8 @@ public sealed record ScenarioGeneratorOptions
         Require(HighRiskCommunities >= 0 && LowRiskCommunities >= 0 && HighRiskCommunities + LowRiskCommunities <= Communities,
             "high- and low-risk communities must not outnumber the communities");
         Require(Dispatch.Domain.Orders.IdText.Problem(DistrictId, 64) is null && DistrictId.Length > 0, "district id must be 1 to 64 printable characters");
+        Require(IdPrefix.Length == 0 || (Dispatch.Domain.Orders.IdText.Problem(IdPrefix, 16) is null && IdPrefix.AsSpan().IndexOfAny(", ") < 0),
+            "id prefix must be at most 16 printable characters without commas or spaces");
         Require(ZonePercent is >= 10 and <= 1_000, "zone percent must be between 10 and 1000");
         Require(RadiusMetres >= 500, "radius must be at least 500 m");
         foreach (double share in new[] { ElderlyAloneShare, LimitedMobilityShare, PregnantShare, ChronicIllnessShare })

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Dispatch.Domain;
+using Dispatch.Domain.Cities;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Domain.Supply;
 using Dispatch.Simulation.Scenarios;
 
 namespace Dispatch.Cli.Commands;
 
-/// <summary><c>dispatch scenario generate</c>: writes a generated district scenario folder.</summary>
+/// <summary><c>dispatch scenario generate</c>: writes a generated district scenario folder, or a city folder of them (<c>--city N</c>).</summary>
 public static class ScenarioCommands
 {
     public static Command Create()
@@ -32,12 +33,24 @@ public static class ScenarioCommands
         var districtName = new Option<string?>("--district-name") { Description = "Name of the generated district (default: the id's district, or the id)" };
         var zonePercent = new Option<int>("--zone-percent") { Description = "Gate zone sizes (disinfection per cycle, storage) as a percentage of the usual ones: below 100 for small gates", DefaultValueFactory = _ => defaults.ZonePercent };
 
-        var generate = new Command("generate", "Generate a district scenario (defaults: the Jining high-tech district)")
+        var city = new Option<int?>("--city")
         {
-            seed, output, households, communities, gates, trucks, volunteers, highRisk, lowRisk, zonePercent, districtId, districtName,
+            Description = "Generate a city of N districts instead: city.json plus one scenario folder per district (ids {city}-d01 ...), "
+                + "each from the other options with its own seed derived from --seed",
+        };
+        var cityId = new Option<string?>("--city-id") { Description = "Id of the generated city (with --city; default: the --out folder's name)" };
+
+        var generate = new Command("generate", "Generate a district scenario (defaults: the Jining high-tech district), or a city of them (--city N)")
+        {
+            seed, output, households, communities, gates, trucks, volunteers, highRisk, lowRisk, zonePercent, districtId, districtName, city, cityId,
         };
         generate.SetAction(parseResult =>
         {
+            if (parseResult.GetValue(city) is null && parseResult.GetResult(cityId) is { Implicit: false })
+            {
+                return Exit.WithBadInput("--city-id goes with --city N");
+            }
+
             var options = defaults with
             {
                 Seed = parseResult.GetValue(seed),
@@ -53,6 +66,27 @@ public static class ScenarioCommands
                 DistrictName = parseResult.GetValue(districtName)
                     ?? (parseResult.GetValue(districtId) == defaults.DistrictId ? defaults.DistrictName : parseResult.GetValue(districtId)!),
             };
+            var folder = parseResult.GetValue(output)!;
+            if (parseResult.GetValue(city) is int districts)
+            {
+                foreach (var single in new Option[] { districtId, districtName })
+                {
+                    if (parseResult.GetResult(single) is { Implicit: false })
+                    {
+                        return Exit.WithBadInput($"{single.Name} names a lone district; with --city the districts are {{city}}-d01, {{city}}-d02 ...");
+                    }
+                }
+
+                var cityOptions = new CityGeneratorOptions
+                {
+                    Seed = options.Seed,
+                    CityId = parseResult.GetValue(cityId) ?? folder.Name,
+                    Districts = districts,
+                    District = options,
+                };
+                return GenerateCity(cityOptions, folder.FullName);
+            }
+
             Scenario generated;
             try
             {
@@ -63,12 +97,37 @@ public static class ScenarioCommands
                 return Exit.WithBadInput(e.Message);
             }
 
-            var folder = parseResult.GetValue(output)!;
             ScenarioFiles.Save(generated, folder.FullName);
             Console.WriteLine(Summary(generated, folder.FullName));
             return Exit.Ok;
         });
         return generate;
+    }
+
+    private static int GenerateCity(CityGeneratorOptions options, string folder)
+    {
+        City city;
+        IReadOnlyList<Scenario> scenarios;
+        try
+        {
+            (city, scenarios) = CityGenerator.Generate(options);
+        }
+        catch (ArgumentException e)
+        {
+            return Exit.WithBadInput(options.CityId == Path.GetFileName(folder) && e.Message.StartsWith("city id", StringComparison.Ordinal)
+                ? $"{e.Message} (the city id defaults to the --out folder's name: give one with --city-id)"
+                : e.Message);
+        }
+
+        CityFiles.Save(city, scenarios, folder);
+        for (int i = 0; i < scenarios.Count; i++)
+        {
+            Console.WriteLine($"{city.Districts[i].Id}: {Summary(scenarios[i], Path.Combine(folder, city.Districts[i].Path))}");
+        }
+
+        Console.WriteLine($"{Path.Combine(folder, CityFiles.CityFileName)}: city {city.Id}, {city.Districts.Count} districts, "
+            + $"{scenarios.Sum(s => s.Households.Count)} households, seed {options.Seed}");
+        return Exit.Ok;
     }
 
     private static string Summary(Scenario s, string folder)

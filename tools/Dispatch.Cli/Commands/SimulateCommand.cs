@@ -35,28 +35,85 @@ public static class SimulateCommand
             DefaultValueFactory = _ => 0,
         };
         var noScenarioWhatIf = new Option<bool>("--no-scenario-events") { Description = $"Ignore the scenario folder's {ScenarioWhatIfFile}" };
-        var json = JsonOutput.Create();
-        var command = new Command("simulate", "Plan a scenario day after day: demand, stock, crews, risk changes, failures; per-day table, verdict, report folder")
+        var city = new Option<string?>("--city")
         {
-            scenario, days, seed, output, set, whatIf, sweep, probeEvery, noScenarioWhatIf, json,
+            Description = "City folder (city.json): simulate every district, several at once, each with its own seed derived from --seed; "
+                + "--set and --what-if apply to every district",
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(
-            parse.GetValue(scenario)!, parse.GetValue(days), parse.GetValue(seed), parse.GetValue(output)!,
-            parse.GetValue(set) ?? [], parse.GetValue(whatIf) ?? [], parse.GetValue(sweep), parse.GetValue(probeEvery), parse.GetValue(noScenarioWhatIf), parse.GetValue(json), ct)));
+        var moveTrucks = new Option<string[]>("--move-trucks") { Description = "With --city: FROM:TO:N moves N trucks from district FROM to district TO (repeatable); reports before and after" };
+        var moveStock = new Option<string[]>("--move-stock")
+        {
+            Description = "With --city: FROM:TO:20% moves that share of FROM's daily stock of every kind to TO; FROM:TO:AMOUNT:KIND one kind (500 bundles, 2t, 20%) (repeatable)",
+        };
+        var json = JsonOutput.Create();
+        var command = new Command("simulate", "Plan a scenario (or every district of a city) day after day: demand, stock, crews, risk changes, failures; per-day table, verdict, report folder")
+        {
+            scenario, days, seed, output, set, whatIf, sweep, probeEvery, noScenarioWhatIf, city, moveTrucks, moveStock, json,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var moves = new CityMoveTexts(parse.GetValue(moveTrucks) ?? [], parse.GetValue(moveStock) ?? []);
+            if (parse.GetValue(city) is { } cityFolder)
+            {
+                if (parse.GetResult(scenario) is { Implicit: false })
+                {
+                    return Task.FromResult(Exit.WithBadInput("give --scenario (one district) or --city (every district of a city), not both"));
+                }
+
+                if (parse.GetValue(sweep) is not null)
+                {
+                    return Task.FromResult(Exit.WithBadInput("--sweep runs one district; with --city, compare runs with --set or --move-trucks / --move-stock"));
+                }
+
+                return Task.FromResult(CitySimulateRun.Run(
+                    cityFolder, parse.GetValue(days), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(set) ?? [], parse.GetValue(whatIf) ?? [],
+                    moves, parse.GetValue(probeEvery), parse.GetValue(noScenarioWhatIf), parse.GetValue(json), ct));
+            }
+
+            if (moves.Trucks.Count + moves.Stock.Count > 0)
+            {
+                return Task.FromResult(Exit.WithBadInput("--move-trucks and --move-stock move resources between the districts of a city: they go with --city DIR"));
+            }
+
+            return Task.FromResult(Run(
+                parse.GetValue(scenario)!, parse.GetValue(days), parse.GetValue(seed), parse.GetValue(output)!,
+                parse.GetValue(set) ?? [], parse.GetValue(whatIf) ?? [], parse.GetValue(sweep), parse.GetValue(probeEvery), parse.GetValue(noScenarioWhatIf), parse.GetValue(json), ct));
+        });
         return command;
+    }
+
+    /// <summary>What is wrong with <c>--days</c> or <c>--probe-every</c>, or null.</summary>
+    internal static string? DaysAndProbesProblem(int days, int probeEvery) =>
+        days < 1 ? $"--days must be at least 1, was {days}"
+        : probeEvery < 0 ? $"--probe-every must be 0 or more, was {probeEvery}"
+        : null;
+
+    /// <summary>The simulation's options from the command line: probes only with <c>--probe-every</c>, gates planned on every core.</summary>
+    internal static SimulationOptions Options(int days, int seed, int probeEvery)
+    {
+        var options = new SimulationOptions
+        {
+            Days = days,
+            Seed = seed,
+            Probes = probeEvery == 0 ? ProbeSchedule.Never : ProbeSchedule.WhenShort,
+            ProbeEveryDays = Math.Max(1, probeEvery),
+        };
+        return options with { Planning = options.Planning with { ParallelGates = Environment.ProcessorCount } };
+    }
+
+    /// <summary>The scenario folder's own scheduled events, unless switched off.</summary>
+    internal static IEnumerable<string> ScenarioEvents(string folder, bool noScenarioWhatIf)
+    {
+        string scenarioWhatIf = Path.Combine(folder, ScenarioWhatIfFile);
+        return !noScenarioWhatIf && File.Exists(scenarioWhatIf) ? [scenarioWhatIf] : [];
     }
 
     private static int Run(
         string scenarioPath, int days, int seed, string output, string[] sets, string[] whatIfFiles, string? sweepText, int probeEvery, bool noScenarioWhatIf, bool json, CancellationToken ct)
     {
-        if (days < 1)
+        if (DaysAndProbesProblem(days, probeEvery) is { } badOption)
         {
-            return Exit.WithBadInput($"--days must be at least 1, was {days}");
-        }
-
-        if (probeEvery < 0)
-        {
-            return Exit.WithBadInput($"--probe-every must be 0 or more, was {probeEvery}");
+            return Exit.WithBadInput(badOption);
         }
 
         string? folder = ScenarioLocator.Find(scenarioPath);
@@ -66,41 +123,22 @@ public static class SimulateCommand
         }
 
         Scenario scenario;
-        var overrides = new List<ScenarioOverride>();
-        var overrideTexts = new List<string>();
-        var wheres = new List<string>();
         Sweep? sweep = null;
+        OverrideInputs read;
         try
         {
             scenario = ScenarioFiles.Load(folder);
-            string scenarioWhatIf = Path.Combine(folder, ScenarioWhatIfFile);
-            var files = (!noScenarioWhatIf && File.Exists(scenarioWhatIf) ? [scenarioWhatIf] : Array.Empty<string>()).Concat(whatIfFiles);
-            foreach (string file in files)
-            {
-                if (!File.Exists(file))
-                {
-                    return Exit.WithBadInput($"what-if file '{file}' not found");
-                }
-
-                var lines = File.ReadAllLines(file);
-                overrides.AddRange(OverrideParser.ParseLines(lines, file));
-                wheres.AddRange(lines.Select((l, n) => (Line: (l.Contains('#') ? l[..l.IndexOf('#')] : l).Trim(), Where: $"{file}:{n + 1}")).Where(l => l.Line.Length > 0).Select(l => l.Where));
-                overrideTexts.AddRange(lines.Select(l => (l.Contains('#') ? l[..l.IndexOf('#')] : l).Trim()).Where(l => l.Length > 0));
-            }
-
-            for (int i = 0; i < sets.Length; i++)
-            {
-                overrides.Add(OverrideParser.Parse(sets[i], $"--set #{i + 1}"));
-                wheres.Add($"--set #{i + 1}");
-                overrideTexts.Add(sets[i].Trim());
-            }
-
+            read = OverrideInputs.Read(ScenarioEvents(folder, noScenarioWhatIf).Concat(whatIfFiles), sets);
             sweep = sweepText is null ? null : Sweep.Parse(sweepText);
         }
         catch (Exception e) when (e is ScenarioFormatException or OverrideFormatException or IOException)
         {
             return Exit.WithBadInput(e.Message);
         }
+
+        var overrides = read.Overrides;
+        var wheres = read.Wheres;
+        var overrideTexts = read.Texts;
 
         for (int i = 0; i < overrides.Count; i++)
         {
@@ -115,14 +153,7 @@ public static class SimulateCommand
             return Exit.WithBadInput($"--sweep: {sweepProblem}");
         }
 
-        var options = new SimulationOptions
-        {
-            Days = days,
-            Seed = seed,
-            Probes = probeEvery == 0 ? ProbeSchedule.Never : ProbeSchedule.WhenShort,
-            ProbeEveryDays = Math.Max(1, probeEvery),
-        };
-        options = options with { Planning = options.Planning with { ParallelGates = Environment.ProcessorCount } };
+        var options = Options(days, seed, probeEvery);
         try
         {
             options.With(overrides).Check();

@@ -176,7 +176,7 @@ internal static class SimulationFiles
         ];
     }
 
-    private static string Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    internal static string Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         var csv = new StringBuilder();
         csv.AppendJoin(',', header.Select(Quote)).Append('\n');
@@ -204,7 +204,7 @@ internal static class SimulationFiles
             .Append(CultureInfo.InvariantCulture, $"<p><code>{WebUtility.HtmlEncode(inputs.Command)}</code></p>\n");
     }
 
-    private static void HtmlTable(StringBuilder html, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    internal static void HtmlTable(StringBuilder html, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         html.Append("<table><tr>");
         foreach (string h in header)
