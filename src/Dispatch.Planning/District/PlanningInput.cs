@@ -45,6 +45,7 @@ public sealed record PlanningInput(
 /// A low-risk household's free-pickup window (30 minutes by default): wider than a slot, a whole number of slots; the
 /// household counts as on site in the pickup zone for all of it.
 /// </param>
+/// <param name="TruckRuinAndRecreate">Settings of the truck stage's string-removal search when <paramref name="TruckImprovement"/> is ruin and recreate; null: the defaults.</param>
 /// <param name="RoutingLnsTimeLimit">Truck and door routing's limit per large-neighbourhood sub-search; null: OR-Tools' default (100 ms), which a busy machine can hit.</param>
 public sealed record PlanningSettings(
     TimeSpan TruckTimeLimit,
@@ -69,7 +70,8 @@ public sealed record PlanningSettings(
     Improvement TruckImprovement = Improvement.GuidedLocalSearch,
     PlanningSettings? ProbeSettings = null,
     TimeSpan? RoutingLnsTimeLimit = null,
-    int FreePickupWindowSeconds = 30 * 60)
+    int FreePickupWindowSeconds = 30 * 60,
+    RuinAndRecreateSettings? TruckRuinAndRecreate = null)
 {
     /// <summary>
     /// The default: <see cref="Deterministic"/>, so the same input and seed give the same plan on any machine load
@@ -105,7 +107,7 @@ public sealed record PlanningSettings(
         return preset with { ProbeSettings = preset with { ProbeBottleneck = false } };
     }
 
-    internal RoutingOptions TruckRouting => new(TruckTimeLimit, Improvement: TruckImprovement, LnsTimeLimit: RoutingLnsTimeLimit);
+    internal RoutingOptions TruckRouting => new(TruckTimeLimit, Improvement: TruckImprovement, LnsTimeLimit: RoutingLnsTimeLimit, RuinAndRecreate: TruckRuinAndRecreate);
 
     internal RoutingOptions DoorRouting => new(DoorTimeLimitPerGate, Improvement: Improvement.LocalSearch, LnsTimeLimit: RoutingLnsTimeLimit);
 }

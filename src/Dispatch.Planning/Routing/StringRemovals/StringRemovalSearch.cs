@@ -21,12 +21,14 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
         var current = new SearchSolution(instance);
         for (int r = 0; r < start.Count; r++)
         {
-            if (start[r].Count > 0 && !current.TrySetRoute(r, start[r]))
+            // A route the search cannot keep (e.g. one leaving after its last departure) starts empty: its stops are reinserted.
+            if (start[r].Count > 0)
             {
-                throw new InvalidOperationException($"the starting routes are infeasible on route {r}");
+                current.TrySetRoute(r, start[r]);
             }
         }
 
+        long startCost = current.Cost;
         var removed = new List<int>();
         Recreate(current, random);
         var candidate = new SearchSolution(instance);
@@ -63,7 +65,7 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
             }
         }
 
-        return new StringRemovalResult(best.Routes.Select(r => (IReadOnlyList<int>)r.ToArray()).ToList(), bestCost, done);
+        return new StringRemovalResult(best.Routes.Select(r => (IReadOnlyList<int>)r.ToArray()).ToList(), bestCost, done, startCost);
     }
 
     /// <summary>Removes strings of stops from up to k routes around a random seed stop (SISR's adjacent string removal).</summary>
@@ -261,12 +263,55 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
         long delta = visits.Count == 0
             ? instance.ArcCost(previousPoint, point) + instance.ArcCost(point, nextPoint) + instance.FixedCost[route]
             : instance.ArcCost(previousPoint, point) + instance.ArcCost(point, nextPoint) - instance.ArcCost(previousPoint, nextPoint);
+        if (instance.HasLateCosts)
+        {
+            // Its own lateness is a lower bound of the lateness it adds (the stops after it only start later): only a
+            // place that could still win pays for pushing the rest of the route.
+            delta += instance.LateRate[stop] * Math.Max(0, start - instance.ServeBy[stop]);
+            if (delta > best.Delta)
+            {
+                return true;
+            }
+
+            delta += PushedLateness(solution, route, p, nextStart);
+        }
+
         if (delta < best.Delta || (delta == best.Delta && (route < best.Route || (route == best.Route && p < best.Position))))
         {
             best = new Place(route, p, delta);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Lateness added to the visits from position p on when the visit at p starts at <paramref name="start"/> instead
+    /// of its earliest start: the push travels along the route until waiting absorbs it.
+    /// </summary>
+    private long PushedLateness(SearchSolution solution, int route, int p, long start)
+    {
+        var visits = solution.Routes[route];
+        var earliest = solution.EarliestStart[route];
+        long added = 0;
+        for (int k = p; k < visits.Count; k++)
+        {
+            long before = earliest[k];
+            if (start <= before)
+            {
+                break;
+            }
+
+            int stop = visits[k];
+            long serveBy = instance.ServeBy[stop];
+            added += instance.LateRate[stop] * (Math.Max(0, start - serveBy) - Math.Max(0, before - serveBy));
+            if (k + 1 < visits.Count)
+            {
+                int next = visits[k + 1];
+                start = Math.Max(instance.Early[next], start + instance.Service[stop] + instance.Travel(instance.Point[stop], instance.Point[next]));
+            }
+        }
+
+        return added;
     }
 
     private readonly record struct Place(int Route, int Position, long Delta);
@@ -300,5 +345,5 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
     private static double Uniform(Random random, double from, double to) => from + (random.NextDouble() * (to - from));
 }
 
-/// <summary>The best routes found (search stops per route), their cost and the iterations run.</summary>
-internal sealed record StringRemovalResult(IReadOnlyList<IReadOnlyList<int>> Routes, long Cost, long Iterations);
+/// <summary>The best routes found (search stops per route), their cost, the iterations run and the cost of the routes it started from.</summary>
+internal sealed record StringRemovalResult(IReadOnlyList<IReadOnlyList<int>> Routes, long Cost, long Iterations, long StartCost);
