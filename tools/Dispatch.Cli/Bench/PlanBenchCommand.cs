@@ -96,6 +96,8 @@ public static class PlanBenchCommand
                         $"{trucks.Objective:N0}",
                         trucks.Trips.ToString());
                     Console.WriteLine($"bench plan trucks {method} run {run}: {trucks.StageSeconds:F2} s, objective {trucks.Objective} = {trucks.DistanceMetres} m + late cost {trucks.LateCost} ({trucks.LateSeconds} piece-seconds late), {trucks.Trips} trips");
+                    var unserved = plan.Orders.Where(o => !o.IsServed).GroupBy(o => (o.Reason ?? "no reason").Split(':')[0]).OrderByDescending(g => g.Count()).Take(4);
+                    Console.WriteLine($"  unserved by reason: {string.Join("; ", unserved.Select(g => $"{g.Key} {g.Count()}"))}");
                     table.AddRow(
                         method.ToString(),
                         run.ToString(),

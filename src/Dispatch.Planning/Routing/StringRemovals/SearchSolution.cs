@@ -86,7 +86,14 @@ internal sealed class SearchSolution
     /// Latest return over all routes (an empty one counts at its shift start) minus the earliest departure of a used
     /// route: the solver's global span, with every used route leaving at its shift start.
     /// </summary>
-    private long Span()
+    public long Span()
+    {
+        var (latestReturn, earliestDeparture) = SpanEnds();
+        return earliestDeparture == long.MaxValue ? 0 : Math.Max(0, latestReturn - earliestDeparture);
+    }
+
+    /// <summary>The span's ends: latest return over all routes, earliest departure of a used route (long.MaxValue when none is used).</summary>
+    public (long LatestReturn, long EarliestDeparture) SpanEnds()
     {
         long latestReturn = long.MinValue;
         long earliestDeparture = long.MaxValue;
@@ -99,7 +106,7 @@ internal sealed class SearchSolution
             }
         }
 
-        return earliestDeparture == long.MaxValue ? 0 : Math.Max(0, latestReturn - earliestDeparture);
+        return (latestReturn, earliestDeparture);
     }
 
     public void CopyFrom(SearchSolution other)
