@@ -123,17 +123,17 @@ public class StringRemovalSearchTests
     public void The_balance_cost_spreads_stops_over_vehicles_when_it_outweighs_their_fixed_cost()
     {
         // a at x=1,000 and b at x=-1,000: one vehicle drives 4,000 m and is back at 4,000 s; two drive 2,000 m each and
-        // are back at 2,000 s. With 100 fixed per vehicle and 10 a second of the day's span: one costs
-        // 4,000 + 100 + 40,000 = 44,100, two cost 4,000 + 200 + 20,000 = 24,200.
+        // are back at 2,000 s. With 100 fixed per vehicle and 10 a second of the day's span (over used vehicles: the third,
+        // starting at 50,000 s, stays out of it): one costs 4,000 + 100 + 40,000 = 44,100, two 4,000 + 200 + 20,000 = 24,200.
         var problem = new RoutingProblem(
             LineWorld.Matrix((0, 0), (1_000, 0), (-1_000, 0)),
             [LineWorld.Stop("a", 1), LineWorld.Stop("b", 2)],
-            [LineWorld.Vehicle("v") with { FixedCost = 100 }, LineWorld.Vehicle("w") with { FixedCost = 100 }],
+            [LineWorld.Vehicle("v") with { FixedCost = 100 }, LineWorld.Vehicle("w") with { FixedCost = 100 }, LineWorld.Vehicle("late") with { FixedCost = 100, ShiftStartSeconds = 50_000 }],
             new RoutingCosts(BalanceCostPerSecond: 10));
         var instance = SearchInstance.From(problem, [0, 1])!;
 
         var found = new StringRemovalSearch(instance, new RuinAndRecreateSettings(Iterations: 200))
-            .Improve([[0, 1], []], 1, Stopwatch.StartNew(), s_noCap, CancellationToken.None);
+            .Improve([[0, 1], [], []], 1, Stopwatch.StartNew(), s_noCap, CancellationToken.None);
         var solved = new VehicleRoutingSolver().Solve(problem, new RoutingOptions(TimeSpan.FromMinutes(1), Improvement: Improvement.RuinAndRecreate, RuinAndRecreate: new RuinAndRecreateSettings(Iterations: 200)));
 
         Assert.Equal(44_100, found.StartCost);

@@ -27,10 +27,12 @@ public static class PlanBenchCommand
             Description = "Truck-stage improvement to compare (repeatable): each is planned --runs times and its truck objective printed; default: the settings' own",
         };
         var truckIterations = new Option<long?>("--truck-iterations") { Description = "Iterations of the truck stage's string-removal search (ruin and recreate); default: the settings' own" };
+        var truckBalance = new Option<long?>("--truck-balance") { Description = "Truck stage's cost per second of the day's span (TruckBalanceCostPerSecond); default: the settings' own" };
+        var trucksOnly = new Option<bool>("--trucks-only") { Description = "With --truck-improvement: the truck stage alone, no gates" };
         var noProbe = new Option<bool>("--no-probe") { Description = "Skip the bottleneck probes (re-plans with each resource doubled)" };
         var command = new Command("plan", "Plan the seeded district's day: wall time, stage times, served share, lateness, rule check")
         {
-            scenario, day, seed, ordersFile, runs, volunteerShare, wallClock, truckImprovement, truckIterations, noProbe,
+            scenario, day, seed, ordersFile, runs, volunteerShare, wallClock, truckImprovement, truckIterations, truckBalance, trucksOnly, noProbe,
         };
         command.SetAction((parse, ct) =>
         {
@@ -63,18 +65,42 @@ public static class PlanBenchCommand
 
             var settings = parse.GetValue(wallClock) ? PlanningSettings.WallClock : PlanningSettings.Default;
             settings = settings with { ParallelGates = Environment.ProcessorCount, ProbeBottleneck = settings.ProbeBottleneck && !parse.GetValue(noProbe) };
-            if (parse.GetValue(truckIterations) is long iterations)
+
+            // The bottleneck probes re-plan the day with their own settings: they route trucks the same way as the plan.
+            PlanningSettings TruckSearch(PlanningSettings planning, Improvement method) => planning with
             {
-                settings = settings with { TruckRuinAndRecreate = (settings.TruckRuinAndRecreate ?? new RuinAndRecreateSettings()) with { Iterations = iterations } };
-            }
+                TruckImprovement = method,
+                TruckBalanceCostPerSecond = parse.GetValue(truckBalance) ?? planning.TruckBalanceCostPerSecond,
+                TruckRuinAndRecreate = parse.GetValue(truckIterations) is long iterations
+                    ? (planning.TruckRuinAndRecreate ?? new RuinAndRecreateSettings()) with { Iterations = iterations }
+                    : planning.TruckRuinAndRecreate,
+            };
 
             var methods = parse.GetValue(truckImprovement) is { Length: > 0 } chosen ? chosen : [settings.TruckImprovement];
             Console.WriteLine($"{loaded.Households.Count:N0} households, {orders.Count:N0} orders, {loaded.Gates.Count} gates, {loaded.Vehicles.Count} trucks, {loaded.Volunteers.Count:N0} volunteers; load average before {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             var table = new Table().AddColumns("truck method", "run", "wall s", "CPU s", "peak MB", "stages (s)", "served by deadline", "vulnerable by deadline", "late", "lateness p95", "bottleneck", "rule violations");
-            var truckTable = new Table().AddColumns("truck method", "run", "trucks s", "distance km", "late piece-s", "late cost", "objective", "trips");
+            var truckTable = new Table().AddColumns("truck method", "routing s", "objective", "distance km", "late piece-s", "trips", "pieces unassigned");
             foreach (var method in methods)
             {
-                var input = new PlanningInput(loaded, parse.GetValue(day), orders, settings with { TruckImprovement = method });
+                var input = new PlanningInput(loaded, parse.GetValue(day), orders, TruckSearch(settings, method) with
+                {
+                    ProbeSettings = settings.ProbeSettings is { } probe ? TruckSearch(probe, method) : null,
+                });
+                if (parse.GetValue(truckImprovement) is { Length: > 0 })
+                {
+                    var stage = TruckStage.Run(input, ct);
+                    var stops = stage.Trucks.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Stops).ToList();
+                    long lateSeconds = stops.Sum(s => (long)Math.Max(0, s.UnloadStartSeconds - input.Settings.TruckDeliverBySeconds));
+                    long metres = stage.Trucks.Routes.SelectMany(r => r.Trips).Sum(t => t.DistanceMetres);
+                    int trips = stage.Trucks.Routes.Sum(r => r.Trips.Count);
+                    truckTable.AddRow(method.ToString(), $"{stage.RoutingMilliseconds / 1000.0:F2}", $"{stage.Trucks.RoutingCost:N0}", $"{metres / 1000.0:F1}", $"{lateSeconds:N0}", trips.ToString(), stage.Trucks.Unassigned.Count.ToString());
+                    Console.WriteLine($"bench plan trucks {method}: routing {stage.RoutingMilliseconds / 1000.0:F2} s, objective {stage.Trucks.RoutingCost}, {metres} m, {lateSeconds} piece-seconds late, {trips} trips, {stage.Trucks.Unassigned.Count} pieces unassigned");
+                    if (parse.GetValue(trucksOnly))
+                    {
+                        continue;
+                    }
+                }
+
                 for (int run = 1; run <= parse.GetValue(runs); run++)
                 {
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -85,17 +111,6 @@ public static class PlanBenchCommand
                     var violations = PlanChecks.Violations(input, plan);
                     var k = plan.Kpis;
                     long peakMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-                    var trucks = TruckObjective.Of(input, plan);
-                    truckTable.AddRow(
-                        method.ToString(),
-                        run.ToString(),
-                        $"{trucks.StageSeconds:F2}",
-                        $"{trucks.DistanceMetres / 1000.0:F1}",
-                        $"{trucks.LateSeconds:N0}",
-                        $"{trucks.LateCost:N0}",
-                        $"{trucks.Objective:N0}",
-                        trucks.Trips.ToString());
-                    Console.WriteLine($"bench plan trucks {method} run {run}: {trucks.StageSeconds:F2} s, objective {trucks.Objective} = {trucks.DistanceMetres} m + late cost {trucks.LateCost} ({trucks.LateSeconds} piece-seconds late), {trucks.Trips} trips");
                     var unserved = plan.Orders.Where(o => !o.IsServed).GroupBy(o => (o.Reason ?? "no reason").Split(':')[0]).OrderByDescending(g => g.Count()).Take(4);
                     Console.WriteLine($"  unserved by reason: {string.Join("; ", unserved.Select(g => $"{g.Key} {g.Count()}"))}");
                     table.AddRow(

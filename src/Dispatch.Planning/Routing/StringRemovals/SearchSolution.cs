@@ -48,7 +48,7 @@ internal sealed class SearchSolution
     /// <summary>Arc costs, the fixed cost when the route is used, and its stops' lateness costs.</summary>
     public long[] RouteCost { get; }
 
-    /// <summary>Earliest return to the end point; the shift start for an empty route (the solver counts it so too).</summary>
+    /// <summary>Earliest return to the end point; the shift start for an empty route.</summary>
     public long[] ReturnAt { get; }
 
     /// <summary>Route of each stop; -1 when absent.</summary>
@@ -83,8 +83,8 @@ internal sealed class SearchSolution
     }
 
     /// <summary>
-    /// Latest return over all routes (an empty one counts at its shift start) minus the earliest departure of a used
-    /// route: the solver's global span, with every used route leaving at its shift start.
+    /// Latest return minus earliest departure over the used routes: the solver's global span, with every used route
+    /// leaving at its shift start (the solver may leave later where that shortens it: this is an upper bound).
     /// </summary>
     public long Span()
     {
@@ -92,16 +92,16 @@ internal sealed class SearchSolution
         return earliestDeparture == long.MaxValue ? 0 : Math.Max(0, latestReturn - earliestDeparture);
     }
 
-    /// <summary>The span's ends: latest return over all routes, earliest departure of a used route (long.MaxValue when none is used).</summary>
+    /// <summary>The span's ends over the used routes: latest return, earliest departure (long.MaxValue when none is used).</summary>
     public (long LatestReturn, long EarliestDeparture) SpanEnds()
     {
         long latestReturn = long.MinValue;
         long earliestDeparture = long.MaxValue;
         for (int r = 0; r < Routes.Length; r++)
         {
-            latestReturn = Math.Max(latestReturn, ReturnAt[r]);
             if (Routes[r].Count > 0)
             {
+                latestReturn = Math.Max(latestReturn, ReturnAt[r]);
                 earliestDeparture = Math.Min(earliestDeparture, _instance.ShiftStart[r]);
             }
         }
