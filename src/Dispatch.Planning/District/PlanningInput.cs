@@ -39,7 +39,12 @@ public sealed record PlanningInput(
 /// <param name="TruckDeliverBySeconds">Loads unloaded after this cost <paramref name="TruckLateCostPerSecond"/> a second (four times that with vulnerable households' goods): early goods leave time for disinfection and the last metres.</param>
 /// <param name="ProbeBottleneck">Re-plan with each resource relaxed to find which one would serve the most more households.</param>
 /// <param name="BottleneckRelaxFactor">How much a resource is multiplied by when probed.</param>
-/// <param name="TruckImprovement">How truck routes are improved after the first solution (guided local search by default; local search stops at a local optimum, the same one run after run).</param>
+/// <param name="TruckImprovement">
+/// How truck routes are improved after the first solution (guided local search by default; local search stops at a local
+/// optimum, the same one run after run). Ruin and recreate (the string-removal search, deterministic for its iterations)
+/// reaches a 1-5 % lower routing objective than local search on the shipped days, but is not the default: the truck
+/// objective does not see the gates' buffer zones, and its routes served fewer households on three of five days measured.
+/// </param>
 /// <param name="ProbeSettings">Settings of the bottleneck probes' re-plans; null: <see cref="Quick"/>.</param>
 /// <param name="FreePickupWindowSeconds">
 /// A low-risk household's free-pickup window (30 minutes by default): wider than a slot, a whole number of slots; the
