@@ -218,7 +218,7 @@ public sealed class DistrictPlanner
         var known = supermarkets.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var orphans = loads.Loads.Where(l => !known.Contains(l.SupermarketId))
             .Select(l => new UnassignedLoad(l.Id, l.SupermarketId, l.GateId, 1, 1, l.WeightGrams, Routing.UnassignedReason.NoAllowedVehicle, "unknown supermarket"));
-        return TruckShiftBlocks.Merge(new TruckRoutingResult(results.SelectMany(r => r.Routes).ToList(), results.SelectMany(r => r.Unassigned).Concat(orphans).ToList()));
+        return TruckShiftBlocks.Merge(new TruckRoutingResult(results.SelectMany(r => r.Routes).ToList(), results.SelectMany(r => r.Unassigned).Concat(orphans).ToList(), results.Sum(r => r.RoutingCost)));
     }
 
     /// <summary>Each supermarket's smallest truck: a load is cut to fit it.</summary>

@@ -46,7 +46,7 @@ internal static class TruckShiftBlocks
             })
             .OrderBy(r => r.TruckId, StringComparer.Ordinal)
             .ToList();
-        return new TruckRoutingResult(routes, result.Unassigned);
+        return result with { Routes = routes };
     }
 
     private static string TruckIdOf(string blockId)

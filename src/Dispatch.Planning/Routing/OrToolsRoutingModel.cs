@@ -220,7 +220,8 @@ internal sealed class OrToolsRoutingModel
             .Select(r => (IReadOnlyList<int>)first.Routes[_firstTrip[r]].Select(index => searchStopOfIndex[index]).ToArray())
             .ToList();
         var found = new StringRemovals.StringRemovalSearch(instance, settings).Improve(start, seed, clock, deadline, cancellation);
-        if (found.Cost >= first.Cost)
+        // Compared with the search's own cost of its start: the solver's objective may count the span differently.
+        if (found.Cost >= found.StartCost)
         {
             return first.Solution;
         }

@@ -100,6 +100,10 @@ public enum Improvement
     GuidedLocalSearch,
     SimulatedAnnealing,
     TabuSearch,
-    /// <summary>Guided local search briefly, then ruin and recreate (<see cref="RuinAndRecreateSettings"/>) until the time limit.</summary>
+    /// <summary>
+    /// Ruin and recreate (<see cref="RuinAndRecreateSettings"/>): our string-removal search for a fixed iteration count
+    /// where it models the problem (single trips, no committed trips, goods ready at shift start, no trip-duration cost),
+    /// else the solver's own re-solves until the time limit.
+    /// </summary>
     RuinAndRecreate,
 }

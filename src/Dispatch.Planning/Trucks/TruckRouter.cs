@@ -128,7 +128,7 @@ public sealed class TruckRouter
             var detail = u.Reason == UnassignedReason.NoAllowedVehicle ? $"supermarket {piece.Load.SupermarketId} has no truck on shift" : u.Detail;
             return new UnassignedLoad(piece.Load.Id, piece.Load.SupermarketId, piece.Load.GateId, piece.Number, piece.Count, piece.WeightGrams, u.Reason, detail);
         })).ToList();
-        return new TruckRoutingResult(routes, unassigned);
+        return new TruckRoutingResult(routes, unassigned, solution.Cost);
     }
 }
 

@@ -3,7 +3,8 @@ using Dispatch.Planning.Routing;
 namespace Dispatch.Planning.Trucks;
 
 /// <summary>Truck routes, and the load pieces no truck carries, with reasons.</summary>
-public sealed record TruckRoutingResult(IReadOnlyList<TruckRoute> Routes, IReadOnlyList<UnassignedLoad> Unassigned)
+/// <param name="RoutingCost">The routing objective the routes reached (metres, lateness and balance costs, drop penalties), summed over the problems solved.</param>
+public sealed record TruckRoutingResult(IReadOnlyList<TruckRoute> Routes, IReadOnlyList<UnassignedLoad> Unassigned, long RoutingCost = 0)
 {
     public long DeliveredGrams => Routes.Sum(r => r.Trips.Sum(t => t.LoadGrams));
 }

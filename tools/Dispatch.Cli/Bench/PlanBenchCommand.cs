@@ -5,6 +5,7 @@ using Dispatch.Cli.Planning;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Planning.Checks;
 using Dispatch.Planning.District;
+using Dispatch.Planning.Routing;
 using Spectre.Console;
 
 namespace Dispatch.Cli.Bench;
@@ -21,7 +22,18 @@ public static class PlanBenchCommand
         var ordersFile = new Option<string?>("--orders") { Description = "Orders CSV (default: the day's orders generated from the scenario with --seed)" };
         var wallClock = new Option<bool>("--wall-clock") { Description = "Search under wall-clock limits (PlanningSettings.WallClock) instead of the deterministic default" };
         var volunteerShare = new Option<double>("--volunteer-share") { Description = "Keep this share of each gate's volunteers (below 1 makes a short day, so the bottleneck probes run)", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("plan", "Plan the seeded district's day: wall time, stage times, served share, lateness, rule check") { scenario, day, seed, ordersFile, runs, volunteerShare, wallClock };
+        var truckImprovement = new Option<Improvement[]>("--truck-improvement")
+        {
+            Description = "Truck-stage improvement to compare (repeatable): each is planned --runs times and its truck objective printed; default: the settings' own",
+        };
+        var truckIterations = new Option<long?>("--truck-iterations") { Description = "Iterations of the truck stage's string-removal search (ruin and recreate); default: the settings' own" };
+        var truckBalance = new Option<long?>("--truck-balance") { Description = "Truck stage's cost per second of the day's span (TruckBalanceCostPerSecond); default: the settings' own" };
+        var trucksOnly = new Option<bool>("--trucks-only") { Description = "With --truck-improvement: the truck stage alone, no gates" };
+        var noProbe = new Option<bool>("--no-probe") { Description = "Skip the bottleneck probes (re-plans with each resource doubled)" };
+        var command = new Command("plan", "Plan the seeded district's day: wall time, stage times, served share, lateness, rule check")
+        {
+            scenario, day, seed, ordersFile, runs, volunteerShare, wallClock, truckImprovement, truckIterations, truckBalance, trucksOnly, noProbe,
+        };
         command.SetAction((parse, ct) =>
         {
             string? folder = ScenarioLocator.Find(parse.GetValue(scenario)!);
@@ -52,39 +64,79 @@ public static class PlanBenchCommand
             }
 
             var settings = parse.GetValue(wallClock) ? PlanningSettings.WallClock : PlanningSettings.Default;
-            var input = new PlanningInput(loaded, parse.GetValue(day), orders, settings with { ParallelGates = Environment.ProcessorCount });
-            Console.WriteLine($"{loaded.Households.Count:N0} households, {orders.Count:N0} orders, {loaded.Gates.Count} gates, {loaded.Vehicles.Count} trucks, {loaded.Volunteers.Count:N0} volunteers; load average before {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-            var table = new Table().AddColumns("run", "wall s", "CPU s", "peak MB", "stages (s)", "served by deadline", "vulnerable by deadline", "late", "lateness p95", "bottleneck", "rule violations");
-            for (int run = 1; run <= parse.GetValue(runs); run++)
+            settings = settings with { ParallelGates = Environment.ProcessorCount, ProbeBottleneck = settings.ProbeBottleneck && !parse.GetValue(noProbe) };
+
+            // The bottleneck probes re-plan the day with their own settings: they route trucks the same way as the plan.
+            PlanningSettings TruckSearch(PlanningSettings planning, Improvement method) => planning with
             {
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var stopwatch = Stopwatch.StartNew();
-                var plan = new DistrictPlanner().Plan(input, null, ct);
-                stopwatch.Stop();
-                var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-                var violations = PlanChecks.Violations(input, plan);
-                var k = plan.Kpis;
-                long peakMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-                table.AddRow(
-                    run.ToString(),
-                    $"{stopwatch.Elapsed.TotalSeconds:F1}",
-                    $"{cpuSeconds:F1}",
-                    $"{peakMegabytes:N0}",
-                    string.Join(" ", plan.Timings.Select(t => $"{t.Stage} {t.Milliseconds / 1000.0:F1}")),
-                    $"{k.HouseholdsServedByDeadline:N0}/{k.HouseholdsOrdering:N0} ({k.ServedByDeadlineShare:P1})",
-                    $"{k.VulnerableHouseholdsServedByDeadline:N0}/{k.VulnerableHouseholdsOrdering:N0}",
-                    $"{k.HouseholdsServedLate:N0}",
-                    $"{k.LatenessP95Seconds / 60} min",
-                    plan.Bottleneck?.Resource?.ToString() ?? "none",
-                    violations.Count.ToString());
-                Console.WriteLine($"bench plan run {run}: {stopwatch.Elapsed.TotalSeconds:F1} s wall, {cpuSeconds:F1} s CPU, peak {peakMegabytes:N0} MB, {orders.Count} orders, served by the deadline {k.HouseholdsServedByDeadline:N0} of {k.HouseholdsOrdering:N0} households ({k.ServedByDeadlineShare:P1}), vulnerable {k.VulnerableHouseholdsServedByDeadline:N0} of {k.VulnerableHouseholdsOrdering:N0}, late {k.HouseholdsServedLate:N0}, lateness p95 {k.LatenessP95Seconds / 60} min, {violations.Count} rule violations");
-                foreach (var violation in violations.Take(5))
+                TruckImprovement = method,
+                TruckBalanceCostPerSecond = parse.GetValue(truckBalance) ?? planning.TruckBalanceCostPerSecond,
+                TruckRuinAndRecreate = parse.GetValue(truckIterations) is long iterations
+                    ? (planning.TruckRuinAndRecreate ?? new RuinAndRecreateSettings()) with { Iterations = iterations }
+                    : planning.TruckRuinAndRecreate,
+            };
+
+            var methods = parse.GetValue(truckImprovement) is { Length: > 0 } chosen ? chosen : [settings.TruckImprovement];
+            Console.WriteLine($"{loaded.Households.Count:N0} households, {orders.Count:N0} orders, {loaded.Gates.Count} gates, {loaded.Vehicles.Count} trucks, {loaded.Volunteers.Count:N0} volunteers; load average before {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            var table = new Table().AddColumns("truck method", "run", "wall s", "CPU s", "peak MB", "stages (s)", "served by deadline", "vulnerable by deadline", "late", "lateness p95", "bottleneck", "rule violations");
+            var truckTable = new Table().AddColumns("truck method", "routing s", "objective", "distance km", "late piece-s", "trips", "pieces unassigned");
+            foreach (var method in methods)
+            {
+                var input = new PlanningInput(loaded, parse.GetValue(day), orders, TruckSearch(settings, method) with
                 {
-                    Console.Error.WriteLine($"  violation: {violation}");
+                    ProbeSettings = settings.ProbeSettings is { } probe ? TruckSearch(probe, method) : null,
+                });
+                if (parse.GetValue(truckImprovement) is { Length: > 0 })
+                {
+                    var stage = TruckStage.Run(input, ct);
+                    var stops = stage.Trucks.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Stops).ToList();
+                    long lateSeconds = stops.Sum(s => (long)Math.Max(0, s.UnloadStartSeconds - input.Settings.TruckDeliverBySeconds));
+                    long metres = stage.Trucks.Routes.SelectMany(r => r.Trips).Sum(t => t.DistanceMetres);
+                    int trips = stage.Trucks.Routes.Sum(r => r.Trips.Count);
+                    truckTable.AddRow(method.ToString(), $"{stage.RoutingMilliseconds / 1000.0:F2}", $"{stage.Trucks.RoutingCost:N0}", $"{metres / 1000.0:F1}", $"{lateSeconds:N0}", trips.ToString(), stage.Trucks.Unassigned.Count.ToString());
+                    Console.WriteLine($"bench plan trucks {method}: routing {stage.RoutingMilliseconds / 1000.0:F2} s, objective {stage.Trucks.RoutingCost}, {metres} m, {lateSeconds} piece-seconds late, {trips} trips, {stage.Trucks.Unassigned.Count} pieces unassigned");
+                    if (parse.GetValue(trucksOnly))
+                    {
+                        continue;
+                    }
                 }
+
+                for (int run = 1; run <= parse.GetValue(runs); run++)
+                {
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var stopwatch = Stopwatch.StartNew();
+                    var plan = new DistrictPlanner().Plan(input, null, ct);
+                    stopwatch.Stop();
+                    var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                    var violations = PlanChecks.Violations(input, plan);
+                    var k = plan.Kpis;
+                    long peakMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+                    var unserved = plan.Orders.Where(o => !o.IsServed).GroupBy(o => (o.Reason ?? "no reason").Split(':')[0]).OrderByDescending(g => g.Count()).Take(4);
+                    Console.WriteLine($"  unserved by reason: {string.Join("; ", unserved.Select(g => $"{g.Key} {g.Count()}"))}");
+                    table.AddRow(
+                        method.ToString(),
+                        run.ToString(),
+                        $"{stopwatch.Elapsed.TotalSeconds:F1}",
+                        $"{cpuSeconds:F1}",
+                        $"{peakMegabytes:N0}",
+                        string.Join(" ", plan.Timings.Select(t => $"{t.Stage} {t.Milliseconds / 1000.0:F1}")),
+                        $"{k.HouseholdsServedByDeadline:N0}/{k.HouseholdsOrdering:N0} ({k.ServedByDeadlineShare:P1})",
+                        $"{k.VulnerableHouseholdsServedByDeadline:N0}/{k.VulnerableHouseholdsOrdering:N0}",
+                        $"{k.HouseholdsServedLate:N0}",
+                        $"{k.LatenessP95Seconds / 60} min",
+                        plan.Bottleneck?.Resource?.ToString() ?? "none",
+                        violations.Count.ToString());
+                    Console.WriteLine($"bench plan run {run}: {stopwatch.Elapsed.TotalSeconds:F1} s wall, {cpuSeconds:F1} s CPU, peak {peakMegabytes:N0} MB, {orders.Count} orders, served by the deadline {k.HouseholdsServedByDeadline:N0} of {k.HouseholdsOrdering:N0} households ({k.ServedByDeadlineShare:P1}), vulnerable {k.VulnerableHouseholdsServedByDeadline:N0} of {k.VulnerableHouseholdsOrdering:N0}, late {k.HouseholdsServedLate:N0}, lateness p95 {k.LatenessP95Seconds / 60} min, {violations.Count} rule violations");
+                    foreach (var violation in violations.Take(5))
+                    {
+                        Console.Error.WriteLine($"  violation: {violation}");
+                    }
+                }
+
             }
 
             AnsiConsole.Write(table);
+            AnsiConsole.Write(truckTable);
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             return Task.FromResult(Exit.Ok);
         });

@@ -32,6 +32,8 @@ internal sealed class SearchInstance
         Service = new long[StopCount];
         Early = new long[StopCount];
         Late = new long[StopCount];
+        ServeBy = new long[StopCount];
+        LateRate = new long[StopCount];
         AbsentCost = new long[StopCount];
         long horizon = Math.Max(1, problem.Vehicles.Max(v => (long)v.ShiftEndSeconds));
         for (int i = 0; i < StopCount; i++)
@@ -44,16 +46,28 @@ internal sealed class SearchInstance
             Early[i] = Math.Max(0, stop.Window.EarliestSeconds);
             Late[i] = Math.Min(horizon, stop.Window.LatestSeconds);
             AbsentCost[i] = stop.DropPenalty >= RoutingStop.MandatoryPenalty ? MandatoryAbsentCost : stop.DropPenalty;
+            if (stop.ServeBySeconds is int serveBy && stop.LateCostPerSecond > 0)
+            {
+                ServeBy[i] = serveBy;
+                LateRate[i] = stop.LateCostPerSecond;
+                HasLateCosts = true;
+            }
+            else
+            {
+                ServeBy[i] = long.MaxValue / 4;
+            }
         }
 
         StartPoint = problem.Vehicles.Select(v => v.StartPoint).ToArray();
         EndPoint = problem.Vehicles.Select(v => v.EndPoint).ToArray();
         Capacity = problem.Vehicles.Select(v => v.CapacityGrams).ToArray();
         UnitCapacity = problem.Vehicles.Select(v => v.CapacityCount).ToArray();
-        MaxStops = problem.Vehicles.Select(v => v.MaxStops).ToArray();
+        // A vehicle whose shift starts after its last departure never leaves: it serves no stop.
+        MaxStops = problem.Vehicles.Select(v => v.ShiftStartSeconds > (v.LastDepartureSeconds ?? int.MaxValue) ? 0 : v.MaxStops).ToArray();
         ShiftStart = problem.Vehicles.Select(v => (long)v.ShiftStartSeconds).ToArray();
         ShiftEnd = problem.Vehicles.Select(v => (long)v.ShiftEndSeconds).ToArray();
         FixedCost = problem.Vehicles.Select(v => v.FixedCost).ToArray();
+        BalanceRate = problem.Costs.BalanceCostPerSecond;
 
         // Routes alike in everything the search looks at: an empty one of a kind is tried once per insertion.
         var kinds = new Dictionary<(int, int, long, int, int, long, long, long), int>();
@@ -149,6 +163,18 @@ internal sealed class SearchInstance
 
     public long[] Late { get; }
 
+    /// <summary>Soft deadline of service start per stop (far in the future when it has none).</summary>
+    public long[] ServeBy { get; }
+
+    /// <summary>Cost per second that service starts after <see cref="ServeBy"/>; 0 when none.</summary>
+    public long[] LateRate { get; }
+
+    /// <summary>Some stop costs for starting late: insertions then evaluate how they push the stops after them.</summary>
+    public bool HasLateCosts { get; }
+
+    /// <summary>Cost per second of the span from the earliest departure to the latest return over all routes.</summary>
+    public long BalanceRate { get; }
+
     public long[] AbsentCost { get; }
 
     public int[] StartPoint { get; }
@@ -193,8 +219,11 @@ internal sealed class SearchInstance
     public bool MayServe(int route, int stop) => Allowed is null || Allowed[(route * StopCount) + stop];
 
     /// <summary>
-    /// The search for a problem it models exactly: one trip per vehicle, no committed trips, goods ready when shifts
-    /// start, no last departure, costs of arcs, fixed vehicle costs and drops only. Null otherwise.
+    /// The search for a problem it models: one trip per vehicle, no committed trips, goods ready when shifts start;
+    /// last departures (a route leaves at its shift start, so one starting after it stays empty); costs of arcs, fixed
+    /// vehicle costs, drops, lateness past a stop's serve-by time, and the balance cost over the earliest schedule
+    /// (the solver may shift a departure later where that shortens the span: the search's span is then an upper bound).
+    /// No cost on trip durations. Null otherwise.
     /// </summary>
     public static SearchInstance? From(RoutingProblem problem, IReadOnlyList<int> modelStops)
     {
@@ -204,13 +233,9 @@ internal sealed class SearchInstance
         }
 
         long earliestShift = problem.Vehicles.Min(v => (long)v.ShiftStartSeconds);
-        bool vehiclesFit = problem.Vehicles.All(v => v.MaxTrips <= 1 && (v.FixedTrips is null || v.FixedTrips.Count == 0) && v.LastDepartureSeconds is null);
-        bool stopsFit = modelStops.All(s =>
-        {
-            var stop = problem.Stops[s];
-            return stop.ReadyAtSeconds <= earliestShift && (stop.ServeBySeconds is null || stop.LateCostPerSecond == 0);
-        });
-        bool costsFit = problem.Costs.BalanceCostPerSecond == 0 && problem.Costs.DurationCostPerSecond == 0;
+        bool vehiclesFit = problem.Vehicles.All(v => v.MaxTrips <= 1 && (v.FixedTrips is null || v.FixedTrips.Count == 0));
+        bool stopsFit = modelStops.All(s => problem.Stops[s].ReadyAtSeconds <= earliestShift);
+        bool costsFit = problem.Costs.DurationCostPerSecond == 0;
         return vehiclesFit && stopsFit && costsFit ? new SearchInstance(problem, modelStops) : null;
     }
 }

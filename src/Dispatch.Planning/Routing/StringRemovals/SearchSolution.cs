@@ -18,11 +18,13 @@ internal sealed class SearchSolution
         Load = new long[instance.RouteCount];
         UnitsUsed = new int[instance.RouteCount];
         RouteCost = new long[instance.RouteCount];
+        ReturnAt = new long[instance.RouteCount];
         for (int r = 0; r < instance.RouteCount; r++)
         {
             Routes[r] = [];
             EarliestStart[r] = [];
             LatestStart[r] = [instance.ShiftEnd[r]];
+            ReturnAt[r] = instance.ShiftStart[r];
         }
 
         RouteOf = new int[instance.StopCount];
@@ -43,8 +45,11 @@ internal sealed class SearchSolution
 
     public int[] UnitsUsed { get; }
 
-    /// <summary>Arc costs plus the fixed cost when the route is used.</summary>
+    /// <summary>Arc costs, the fixed cost when the route is used, and its stops' lateness costs.</summary>
     public long[] RouteCost { get; }
+
+    /// <summary>Earliest return to the end point; the shift start for an empty route.</summary>
+    public long[] ReturnAt { get; }
 
     /// <summary>Route of each stop; -1 when absent.</summary>
     public int[] RouteOf { get; }
@@ -73,8 +78,35 @@ internal sealed class SearchSolution
                 cost += _instance.AbsentCost[stop];
             }
 
-            return cost;
+            return _instance.BalanceRate == 0 ? cost : cost + (_instance.BalanceRate * Span());
         }
+    }
+
+    /// <summary>
+    /// Latest return minus earliest departure over the used routes: the solver's global span, with every used route
+    /// leaving at its shift start (the solver may leave later where that shortens it: this is an upper bound).
+    /// </summary>
+    public long Span()
+    {
+        var (latestReturn, earliestDeparture) = SpanEnds();
+        return earliestDeparture == long.MaxValue ? 0 : Math.Max(0, latestReturn - earliestDeparture);
+    }
+
+    /// <summary>The span's ends over the used routes: latest return, earliest departure (long.MaxValue when none is used).</summary>
+    public (long LatestReturn, long EarliestDeparture) SpanEnds()
+    {
+        long latestReturn = long.MinValue;
+        long earliestDeparture = long.MaxValue;
+        for (int r = 0; r < Routes.Length; r++)
+        {
+            if (Routes[r].Count > 0)
+            {
+                latestReturn = Math.Max(latestReturn, ReturnAt[r]);
+                earliestDeparture = Math.Min(earliestDeparture, _instance.ShiftStart[r]);
+            }
+        }
+
+        return (latestReturn, earliestDeparture);
     }
 
     public void CopyFrom(SearchSolution other)
@@ -92,6 +124,7 @@ internal sealed class SearchSolution
         Array.Copy(other.Load, Load, Load.Length);
         Array.Copy(other.UnitsUsed, UnitsUsed, UnitsUsed.Length);
         Array.Copy(other.RouteCost, RouteCost, RouteCost.Length);
+        Array.Copy(other.ReturnAt, ReturnAt, ReturnAt.Length);
         Array.Copy(other.RouteOf, RouteOf, RouteOf.Length);
         Array.Copy(other.PositionOf, PositionOf, PositionOf.Length);
         Absent.Clear();
@@ -164,15 +197,18 @@ internal sealed class SearchSolution
             cost += inst.ArcCost(point, inst.Point[stop]);
             long start = Math.Max(inst.Early[stop], departure + inst.Travel(point, inst.Point[stop]));
             feasible &= start <= inst.Late[stop];
+            cost += inst.LateRate[stop] * Math.Max(0, start - inst.ServeBy[stop]);
             earliest.Add(start);
             departure = start + inst.Service[stop];
             point = inst.Point[stop];
         }
 
+        ReturnAt[route] = inst.ShiftStart[route];
         if (visits.Count > 0)
         {
             cost += inst.ArcCost(point, inst.EndPoint[route]) + inst.FixedCost[route];
-            feasible &= departure + inst.Travel(point, inst.EndPoint[route]) <= inst.ShiftEnd[route];
+            ReturnAt[route] = departure + inst.Travel(point, inst.EndPoint[route]);
+            feasible &= ReturnAt[route] <= inst.ShiftEnd[route];
         }
 
         // Backward: the latest start at each visit from which the rest of the route still ends in time.

@@ -14,6 +14,10 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
     private const double BlinkRate = 0.01;
     private const double SplitKeepRate = 0.01;
 
+    // The span's ends before the stop being reinserted goes in (only with a balance cost).
+    private long _latestReturn;
+    private long _earliestDeparture;
+
     /// <summary>Improves <paramref name="start"/> (routes of search stops per route) and returns the best routes found.</summary>
     public StringRemovalResult Improve(IReadOnlyList<IReadOnlyList<int>> start, int seed, Stopwatch clock, TimeSpan deadline, CancellationToken cancellation)
     {
@@ -21,12 +25,14 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
         var current = new SearchSolution(instance);
         for (int r = 0; r < start.Count; r++)
         {
-            if (start[r].Count > 0 && !current.TrySetRoute(r, start[r]))
+            // A route the search cannot keep (e.g. one leaving after its last departure) starts empty: its stops are reinserted.
+            if (start[r].Count > 0)
             {
-                throw new InvalidOperationException($"the starting routes are infeasible on route {r}");
+                current.TrySetRoute(r, start[r]);
             }
         }
 
+        long startCost = current.Cost;
         var removed = new List<int>();
         Recreate(current, random);
         var candidate = new SearchSolution(instance);
@@ -63,7 +69,7 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
             }
         }
 
-        return new StringRemovalResult(best.Routes.Select(r => (IReadOnlyList<int>)r.ToArray()).ToList(), bestCost, done);
+        return new StringRemovalResult(best.Routes.Select(r => (IReadOnlyList<int>)r.ToArray()).ToList(), bestCost, done, startCost);
     }
 
     /// <summary>Removes strings of stops from up to k routes around a random seed stop (SISR's adjacent string removal).</summary>
@@ -165,6 +171,11 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
         foreach (int stop in absent)
         {
             emptyKindTried.Clear();
+            if (instance.BalanceRate > 0)
+            {
+                (_latestReturn, _earliestDeparture) = solution.SpanEnds();
+            }
+
             var best = new Place(-1, -1, long.MaxValue);
             var nearStops = instance.InsertionNeighbours?[stop];
             for (int r = 0; r < instance.RouteCount; r++)
@@ -261,12 +272,65 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
         long delta = visits.Count == 0
             ? instance.ArcCost(previousPoint, point) + instance.ArcCost(point, nextPoint) + instance.FixedCost[route]
             : instance.ArcCost(previousPoint, point) + instance.ArcCost(point, nextPoint) - instance.ArcCost(previousPoint, nextPoint);
+        if (instance.HasLateCosts || instance.BalanceRate > 0)
+        {
+            // Its own lateness is a lower bound of what it adds (the stops after it only start later, the span only
+            // grows): only a place that could still win pays for pushing the rest of the route.
+            delta += instance.LateRate[stop] * Math.Max(0, start - instance.ServeBy[stop]);
+            if (delta > best.Delta)
+            {
+                return true;
+            }
+
+            delta += PushCost(solution, route, p, nextStart);
+        }
+
         if (delta < best.Delta || (delta == best.Delta && (route < best.Route || (route == best.Route && p < best.Position))))
         {
             best = new Place(route, p, delta);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Lateness added to the visits from position p on when the visit at p starts at <paramref name="start"/> (the
+    /// route returns then when p is past the last visit) instead of its earliest start: the push travels along the
+    /// route until waiting absorbs it. Plus the balance cost of a later return or an earlier first departure.
+    /// </summary>
+    private long PushCost(SearchSolution solution, int route, int p, long start)
+    {
+        var visits = solution.Routes[route];
+        var earliest = solution.EarliestStart[route];
+        long added = 0;
+        bool reachesEnd = true;
+        for (int k = p; k < visits.Count; k++)
+        {
+            long before = earliest[k];
+            if (start <= before)
+            {
+                reachesEnd = false;
+                break;
+            }
+
+            int stop = visits[k];
+            long serveBy = instance.ServeBy[stop];
+            added += instance.LateRate[stop] * (Math.Max(0, start - serveBy) - Math.Max(0, before - serveBy));
+            int nextPoint = k + 1 < visits.Count ? instance.Point[visits[k + 1]] : instance.EndPoint[route];
+            long arrival = start + instance.Service[stop] + instance.Travel(instance.Point[stop], nextPoint);
+            start = k + 1 < visits.Count ? Math.Max(instance.Early[visits[k + 1]], arrival) : arrival;
+        }
+
+        if (instance.BalanceRate > 0)
+        {
+            long returnAt = reachesEnd ? Math.Max(start, solution.ReturnAt[route]) : solution.ReturnAt[route];
+            long departure = visits.Count == 0 ? Math.Min(_earliestDeparture, instance.ShiftStart[route]) : _earliestDeparture;
+            long span = Math.Max(0, Math.Max(_latestReturn, returnAt) - departure);
+            long spanBefore = _earliestDeparture == long.MaxValue ? 0 : Math.Max(0, _latestReturn - _earliestDeparture);
+            added += instance.BalanceRate * (span - spanBefore);
+        }
+
+        return added;
     }
 
     private readonly record struct Place(int Route, int Position, long Delta);
@@ -300,5 +364,5 @@ internal sealed class StringRemovalSearch(SearchInstance instance, RuinAndRecrea
     private static double Uniform(Random random, double from, double to) => from + (random.NextDouble() * (to - from));
 }
 
-/// <summary>The best routes found (search stops per route), their cost and the iterations run.</summary>
-internal sealed record StringRemovalResult(IReadOnlyList<IReadOnlyList<int>> Routes, long Cost, long Iterations);
+/// <summary>The best routes found (search stops per route), their cost, the iterations run and the cost of the routes it started from.</summary>
+internal sealed record StringRemovalResult(IReadOnlyList<IReadOnlyList<int>> Routes, long Cost, long Iterations, long StartCost);
