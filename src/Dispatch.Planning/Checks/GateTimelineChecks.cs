@@ -1,5 +1,6 @@
 using Dispatch.Domain.Geography;
 using Dispatch.Planning.District;
+using Dispatch.Planning.GateDay;
 using Dispatch.Planning.Live;
 
 namespace Dispatch.Planning.Checks;
@@ -36,7 +37,7 @@ internal static class GateTimelineChecks
             }
         }
 
-        var leaving = DepartureTimes(plan);
+        var leaving = StorageDepartures.Of(plan);
         foreach (var cycles in plan.GateCycles)
         {
             var gate = gates[cycles.GateId];
@@ -75,45 +76,6 @@ internal static class GateTimelineChecks
         CheckBuffer(plan, settings, gates, problems);
         CheckPickupZone(plan, settings, gates, problems);
         CheckServedByDeadline(plan, settings, problems);
-    }
-
-    // When each served order's goods leave storage: its last parcel's trip, or its household's slot or window end.
-    private static Dictionary<string, int> DepartureTimes(Plan plan)
-    {
-        var leaving = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var trip in plan.DoorRoutes.SelectMany(d => d.Routes).SelectMany(r => r.Trips))
-        {
-            foreach (var door in trip.Doors)
-            {
-                string orderId = DeliveryIds.OrderIdOf(door.DeliveryId);
-                leaving[orderId] = Math.Max(leaving.GetValueOrDefault(orderId), trip.LeaveGateSeconds);
-            }
-        }
-
-        var pickupEnd = new Dictionary<(string Gate, string Household), int>();
-        foreach (var slots in plan.PickupSlots)
-        {
-            var ends = slots.Slots.ToDictionary(s => s.Index, s => s.EndAtSeconds);
-            foreach (var assignment in slots.Assignments)
-            {
-                pickupEnd[(slots.GateId, assignment.HouseholdId)] = ends.GetValueOrDefault(assignment.SlotIndex, int.MaxValue);
-            }
-
-            foreach (var window in slots.FreeWindows ?? [])
-            {
-                pickupEnd[(slots.GateId, window.HouseholdId)] = window.EndAtSeconds;
-            }
-        }
-
-        foreach (var outcome in plan.Orders.Where(o => o.Fate is OrderFate.PickupSlot or OrderFate.FreePickup))
-        {
-            if (pickupEnd.TryGetValue((outcome.GateId, outcome.HouseholdId), out int end))
-            {
-                leaving[outcome.OrderId] = end;
-            }
-        }
-
-        return leaving;
     }
 
     // Goods are in the buffer zone from the end of their truck's unloading until a cycle takes them in.

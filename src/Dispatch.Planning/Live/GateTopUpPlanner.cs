@@ -49,8 +49,11 @@ public sealed class GateTopUpPlanner
         outcomes.AddRange(consignments.Undelivered);
         var arriving = consignments.ByGate.GetValueOrDefault(gate.Id, []);
 
-        var cycles = Disinfect(input, gate, arriving);
-        var (doorOrders, slotOrders, freeOrders) = GateOrders.ByWayHome(GateOrders.Ready(arriving, cycles));
+        var (cycles, notReleased) = Disinfect(input, gate, arriving);
+        var released = Released(arriving, cycles);
+        outcomes.AddRange(arriving.Where(c => !released.Contains(c)).SelectMany(c => c.Orders).Select(o => new OrderOutcome(
+            o.OrderId, o.Household.Id, gate.Id, o.Household.IsVulnerable, OrderFate.Unassigned, o.SupermarketId, o.TruckId, null, null, null, notReleased ?? "not released today", null, o.ConsignmentId)));
+        var (doorOrders, slotOrders, freeOrders) = GateOrders.ByWayHome(GateOrders.Ready(released, cycles));
 
         // Door orders are routed by the gate re-plan; until then they are door deliveries without a volunteer.
         var doorDeliveries = GateOrders.DoorDeliveries(doorOrders, scenario.Scenario.Volunteers.Where(v => v.GateId == gate.Id).ToList(), scenario.Catalog);
@@ -145,19 +148,32 @@ public sealed class GateTopUpPlanner
             .ToList();
     }
 
-    /// <summary>The planned cycles stay (volunteers count on their releases); the top-up's goods follow them.</summary>
-    private static GateCyclePlan Disinfect(GateTopUpInput input, Gate gate, IReadOnlyList<GateConsignment> arriving)
+    /// <summary>
+    /// The planned cycles stay (volunteers count on their releases); the top-up's goods follow them, each cycle held back
+    /// until its goods fit the storage zone (<see cref="TopUpStorageRoom"/>). Also why the goods of cycles that cannot
+    /// run today stay in the buffer.
+    /// </summary>
+    private static (GateCyclePlan Cycles, string? NotReleased) Disinfect(GateTopUpInput input, Gate gate, IReadOnlyList<GateConsignment> arriving)
     {
         var current = input.Current.GateCycles.FirstOrDefault(c => c.GateId == gate.Id) ?? new GateCyclePlan(gate.Id, [], [], PlanSource.Greedy, 0);
         if (arriving.Count == 0)
         {
-            return current;
+            return (current, null);
         }
 
         var arrivals = new GateArrivals(gate.Id, gate.Disinfection, gate.Storage, arriving.Select(c => c.Consignment).ToList(), input.Settings.StorageDwellSeconds);
         var preference = arrivals.Consignments.OrderByDescending(c => c.VulnerableHouseholds > 0).ThenBy(c => c.ArrivalAtSeconds).ThenBy(c => c.Id, StringComparer.Ordinal);
-        var added = GreedyCycles.Plan(arrivals, preference, current.Cycles);
-        return current with { Cycles = [.. current.Cycles, .. added], Releases = [.. current.Releases, .. CycleReleases.Of(added)], Source = PlanSource.Greedy };
+        var proposed = GreedyCycles.Plan(arrivals, preference, current.Cycles);
+        int lastUseful = input.Scenario.Scenario.Volunteers.Where(v => v.GateId == gate.Id).Select(v => v.Shift.EndSeconds).Append(input.Settings.PickupClosesAtSeconds).Max();
+        var (added, notRun) = TopUpStorageRoom.HoldBack(input, gate, current, proposed, lastUseful);
+        return (current with { Cycles = [.. current.Cycles, .. added], Releases = [.. current.Releases, .. CycleReleases.Of(added)], Source = PlanSource.Greedy }, notRun);
+    }
+
+    /// <summary>Consignments whose goods all went through a cycle.</summary>
+    private static List<GateConsignment> Released(IReadOnlyList<GateConsignment> arriving, GateCyclePlan cycles)
+    {
+        var disinfected = cycles.Cycles.SelectMany(c => c.Loads).GroupBy(l => l.ConsignmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.WeightGrams), StringComparer.Ordinal);
+        return arriving.Where(c => disinfected.GetValueOrDefault(c.Consignment.Id) >= c.Consignment.WeightGrams).ToList();
     }
 
     private static PickupSlotPlan PlaceSlots(GateTopUpInput input, Gate gate, List<ReadyOrder> slotOrders)

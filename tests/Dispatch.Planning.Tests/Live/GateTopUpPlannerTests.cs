@@ -95,6 +95,36 @@ public sealed class GateTopUpPlannerTests
     }
 
     [Fact]
+    public void A_top_up_cycle_waits_until_its_goods_fit_the_storage_zone_beside_the_planned_goods()
+    {
+        // Storage holds exactly the planned day's goods, released in one cycle, and with a crowd cap of 1 they leave one
+        // slot at a time: the top-up's six orders are released only once six planned households' slots have ended, and
+        // the storage zone never overflows.
+        var households = Enumerable.Range(1, 46).Select(i => Household($"m{i:D2}", RiskLevel.Medium, metresNorth: 100 + (i * 5))).ToList();
+        var planned = households.Take(40).Select(h => Order(h.Id, TwoVegetables)).ToList();
+        long plannedGrams = planned.Sum(o => o.Bundles.WeightGrams(BundleCatalog.Standard));
+        var small = Create(households, crowdCap: 1);
+        var scenario = small with { Gates = small.Gates.Select(g => g with { Storage = new StorageZone(plannedGrams) }).ToList() };
+        var plan = new DistrictPlanner().Plan(Input(scenario, planned));
+        var fresh = households.Skip(40).Select(h => Order(h.Id, TwoVegetables)).ToList();
+
+        var topUp = new GateTopUpPlanner().Plan(TopUpInput(scenario, plan, planned, fresh, 7 * 3_600));
+
+        Assert.All(plan.Orders, o => Assert.True(o.IsServed, o.Reason));
+        var newCycles = topUp.Cycles.Cycles.Skip(plan.GateCycles.Single().Cycles.Count).ToList();
+        var cycle = Assert.Single(newCycles);
+        Assert.True(cycle.StorageWaitSeconds > 0, "the top-up cycle should wait for room in the storage zone");
+        var sixthSlotEnd = plan.PickupSlots.Single().Assignments.Select(a => a.StartAtSeconds + PlanningSettings.Quick.SlotSeconds).Order().ElementAt(5);
+        Assert.Equal(sixthSlotEnd, cycle.EndAtSeconds);
+        Assert.All(topUp.Outcomes, o => Assert.Equal(OrderFate.PickupSlot, o.Fate));
+
+        var whole = Merge(plan, topUp);
+        var wholeInput = Input(scenario, [.. planned, .. fresh]);
+        whole = whole with { Kpis = PlanKpiCalculator.Recount(whole, scenario, wholeInput.Settings, wholeInput.Orders.ToDictionary(o => o.Id)) };
+        Assert.Empty(PlanChecks.Violations(wholeInput, whole));
+    }
+
+    [Fact]
     public void Stock_the_plan_already_promised_is_not_promised_again()
     {
         var households = new[] { Household("a", RiskLevel.Medium), Household("b", RiskLevel.Medium) };
