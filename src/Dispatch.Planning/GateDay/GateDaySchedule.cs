@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dispatch.Domain.Geography;
 using Dispatch.Planning.District;
 using Dispatch.Planning.Doors;
@@ -107,7 +106,7 @@ internal sealed class GateDaySchedule
         UnloadUpTo(int.MaxValue);
         foreach (var waiting in _onTrucks)
         {
-            TurnAway(waiting, $"buffer zone full from {Clock(waiting.Consignment.ArrivalAtSeconds)}: no cycle made room while the truck could wait");
+            TurnAway(waiting, $"buffer zone full from {DayClock.Text(waiting.Consignment.ArrivalAtSeconds)}: no cycle made room while the truck could wait");
         }
 
         _onTrucks.Clear();
@@ -133,15 +132,15 @@ internal sealed class GateDaySchedule
         if (release is null)
         {
             _deferred.InsertRange(0, loads);
-            return $"not released today: storage zone full ({_storage.HeldAt(int.MaxValue)} g of {_gate.Storage.CapacityGrams} g stay all day), goods wait in the buffer from {Clock(earliest)}";
+            return $"not released today: storage zone full ({_storage.HeldAt(int.MaxValue)} g of {_gate.Storage.CapacityGrams} g stay all day), goods wait in the buffer from {DayClock.Text(earliest)}";
         }
 
         if (release.Value > lastUsefulRelease)
         {
             _deferred.InsertRange(0, loads);
             return release.Value > earliest + cycleSeconds
-                ? $"not released today: storage zone full until {Clock(release.Value)}, after the last pickup and door trip ({Clock(lastUsefulRelease)}); goods wait in the buffer"
-                : $"not released today: the cycle would end at {Clock(release.Value)}, after the last pickup and door trip ({Clock(lastUsefulRelease)}); goods wait in the buffer";
+                ? $"not released today: storage zone full until {DayClock.Text(release.Value)}, after the last pickup and door trip ({DayClock.Text(lastUsefulRelease)}); goods wait in the buffer"
+                : $"not released today: the cycle would end at {DayClock.Text(release.Value)}, after the last pickup and door trip ({DayClock.Text(lastUsefulRelease)}); goods wait in the buffer";
         }
 
         int start = release.Value - cycleSeconds;
@@ -216,7 +215,7 @@ internal sealed class GateDaySchedule
             }
             else
             {
-                TurnAway(arriving, $"buffer zone full at {Clock(at)}: {BufferHeldAt(at)} g wait for disinfection in {BufferCapacityGrams} g, no room for {arriving.Consignment.WeightGrams} g, and the truck is due at its next stop");
+                TurnAway(arriving, $"buffer zone full at {DayClock.Text(at)}: {BufferHeldAt(at)} g wait for disinfection in {BufferCapacityGrams} g, no room for {arriving.Consignment.WeightGrams} g, and the truck is due at its next stop");
             }
         }
     }
@@ -229,7 +228,7 @@ internal sealed class GateDaySchedule
             var consignment = waiting.Consignment;
             if (consignment.ArrivalAtSeconds + waiting.TruckWaitLimitSeconds < atSeconds)
             {
-                TurnAway(waiting, $"buffer zone full from {Clock(consignment.ArrivalAtSeconds)} until after {Clock(consignment.ArrivalAtSeconds + waiting.TruckWaitLimitSeconds)}, when the truck had to leave");
+                TurnAway(waiting, $"buffer zone full from {DayClock.Text(consignment.ArrivalAtSeconds)} until after {DayClock.Text(consignment.ArrivalAtSeconds + waiting.TruckWaitLimitSeconds)}, when the truck had to leave");
                 _onTrucks.Remove(waiting);
             }
             else if (BufferHeldAt(atSeconds) + consignment.WeightGrams <= BufferCapacityGrams)
@@ -351,9 +350,7 @@ internal sealed class GateDaySchedule
         int step = _crowd.TakeWindow(readyAtSeconds, _windowSteps);
         if (step < 0)
         {
-            _windowless[householdId] = readyAtSeconds > _settings.PickupClosesAtSeconds - _settings.FreePickupWindowSeconds
-                ? $"no free-pickup window: ready at {Clock(readyAtSeconds)}, after the last window starts"
-                : "no free-pickup window: the pickup zone is at its crowd cap in every window from its ready time on";
+            _windowless[householdId] = PickupCrowd.NoWindowReason(readyAtSeconds, _settings.PickupClosesAtSeconds, _settings.FreePickupWindowSeconds);
             return;
         }
 
@@ -410,6 +407,4 @@ internal sealed class GateDaySchedule
 
         return new GateDayResult(cycles, doors, slotPlan, outcomes, proposed);
     }
-
-    private static string Clock(int seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3_600:D2}:{seconds % 3_600 / 60:D2}");
 }

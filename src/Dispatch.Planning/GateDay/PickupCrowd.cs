@@ -78,6 +78,12 @@ internal sealed class PickupCrowd
         return step;
     }
 
+    /// <summary>Why a household ready at <paramref name="readyAtSeconds"/> got no free-pickup window.</summary>
+    public static string NoWindowReason(int readyAtSeconds, int closesAtSeconds, int windowSeconds) =>
+        readyAtSeconds > closesAtSeconds - windowSeconds
+            ? $"no free-pickup window: ready at {DayClock.Text(readyAtSeconds)}, after the last window starts"
+            : "no free-pickup window: the pickup zone is at its crowd cap in every window from its ready time on";
+
     private int FirstStepFrom(int readyAtSeconds) =>
         Math.Max(0, (readyAtSeconds - OpensAtSeconds + StepSeconds - 1) / StepSeconds);
 

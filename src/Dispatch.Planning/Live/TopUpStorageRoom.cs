@@ -28,7 +28,7 @@ internal static class TopUpStorageRoom
             {
                 return (held, release is null
                     ? "not released today: storage zone full for the rest of the day beside the goods already planned"
-                    : $"not released today: storage zone full until after the last pickup and door trip ({lastUsefulReleaseSeconds / 3_600:D2}:{lastUsefulReleaseSeconds % 3_600 / 60:D2})");
+                    : $"not released today: storage zone full until after the last pickup and door trip ({DayClock.Text(lastUsefulReleaseSeconds)})");
             }
 
             int start = release.Value - cycleSeconds;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dispatch.Domain.Geography;
 using Dispatch.Planning.District;
 using Dispatch.Planning.GateDay;
@@ -56,9 +55,7 @@ internal static class FreePickupTopUp
             int step = crowd.TakeWindow(readyAt, windowSteps);
             if (step < 0)
             {
-                noWindow[householdId] = readyAt > settings.PickupClosesAtSeconds - settings.FreePickupWindowSeconds
-                    ? $"no free-pickup window: ready at {Clock(readyAt)}, after the last window starts"
-                    : "no free-pickup window: the pickup zone is at its crowd cap in every window from its ready time on";
+                noWindow[householdId] = PickupCrowd.NoWindowReason(readyAt, settings.PickupClosesAtSeconds, settings.FreePickupWindowSeconds);
                 continue;
             }
 
@@ -67,6 +64,4 @@ internal static class FreePickupTopUp
 
         return (plan with { FreeWindows = windows.Values.OrderBy(w => w.StartAtSeconds).ThenBy(w => w.HouseholdId, StringComparer.Ordinal).ToList() }, noWindow);
     }
-
-    private static string Clock(int seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3_600:D2}:{seconds % 3_600 / 60:D2}");
 }
