@@ -30,4 +30,12 @@ public sealed record GateReplanInput(
 {
     /// <summary>How <see cref="StartedTrips"/> names a trip: "volunteer/trip number".</summary>
     public static string StartedTripKey(string volunteerId, int tripNumber) => $"{volunteerId}/{tripNumber}";
+
+    /// <summary>Where the gate's day stands: the end of the latest reported drop, or <paramref name="nowSeconds"/> when later.</summary>
+    public static int NotBeforeOf(DoorRoutingResult current, IReadOnlyDictionary<string, StopReport> reports, int nowSeconds) =>
+        current.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors)
+            .Where(d => reports.ContainsKey(d.DeliveryId))
+            .Select(d => d.DropOffStartSeconds + d.ServiceSeconds)
+            .Append(nowSeconds)
+            .Max();
 }

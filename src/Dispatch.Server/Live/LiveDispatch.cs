@@ -334,7 +334,8 @@ public sealed class LiveDispatch(
         var outcomes = plan.Orders.Where(o => o.GateId == gateId).ToList();
         var cycles = plan.GateCycles.FirstOrDefault(c => c.GateId == gateId);
         var orders = day.Orders;
-        Func<IReadOnlyList<TruckRoute>, IReadOnlyList<TruckRoute>>? moveTrucks = null;
+        IReadOnlyList<TruckRoute>? addedTrips = null;
+        MovedTruckStops? movedStops = null;
         var addedDeliveries = new List<DoorDelivery>();
         PickupSlotPlan? slots = null;
 
@@ -352,7 +353,7 @@ public sealed class LiveDispatch(
             }
 
             orders = withNew;
-            moveTrucks = routes => GateTopUpResult.Append(routes, added.Result.AddedTrips);
+            addedTrips = added.Result.AddedTrips;
             slots = added.Result.Slots;
             announce = (added.Orders.Select(o => o.Id).ToList(), $" (top-up of gate {gateId})", HistoryOnly: false);
         }
@@ -360,15 +361,11 @@ public sealed class LiveDispatch(
         if (late is not null && cycles is not null)
         {
             int onGround = late.ArrivedAtSeconds + settings.TruckUnloadSeconds;
-            var unloads = plan.TruckRoutes.SelectMany(r => r.Trips.SelectMany(t => t.Stops).Where(s => s.GateId == gateId)
-                    .Select(s => ($"{s.LoadId}/{s.Piece}", r.TruckId, s.WeightGrams, s.UnloadStartSeconds + settings.TruckUnloadSeconds)))
-                .ToList();
-            var lateIds = unloads.Where(u => u.TruckId == late.TruckId && u.Item1.StartsWith(late.LoadId + "/", StringComparison.Ordinal)).Select(u => u.Item1).ToHashSet(StringComparer.Ordinal);
-            var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(gate, cycles, unloads, lateIds, onGround, outcomes, settings.CycleLimits), cancellationToken);
+            var unloads = new LateUnloads().Of(new LateUnloadsInput(plan.TruckRoutes, gateId, late.TruckId, late.LoadId, settings.TruckUnloadSeconds));
+            var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(gate, cycles, unloads.Unloads, unloads.LateConsignmentIds, onGround, outcomes, settings.CycleLimits), cancellationToken);
             cycles = moved.Cycles;
             outcomes = [.. moved.Outcomes];
-            var moves = (expectedLater ?? []).Prepend(new ExpectedArrival(gateId, late.LoadId, 0, late.ArrivedAtSeconds)).ToList();
-            moveTrucks = routes => MoveStops(routes, late.TruckId, moves);
+            movedStops = new MovedTruckStops(late.TruckId, (expectedLater ?? []).Prepend(new ExpectedArrival(gateId, late.LoadId, 0, late.ArrivedAtSeconds)).ToList());
 
             // Households told a slot before their goods are now ready come later instead.
             if (plan.PickupSlots.FirstOrDefault(p => p.GateId == gateId) is { } gateSlots)
@@ -385,10 +382,10 @@ public sealed class LiveDispatch(
             gate,
             current,
             outcomes,
-            [.. Deliveries(current, outcomes, orders), .. addedDeliveries],
+            [.. new GateDoorDeliveries().Of(new GateDoorDeliveriesInput(current, outcomes, orders, scenario)).Deliveries, .. addedDeliveries],
             _volunteers.Values.Where(v => v.GateId == gateId && !day.Unavailable.ContainsKey(v.Id)).ToList(),
             reports,
-            Math.Max(NotBeforeSeconds(current, reports), planClock.SecondsInto(day.Day)),
+            GateReplanInput.NotBeforeOf(current, reports, planClock.SecondsInto(day.Day)),
             _walking,
             settings.Door,
             StartedTrips: day.StartedTrips.Keys.ToHashSet(StringComparer.Ordinal));
@@ -407,31 +404,15 @@ public sealed class LiveDispatch(
                 return day.Plan.Version;
             }
 
-            var latest = day.Plan.Plan;
-            var replacedOrders = result.Outcomes.ToDictionary(o => o.OrderId, StringComparer.Ordinal);
-            foreach (var outcome in outcomes.Where(o => !replacedOrders.ContainsKey(o.OrderId)))
-            {
-                replacedOrders[outcome.OrderId] = outcome;
-            }
-
-            var known = latest.Orders.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
-            var next = latest with
-            {
-                DoorRoutes = [.. latest.DoorRoutes.Where(d => d.GateId != gateId), result.Doors],
-                Orders = latest.Orders.Select(o => replacedOrders.GetValueOrDefault(o.OrderId) ?? o)
-                    .Concat(replacedOrders.Values.Where(o => !known.Contains(o.OrderId)))
-                    .OrderBy(o => o.OrderId, StringComparer.Ordinal)
-                    .ToList(),
-                GateCycles = cycles is null ? latest.GateCycles : [.. latest.GateCycles.Where(c => c.GateId != gateId), cycles],
-                PickupSlots = slots is null ? latest.PickupSlots : [.. latest.PickupSlots.Where(p => p.GateId != gateId), slots],
-                TruckRoutes = moveTrucks is null ? latest.TruckRoutes : moveTrucks(latest.TruckRoutes),
-            };
+            var merged = new GatePlanMerge().Merge(new GatePlanMergeInput(
+                day.Plan.Plan, gateId, result.Doors, [.. result.Outcomes, .. outcomes], cycles, slots, addedTrips, movedStops));
+            var next = merged.Plan;
             next = next with { Kpis = PlanKpiCalculator.Recount(next, scenario.Scenario, settings, orders) };
             saved = await plans.SaveAsync(next, clock.GetUtcNow().ToUnixTimeSeconds(), CancellationToken.None);
             day.Plan = saved;
             day.Orders = orders;
             int changed = Publish(day, gateId);
-            if (moveTrucks is not null)
+            if (merged.TrucksChanged)
             {
                 PublishTrucks(day);
             }
@@ -459,20 +440,6 @@ public sealed class LiveDispatch(
         }
 
         return saved.Version;
-    }
-
-    /// <summary>The truck's stops at these gates with these loads now arrive when expected (unloading no earlier).</summary>
-    private static List<TruckRoute> MoveStops(IReadOnlyList<TruckRoute> routes, string truckId, IReadOnlyList<ExpectedArrival> expected)
-    {
-        return routes.Select(r => r.TruckId != truckId ? r : r with
-        {
-            Trips = r.Trips.Select(t => t with
-            {
-                Stops = t.Stops.Select(s => expected.FirstOrDefault(e => e.GateId == s.GateId && e.LoadId == s.LoadId && (e.Piece ?? s.Piece) == s.Piece) is { } e
-                    ? s with { ArrivalSeconds = e.ExpectedArrivalSeconds, UnloadStartSeconds = Math.Max(e.ExpectedArrivalSeconds, s.UnloadStartSeconds) }
-                    : s).ToList(),
-            }).ToList(),
-        }).ToList();
     }
 
     /// <summary>
@@ -528,37 +495,6 @@ public sealed class LiveDispatch(
     {
         var routes = day.Plan.Plan.TruckRoutes.ToDictionary(r => r.TruckId, StringComparer.Ordinal);
         truckHub.Publish(_trucks.Values.Select(t => TruckAssignmentMapping.ToTruckAssignment(day.DistrictId, day.Day, t, routes.GetValueOrDefault(t.Id), scenario)), day.Plan.Version);
-    }
-
-    /// <summary>The gate's day has reached the latest reported stop (and the clock): nothing new leaves before it.</summary>
-    private static int NotBeforeSeconds(DoorRoutingResult current, IReadOnlyDictionary<string, StopReport> reports) =>
-        current.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors)
-            .Where(d => reports.ContainsKey(d.DeliveryId))
-            .Select(d => d.DropOffStartSeconds + d.ServiceSeconds)
-            .DefaultIfEmpty(0)
-            .Max();
-
-    private List<DoorDelivery> Deliveries(DoorRoutingResult current, IReadOnlyList<OrderOutcome> outcomes, IReadOnlyDictionary<string, Order> orders)
-    {
-        var readyAt = outcomes.ToDictionary(o => o.OrderId, o => o.ReadyAtSeconds ?? 0, StringComparer.Ordinal);
-        var ids = current.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Select(d => d.DeliveryId)
-            .Concat(current.Unassigned.Select(u => u.DeliveryId))
-            .Distinct(StringComparer.Ordinal);
-        var deliveries = new List<DoorDelivery>();
-        foreach (string id in ids)
-        {
-            string orderId = DeliveryIds.OrderIdOf(id);
-            if (!orders.TryGetValue(orderId, out var order) || scenario.FindHousehold(order.HouseholdId) is not { } household)
-            {
-                continue;
-            }
-
-            var (parcel, parcels) = DeliveryIds.ParcelOf(id);
-            long grams = DoorParcels.BundlesOf(order.Bundles, scenario.Catalog, parcel, parcels).WeightGrams(scenario.Catalog);
-            deliveries.Add(new DoorDelivery(id, household, grams, readyAt.GetValueOrDefault(orderId)));
-        }
-
-        return deliveries;
     }
 
     /// <summary>Serialises one gate's re-plans (and the reports that cause them).</summary>
