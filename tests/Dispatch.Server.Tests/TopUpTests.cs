@@ -1,4 +1,5 @@
 using Dispatch.Contracts.V1;
+using Dispatch.Planning.Trucks;
 using Dispatch.Server.Tests.Infrastructure;
 using Grpc.Core;
 
@@ -68,7 +69,7 @@ public sealed class TopUpTests : IDisposable
 
         // The truck gets a trip more, leaving no earlier than now (08:00 district time) plus packing, and after its planned trips.
         var trucked = await truck.NextAsync(TimeSpan.FromSeconds(2));
-        var added = Assert.Single(trucked.Trips, t => t.Stops.Any(s => outcome.ConsignmentId.StartsWith(s.LoadId + "/", StringComparison.Ordinal)));
+        var added = Assert.Single(trucked.Trips, t => t.Stops.Any(s => ConsignmentRef.IsPieceOf(outcome.ConsignmentId, s.LoadId)));
         Assert.Equal(tripsBefore.Count + 1, trucked.Trips.Count);
         Assert.True(added.DepartSeconds >= Math.Max((8 * 3_600) + 1_800, tripsBefore.Max(t => t.ReturnSeconds)), $"left at {added.DepartSeconds} s");
 

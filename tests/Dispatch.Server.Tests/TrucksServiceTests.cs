@@ -1,4 +1,5 @@
 using Dispatch.Contracts.V1;
+using Dispatch.Planning.Trucks;
 using Dispatch.Server.Tests.Infrastructure;
 using Grpc.Core;
 
@@ -92,7 +93,7 @@ public sealed class TrucksServiceTests : IDisposable
         var before = (await planning.GetGatePlanAsync(gateRequest, deadline: Deadlines.Soon)).Orders.Single(o => o.OrderId == "SM1/O-L1-C-1");
         Assert.Equal(OrderFate.PickupSlot, before.Fate);
         using var t1 = StreamTruck("T1");
-        var stop = (await t1.NextAsync()).Trips.SelectMany(t => t.Stops).First(s => before.ConsignmentId.StartsWith(s.LoadId + "/", StringComparison.Ordinal));
+        var stop = (await t1.NextAsync()).Trips.SelectMany(t => t.Stops).First(s => ConsignmentRef.IsPieceOf(before.ConsignmentId, s.LoadId));
         using var watch = new StreamRecorder<OrderStatusEvent>(_server.CreateSupermarketsClient().WatchOrders(new WatchOrdersRequest { SupermarketId = "SM1" }, deadline: Deadlines.Soon));
         await Task.Delay(100);
 

@@ -1,3 +1,5 @@
+using Dispatch.Planning.Trucks;
+
 namespace Dispatch.Planning.Live;
 
 /// <summary>
@@ -11,10 +13,10 @@ public sealed class LateUnloads
     {
         var unloads = input.Routes
             .SelectMany(r => r.Trips.SelectMany(t => t.Stops).Where(s => s.GateId == input.GateId)
-                .Select(s => new GateUnload($"{s.LoadId}/{s.Piece}", r.TruckId, s.WeightGrams, s.UnloadStartSeconds + input.UnloadSeconds)))
+                .Select(s => new GateUnload(ConsignmentRef.Of(s).ToString(), r.TruckId, s.WeightGrams, s.UnloadStartSeconds + input.UnloadSeconds)))
             .ToList();
         var late = unloads
-            .Where(u => u.TruckId == input.TruckId && u.ConsignmentId.StartsWith(input.LoadId + "/", StringComparison.Ordinal))
+            .Where(u => u.TruckId == input.TruckId && ConsignmentRef.IsPieceOf(u.ConsignmentId, input.LoadId))
             .Select(u => u.ConsignmentId)
             .ToHashSet(StringComparer.Ordinal);
         return new LateUnloadsResult(unloads, late);

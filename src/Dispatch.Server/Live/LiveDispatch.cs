@@ -68,7 +68,7 @@ public sealed class LiveDispatch(
         await progress.LoadAsync(live, cancellationToken);
         return new LiveGateView(
             planClock.SecondsInto(day),
-            live.StartedTrips.Keys.ToHashSet(StringComparer.Ordinal),
+            live.StartedTrips.Keys.ToHashSet(),
             live.Reports.ToDictionary(p => p.Key, p => p.Value.Delivered, StringComparer.Ordinal),
             live.Unavailable.Keys.ToHashSet(StringComparer.Ordinal),
             new Dictionary<string, OrderStatus>(live.Reached, StringComparer.Ordinal));
@@ -221,7 +221,7 @@ public sealed class LiveDispatch(
             }
 
             // Once late and re-planned, the stop's planned arrival is the reported one: keep the lateness first measured.
-            string key = LiveDay.ArrivalKey(truck.Id, report.GateId, report.LoadId);
+            var key = new ArrivalRef(truck.Id, report.GateId, report.LoadId);
             if (day.Arrivals.TryGetValue(key, out var earlier))
             {
                 return earlier.ArrivedAtSeconds == report.ArrivedAtSeconds
@@ -388,7 +388,7 @@ public sealed class LiveDispatch(
             GateReplanInput.NotBeforeOf(current, reports, planClock.SecondsInto(day.Day)),
             _walking,
             settings.Door,
-            StartedTrips: day.StartedTrips.Keys.ToHashSet(StringComparer.Ordinal));
+            StartedTrips: day.StartedTrips.Keys.ToHashSet());
         var result = new GateReplanner().Replan(input, cancellationToken);
 
         // Re-planning is not cancelled past this point: a report already stored must reach the plan.
@@ -459,7 +459,7 @@ public sealed class LiveDispatch(
                     await gateLock.WaitAsync();
                     try
                     {
-                        if (ReferenceEquals(day, _day) && !day.Arrivals.ContainsKey(LiveDay.ArrivalKey(truckId, stop.GateId, stop.LoadId)))
+                        if (ReferenceEquals(day, _day) && !day.Arrivals.ContainsKey(new ArrivalRef(truckId, stop.GateId, stop.LoadId)))
                         {
                             await ReplanGateAsync(
                                 day, stop.GateId, $"{truckId} expected {stop.LateBySeconds} s late with {stop.LoadId}", CancellationToken.None,

@@ -4,6 +4,7 @@ using Dispatch.Domain.People;
 using Dispatch.Planning.District;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
+using Dispatch.Planning.Trucks;
 using Dispatch.Server.Errors;
 using Dispatch.Storage;
 
@@ -26,7 +27,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         var plan = day.Plan;
         var trip = plan.Plan.TruckRoutes.Where(r => r.TruckId == report.TruckId).SelectMany(r => r.Trips).FirstOrDefault(t => t.Number == report.TripNumber)
             ?? throw new ResourceNotFoundException("trip", $"{report.TripNumber} on the route of {report.TruckId}");
-        var consignments = trip.Stops.Select(s => (s.GateId, $"{s.LoadId}/{s.Piece}")).ToHashSet();
+        var consignments = trip.Stops.Select(s => (s.GateId, ConsignmentRef.Of(s).ToString())).ToHashSet();
         var orderIds = plan.Plan.Orders
             .Where(o => o.TruckId == report.TruckId && o.ConsignmentId is { } c && consignments.Contains((o.GateId, c)))
             .Select(o => o.OrderId)
@@ -35,7 +36,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            string key = $"{report.TruckId}/{report.TripNumber}";
+            var key = new TruckTripRef(report.TruckId, report.TripNumber);
             if (day.Departures.TryGetValue(key, out int earlier))
             {
                 return earlier == report.DepartedAtSeconds
@@ -63,9 +64,8 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     /// <param name="stored">The arrival as stored, with the statuses it causes in one transaction.</param>
     internal async Task ArrivedAsync(LiveDay day, ArrivalReport report, LiveReport stored, CancellationToken cancellationToken)
     {
-        string piecesOf = report.LoadId + "/";
         var orderIds = day.Plan.Plan.Orders
-            .Where(o => o.TruckId == report.TruckId && o.GateId == report.GateId && o.ConsignmentId is { } c && c.StartsWith(piecesOf, StringComparison.Ordinal))
+            .Where(o => o.TruckId == report.TruckId && o.GateId == report.GateId && ConsignmentRef.IsPieceOf(o.ConsignmentId, report.LoadId))
             .Select(o => o.OrderId)
             .ToList();
         await WithWriterAsync(
@@ -82,7 +82,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            if (!day.StartedTrips.ContainsKey(GateReplanInput.StartedTripKey(volunteer.Id, trip.Number)))
+            if (!day.StartedTrips.ContainsKey(new VolunteerTripRef(volunteer.Id, trip.Number)))
             {
                 // Goods leave the gate only after disinfection and the 30-minute rest.
                 var ids = orderIds.ToHashSet(StringComparer.Ordinal);
@@ -193,7 +193,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     /// <summary>Under the writer. False when the trip was already started.</summary>
     private async Task<bool> StartAsync(LiveDay day, Volunteer volunteer, DoorTrip trip, CancellationToken cancellationToken)
     {
-        string key = GateReplanInput.StartedTripKey(volunteer.Id, trip.Number);
+        var key = new VolunteerTripRef(volunteer.Id, trip.Number);
         if (day.StartedTrips.ContainsKey(key))
         {
             return false;

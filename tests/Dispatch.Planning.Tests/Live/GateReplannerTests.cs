@@ -126,7 +126,7 @@ public sealed class GateReplannerTests
 
         // Goods said to be ready an hour later (a late truck): trips not started are moved, a started one is not.
         var later = plan.Orders.Select(o => o with { ReadyAtSeconds = o.ReadyAtSeconds + 3_600 }).ToList();
-        var started = new GateReplanner().Replan(ReplanInput(input, plan, later, new Dictionary<string, StopReport>()) with { StartedTrips = new HashSet<string> { $"V2/{first.Number}" } });
+        var started = new GateReplanner().Replan(ReplanInput(input, plan, later, new Dictionary<string, StopReport>()) with { StartedTrips = new HashSet<VolunteerTripRef> { new("V2", first.Number) } });
         var notStarted = new GateReplanner().Replan(ReplanInput(input, plan, later, new Dictionary<string, StopReport>()));
 
         Assert.Contains(first, started.Doors.Routes.Single(r => r.VolunteerId == "V2").Trips);
@@ -140,7 +140,7 @@ public sealed class GateReplannerTests
         var (input, plan) = PlanSixDoors();
         var first = plan.DoorRoutes.Single().Routes.Single(r => r.VolunteerId == "V2").Trips[0];
 
-        var result = new GateReplanner().Replan(ReplanInput(input, plan, new Dictionary<string, StopReport>(), "V2") with { StartedTrips = new HashSet<string> { $"V2/{first.Number}" } });
+        var result = new GateReplanner().Replan(ReplanInput(input, plan, new Dictionary<string, StopReport>(), "V2") with { StartedTrips = new HashSet<VolunteerTripRef> { new("V2", first.Number) } });
 
         Assert.DoesNotContain(result.Doors.Routes, r => r.VolunteerId == "V2" && r.Trips.Count > 0);
         var others = result.Doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Select(d => d.DeliveryId).ToHashSet();
