@@ -200,6 +200,18 @@ public static class DispatchServer
         builder.Services.AddSingleton(new HouseholdTokens(secret));
         builder.Services.AddSingleton<ConfirmationGuard>();
         builder.Services.AddSingleton<OrderProgress>();
+        builder.Services.AddSingleton<LiveWork>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveWork>());
+        builder.Services.AddSingleton<LiveDays>();
+        builder.Services.AddSingleton<LiveRoster>();
+        builder.Services.AddSingleton<RoutePublisher>();
+        builder.Services.AddSingleton<LiveCoordinator>();
+        builder.Services.AddSingleton<LateGoodsChange>();
+        builder.Services.AddSingleton<StopReportHandler>();
+        builder.Services.AddSingleton<AvailabilityHandler>();
+        builder.Services.AddSingleton<ArrivalHandler>();
+        builder.Services.AddSingleton<ExpectedLateHandler>();
+        builder.Services.AddSingleton<TopUpHandler>();
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddSingleton<GateBoardFeed>();
         builder.Services.AddSingleton<HouseholdOrderFeed>();

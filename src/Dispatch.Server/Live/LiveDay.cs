@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dispatch.Domain.Orders;
+using Dispatch.Domain.People;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
 using Dispatch.Planning.Trucks;
@@ -46,4 +47,8 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
 
     /// <summary>Wrong proof codes and the locks they set (see <see cref="ConfirmationGuard"/>).</summary>
     public CodeAttempts CodeAttempts { get; } = new();
+
+    /// <summary>The volunteer's door trips in the plan acted on (null when the plan gives them none).</summary>
+    public VolunteerRoute? RouteOf(Volunteer volunteer) =>
+        Plan.Plan.DoorRoutes.Where(d => d.GateId == volunteer.GateId).SelectMany(d => d.Routes).FirstOrDefault(r => r.VolunteerId == volunteer.Id);
 }

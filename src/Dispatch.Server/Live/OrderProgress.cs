@@ -76,7 +76,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     internal async Task<TripStartResult> StartTripAsync(LiveDay day, Volunteer volunteer, int tripNumber, CancellationToken cancellationToken)
     {
         var plan = day.Plan;
-        var trip = LiveDispatch.RouteOf(plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Number == tripNumber)
+        var trip = day.RouteOf(volunteer)?.Trips.FirstOrDefault(t => t.Number == tripNumber)
             ?? throw new ResourceNotFoundException("trip", $"{tripNumber} on the route of {volunteer.Id}");
         var orderIds = OrdersOf(trip);
         await _writer.WaitAsync(cancellationToken);
@@ -105,7 +105,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     /// <summary>A report from a door is also news that its trip left the gate, when nobody said so.</summary>
     internal async Task StopReportedAsync(LiveDay day, Volunteer volunteer, string deliveryId, CancellationToken cancellationToken)
     {
-        if (LiveDispatch.RouteOf(day.Plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Doors.Any(d => d.DeliveryId == deliveryId)) is { } trip)
+        if (day.RouteOf(volunteer)?.Trips.FirstOrDefault(t => t.Doors.Any(d => d.DeliveryId == deliveryId)) is { } trip)
         {
             await WithWriterAsync(() => StartAsync(day, volunteer, trip, cancellationToken), cancellationToken);
         }
