@@ -198,6 +198,7 @@ public static class DispatchServer
         byte[] secret = System.Text.Encoding.UTF8.GetBytes(ProductionSecrets.ConfirmationKey(live, builder.Environment.IsDevelopment()));
         builder.Services.AddSingleton(new ConfirmationCodes(secret));
         builder.Services.AddSingleton(new HouseholdTokens(secret));
+        builder.Services.AddSingleton<OrderHistory>();
         builder.Services.AddSingleton<ConfirmationGuard>();
         builder.Services.AddSingleton<OrderProgress>();
         builder.Services.AddSingleton<LiveWork>();

@@ -30,8 +30,7 @@ internal sealed class LiveCoordinator(
     RoutePublisher publisher,
     PlanningSettings settings,
     PlanClock planClock,
-    OrderStore orderStore,
-    OrderEventHub orderEvents,
+    OrderHistory history,
     ILogger<LiveCoordinator> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gateLocks = new(StringComparer.Ordinal);
@@ -146,9 +145,8 @@ internal sealed class LiveCoordinator(
         if (replan.Announce is { OrderIds.Count: > 0 } told)
         {
             var ids = told.OrderIds.ToHashSet(StringComparer.Ordinal);
-            var changes = PlanStatusChanges.Of(saved.Plan.Orders.Where(o => ids.Contains(o.OrderId)), saved.Version, planClock.UnixSeconds, told.How);
-            await (told.HistoryOnly ? orderStore.AppendHistoryAsync(changes, CancellationToken.None) : orderStore.AppendStatusChangesAsync(changes, CancellationToken.None));
-            orderEvents.Publish(replan.Orders, changes);
+            await history.PlannedAsync(
+                saved.Plan.Orders.Where(o => ids.Contains(o.OrderId)), saved.Version, planClock.UnixSeconds, replan.Orders, CancellationToken.None, told.How, notesOnly: told.HistoryOnly);
         }
 
         return saved.Version;

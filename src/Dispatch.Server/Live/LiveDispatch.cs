@@ -9,7 +9,8 @@ namespace Dispatch.Server.Live;
 /// The in-process <see cref="ILiveDispatch"/>: each call goes to the one part that owns it. Plans go live and gates
 /// re-plan through <see cref="LiveCoordinator"/>; each cause of a re-plan has its handler (<see cref="StopReportHandler"/>,
 /// <see cref="AvailabilityHandler"/>, <see cref="ArrivalHandler"/> with <see cref="ExpectedLateHandler"/>,
-/// <see cref="TopUpHandler"/>); how far orders have come is <see cref="OrderProgress"/>'s.
+/// <see cref="TopUpHandler"/>); which orders a report moves along is <see cref="OrderProgress"/>'s, and
+/// <see cref="OrderHistory"/> alone writes what happens to an order.
 /// </summary>
 internal sealed class LiveDispatch(
     LiveDays days,
@@ -20,6 +21,7 @@ internal sealed class LiveDispatch(
     ArrivalHandler arrivals,
     TopUpHandler topUps,
     OrderProgress progress,
+    OrderHistory history,
     ConfirmationGuard guard,
     PlanClock planClock) : ILiveDispatch
 {
@@ -38,7 +40,7 @@ internal sealed class LiveDispatch(
             return null;
         }
 
-        await progress.LoadAsync(live, cancellationToken);
+        await history.LoadAsync(live, cancellationToken);
         return new LiveGateView(
             planClock.SecondsInto(day),
             live.StartedTrips.Keys.ToHashSet(),

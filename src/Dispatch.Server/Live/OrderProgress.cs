@@ -11,15 +11,14 @@ using Dispatch.Storage;
 namespace Dispatch.Server.Live;
 
 /// <summary>
-/// Which order statuses the day's reports and the plan clock imply, each emitted once per order: ON_TRUCK when the
-/// truck leaves the supermarket, DISINFECTING when it is at the gate, RELEASED when disinfection and rest are over,
-/// OUT_FOR_DELIVERY when a volunteer's trip leaves the gate, PICKED_UP when a household collects. An order only
-/// moves forward: a status at or behind where the order already is (in this process or in its stored history)
-/// is not emitted, so a late or repeated report never sends a supermarket backwards.
+/// Which orders the day's reports and the plan clock move along their way: ON_TRUCK when the truck leaves the
+/// supermarket, DISINFECTING when it is at the gate, RELEASED when disinfection and rest are over, OUT_FOR_DELIVERY
+/// when a volunteer's trip leaves the gate, PICKED_UP when a household collects. <see cref="OrderHistory"/> takes
+/// each status once per order, only forward, so a late or repeated report never sends a supermarket backwards.
 /// </summary>
-public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports, OrderEventHub events, ConfirmationGuard guard, PlanClock planClock, ILogger<OrderProgress> logger)
+public sealed class OrderProgress(OrderHistory history, ConfirmationGuard guard, PlanClock planClock)
 {
-    // One writer: the "not yet emitted" check and the store must not interleave between reports.
+    // One report at a time: whether a trip or departure is already known and its statuses must not interleave.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     internal async Task<DepartureResult> DepartAsync(LiveDay day, DepartureReport report, CancellationToken cancellationToken)
@@ -44,7 +43,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
                     : throw new PreconditionFailedException($"trip {report.TripNumber} of {report.TruckId} was already reported leaving at {Clock(earlier)}; a departure cannot be changed");
             }
 
-            await AdvanceAsync(
+            await history.AdvanceAsync(
                 day,
                 orderIds,
                 OrderStatus.OnTruck,
@@ -69,7 +68,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             .Select(o => o.OrderId)
             .ToList();
         await WithWriterAsync(
-            () => AdvanceAsync(day, orderIds, OrderStatus.Disinfecting, $"{report.TruckId} at gate {report.GateId} with {report.LoadId} at {Clock(report.ArrivedAtSeconds)}", cancellationToken, stored),
+            () => history.AdvanceAsync(day, orderIds, OrderStatus.Disinfecting, $"{report.TruckId} at gate {report.GateId} with {report.LoadId} at {Clock(report.ArrivedAtSeconds)}", cancellationToken, stored),
             cancellationToken);
     }
 
@@ -121,7 +120,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await LoadReachedAsync(day, cancellationToken);
+            await history.LoadAsync(day, cancellationToken);
             if (day.Reached.GetValueOrDefault(outcome.OrderId) == OrderStatus.PickedUp)
             {
                 return new PickupResult(Replayed: true, plan.Version);
@@ -144,8 +143,8 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             }
 
             // The release check may not have run since the rest ended: say so first, so the history stays in order.
-            await AdvanceAsync(day, Released(day, [outcome], now), OrderStatus.Released, ReleaseCause(plan.Version, outcome.GateId), cancellationToken);
-            await AdvanceAsync(day, [outcome.OrderId], OrderStatus.PickedUp, $"picked up at gate {volunteer.GateId}, handed over by {volunteer.Id}", cancellationToken);
+            await history.AdvanceAsync(day, Released(day, [outcome], now), OrderStatus.Released, ReleaseCause(plan.Version, outcome.GateId), cancellationToken);
+            await history.AdvanceAsync(day, [outcome.OrderId], OrderStatus.PickedUp, $"picked up at gate {volunteer.GateId}, handed over by {volunteer.Id}", cancellationToken);
             return new PickupResult(Replayed: false, plan.Version);
         }
         finally
@@ -166,13 +165,13 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await LoadReachedAsync(day, cancellationToken);
+            await history.LoadAsync(day, cancellationToken);
             int now = planClock.SecondsInto(day.Day);
             var plan = day.Plan;
             int released = 0;
             foreach (var gate in plan.Plan.Orders.GroupBy(o => o.GateId, StringComparer.Ordinal))
             {
-                released += (await AdvanceAsync(day, Released(day, gate, now), OrderStatus.Released, ReleaseCause(plan.Version, gate.Key), cancellationToken)).Count;
+                released += (await history.AdvanceAsync(day, Released(day, gate, now), OrderStatus.Released, ReleaseCause(plan.Version, gate.Key), cancellationToken)).Count;
             }
 
             return released;
@@ -199,7 +198,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             return false;
         }
 
-        await AdvanceAsync(
+        await history.AdvanceAsync(
             day,
             OrdersOf(trip),
             OrderStatus.OutForDelivery,
@@ -209,69 +208,6 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             stored: () => day.StartedTrips[key] = true);
         day.StartedTrips[key] = true;
         return true;
-    }
-
-    /// <summary>Under the writer. Stores and publishes <paramref name="status"/> for the orders not yet at or past it; returns those.</summary>
-    /// <param name="report">The live report causing it, stored with the changes in one transaction (even when there are none).</param>
-    /// <param name="stored">Applies the report to the live day once it is stored, before anyone hears of the changes (a gate board reads both).</param>
-    private async Task<IReadOnlyList<string>> AdvanceAsync(
-        LiveDay day, IEnumerable<string> orderIds, OrderStatus status, string cause, CancellationToken cancellationToken, LiveReport? report = null, Action? stored = null)
-    {
-        await LoadReachedAsync(day, cancellationToken);
-        long now = planClock.UnixSeconds;
-        var changes = orderIds.Distinct(StringComparer.Ordinal)
-            .Where(id => day.Orders.ContainsKey(id) && Step(day.Reached.GetValueOrDefault(id)) < Step(status))
-            .Select(id => new OrderStatusChange(id, status, now, cause))
-            .ToList();
-        if (report is not null)
-        {
-            await liveReports.AppendAsync(report, changes, cancellationToken);
-        }
-        else if (changes.Count > 0)
-        {
-            await store.AppendStatusChangesAsync(changes, cancellationToken);
-        }
-
-        stored?.Invoke();
-        if (changes.Count == 0)
-        {
-            return [];
-        }
-
-        foreach (var change in changes)
-        {
-            day.Reached[change.OrderId] = status;
-        }
-
-        events.Publish(day.Orders, changes);
-        OrderProgressLog.Advanced(logger, changes.Count, status.ToString(), cause);
-        return changes.Select(c => c.OrderId).ToList();
-    }
-
-    /// <summary>Makes sure the day's statuses are loaded from the store (readers of <see cref="LiveDay.Reached"/>).</summary>
-    internal Task LoadAsync(LiveDay day, CancellationToken cancellationToken) =>
-        day.ReachedLoaded ? Task.CompletedTask : WithWriterAsync(() => LoadReachedAsync(day, cancellationToken), cancellationToken);
-
-    /// <summary>Under the writer. After a restart the history says how far each order came: nothing is emitted twice.</summary>
-    private async Task LoadReachedAsync(LiveDay day, CancellationToken cancellationToken)
-    {
-        if (day.ReachedLoaded)
-        {
-            return;
-        }
-
-        var stored = await store.StatusesOfDayAsync(day.Day, cancellationToken);
-        foreach (var (orderId, statuses) in stored)
-        {
-            var furthest = statuses.MaxBy(Step);
-            if (Step(furthest) > Step(day.Reached.GetValueOrDefault(orderId)))
-            {
-                day.Reached[orderId] = furthest;
-            }
-        }
-
-        day.ReachedLoaded = true;
-        OrderProgressLog.Loaded(logger, day.Day, stored.Count);
     }
 
     private async Task WithWriterAsync(Func<Task> action, CancellationToken cancellationToken)
@@ -286,18 +222,6 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             _writer.Release();
         }
     }
-
-    /// <summary>How far along its way a status is; an order never goes back a step (a new plan's PLANNED is history only).</summary>
-    private static int Step(OrderStatus status) => status switch
-    {
-        OrderStatus.Received => 0,
-        OrderStatus.Planned or OrderStatus.Slotted or OrderStatus.Unfilled => 1,
-        OrderStatus.OnTruck => 2,
-        OrderStatus.Disinfecting => 3,
-        OrderStatus.Released => 4,
-        OrderStatus.OutForDelivery => 5,
-        _ => 6,
-    };
 
     private static List<string> OrdersOf(DoorTrip trip) =>
         trip.Doors.Select(d => DeliveryIds.OrderIdOf(d.DeliveryId)).Distinct(StringComparer.Ordinal).ToList();

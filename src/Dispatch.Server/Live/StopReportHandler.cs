@@ -1,9 +1,7 @@
-using Dispatch.Domain.Orders;
 using Dispatch.Domain.People;
 using Dispatch.Planning.Live;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Telemetry;
-using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
 
@@ -17,8 +15,7 @@ internal sealed class StopReportHandler(
     LiveCoordinator coordinator,
     ConfirmationGuard guard,
     OrderProgress progress,
-    LiveReportStore liveReports,
-    OrderEventHub orderEvents,
+    OrderHistory history,
     PlanClock planClock,
     ILogger<StopReportHandler> logger)
 {
@@ -50,23 +47,14 @@ internal sealed class StopReportHandler(
                 $"stop {request.DeliveryId} was already reported {(earlier.Delivered ? "delivered" : $"failed ({earlier.Reason})")}; a report cannot be changed");
         }
 
-        string orderId = DeliveryIds.OrderIdOf(request.DeliveryId);
         if (request.Delivered)
         {
-            await guard.CheckAsync(day, volunteer.Id, orderId, request.ConfirmationCode, "delivered.confirmation_code", cancellationToken);
+            await guard.CheckAsync(day, volunteer.Id, DeliveryIds.OrderIdOf(request.DeliveryId), request.ConfirmationCode, "delivered.confirmation_code", cancellationToken);
         }
 
         var report = new StopReport(request.DeliveryId, volunteer.Id, request.Delivered, request.Failure == DoorFailure.NoAnswer && !DeliveryIds.IsRetry(request.DeliveryId), reason);
-        long now = planClock.UnixSeconds;
-        var change = new OrderStatusChange(
-            orderId,
-            request.Delivered ? OrderStatus.Delivered : OrderStatus.Failed,
-            now,
-            request.Delivered ? $"{request.DeliveryId} delivered by {volunteer.Id}" : $"{request.DeliveryId} not delivered by {volunteer.Id}: {reason}{(report.Retry ? "; tried again later" : string.Empty)}");
         await progress.StopReportedAsync(day, volunteer, request.DeliveryId, cancellationToken);
-        await liveReports.AppendAsync(LiveReportKinds.OfStop(day, report, now), [change], cancellationToken);
-        day.Reports[request.DeliveryId] = report;
-        orderEvents.Publish(day.Orders, [change]);
+        await history.DoorReportedAsync(day, report, LiveReportKinds.OfStop(day, report, planClock.UnixSeconds), () => day.Reports[request.DeliveryId] = report, cancellationToken);
         LiveDispatchLog.StopReported(logger, request.DeliveryId, volunteer.Id, request.Delivered ? "delivered" : reason);
 
         int version = request.Delivered

@@ -12,7 +12,7 @@ namespace Dispatch.Server.Planning;
 /// Plans a district day from the stored orders, stores the plan as the next version, and records each order's
 /// new status in its history. One plan at a time per server (the district is the unit of planning).
 /// </summary>
-public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, ILiveDispatch live, OrderEventHub orderEvents, TopUpQueue topUps, TimeProvider clock)
+public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, ILiveDispatch live, OrderHistory history, TopUpQueue topUps, TimeProvider clock)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -51,9 +51,7 @@ public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore order
             cancellationToken.ThrowIfCancellationRequested();
             long now = clock.GetUtcNow().ToUnixTimeSeconds();
             var saved = await plans.SaveAsync(plan, now, CancellationToken.None);
-            var changes = PlanStatusChanges.Of(saved.Plan.Orders, saved.Version, now);
-            await orders.AppendStatusChangesAsync(changes, CancellationToken.None);
-            orderEvents.Publish(dayOrders.ToDictionary(o => o.Id, StringComparer.Ordinal), changes);
+            await history.PlannedAsync(saved.Plan.Orders, saved.Version, now, dayOrders.ToDictionary(o => o.Id, StringComparer.Ordinal), CancellationToken.None);
 
             // The newest plan is the one volunteers act on: their routes go out now.
             await live.PlanStoredAsync(saved, dayOrders, CancellationToken.None);
