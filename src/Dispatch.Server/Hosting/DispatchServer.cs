@@ -2,6 +2,7 @@ using Dispatch.Domain.Orders;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
+using Dispatch.Server.Events;
 using Dispatch.Planning.District;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Live;
@@ -143,6 +144,7 @@ public static class DispatchServer
         builder.Services.AddSingleton<IReferenceData>(sp => sp.GetRequiredService<ScenarioIndex>());
         builder.Services.AddSingleton(new IntakeLimits(MaxOrdersPerBatch: intake.MaxOrdersPerBatch, MaxOrdersPerHouseholdPerDay: intake.MaxOrdersPerHouseholdPerDay));
         builder.Services.AddSingleton<OrderBatchValidator>();
+        builder.Services.AddSingleton<EventFeed<OrdersStored>>();
         builder.Services.AddSingleton<BatchIntake>();
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<LiveReportStore>();
@@ -217,7 +219,6 @@ public static class DispatchServer
         builder.Services.AddSingleton<GateBoardFeed>();
         builder.Services.AddSingleton<HouseholdOrderFeed>();
         builder.Services.AddHostedService<LiveDayRestorer>();
-        builder.Services.AddSingleton<TopUpQueue>();
         builder.Services.AddHostedService<TopUpWorker>();
         builder.Services.AddHostedService<ReleaseWatch>();
     }

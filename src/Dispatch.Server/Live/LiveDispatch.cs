@@ -50,10 +50,20 @@ internal sealed class LiveDispatch(
     }
 
     public Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken) =>
-        coordinator.MakeLiveAsync(plan, orders, reports: null, cancellationToken);
+        MakeLiveAsync(plan, orders, reports: null, cancellationToken);
 
     public Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, IReadOnlyList<LiveReport> reports, CancellationToken cancellationToken) =>
-        days.Current is null ? coordinator.MakeLiveAsync(plan, orders, reports, cancellationToken) : Task.CompletedTask;
+        days.Current is null ? MakeLiveAsync(plan, orders, reports, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>The one way a plan reaches the live day; orders of its day it lacks follow as a top-up.</summary>
+    private async Task MakeLiveAsync(VersionedPlan plan, IReadOnlyList<Order> orders, IReadOnlyList<LiveReport>? reports, CancellationToken cancellationToken)
+    {
+        await coordinator.MakeLiveAsync(plan, orders, reports, cancellationToken);
+        if (days.Current is { } day)
+        {
+            topUps.CatchUp(day);
+        }
+    }
 
     public Task<int> TopUpAsync(IReadOnlyList<Order> orders, CancellationToken cancellationToken) =>
         topUps.HandleAsync(new TopUpRequest(orders), cancellationToken);

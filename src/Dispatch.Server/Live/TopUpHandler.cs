@@ -3,6 +3,7 @@ using Dispatch.Domain.Scenarios;
 using Dispatch.Planning.District;
 using Dispatch.Planning.Live;
 using Dispatch.Server.Telemetry;
+using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
 
@@ -11,7 +12,8 @@ namespace Dispatch.Server.Live;
 /// after its trips, cycles after the planned ones, slots and door trips; <see cref="GateTopUpPlanner"/>) and
 /// re-planned, one gate at a time. Orders of another day or already in the plan are skipped.
 /// </summary>
-internal sealed class TopUpHandler(ScenarioIndex scenario, LiveDays days, LiveCoordinator coordinator, PlanningSettings settings, PlanClock planClock, ILogger<TopUpHandler> logger)
+internal sealed class TopUpHandler(
+    ScenarioIndex scenario, LiveDays days, LiveCoordinator coordinator, OrderStore orderStore, LiveWork work, PlanningSettings settings, PlanClock planClock, ILogger<TopUpHandler> logger)
 {
     // Top-ups pick trucks by when they are free in the plan: two at once could pick the same truck.
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -58,6 +60,25 @@ internal sealed class TopUpHandler(ScenarioIndex scenario, LiveDays days, LiveCo
 
         return version;
     }
+
+    /// <summary>
+    /// After a plan went live: the orders of its day stored while it was being made (or, after a restart, whose
+    /// top-up did not make it) are topped up, in the background.
+    /// </summary>
+    public void CatchUp(LiveDay day) => work.Run(async stopping =>
+    {
+        var fresh = new List<Order>();
+        try
+        {
+            fresh.AddRange((await orderStore.OrdersOfDayAsync(day.Day, stopping)).Where(o => !day.Orders.ContainsKey(o.Id)));
+            return new TopUpCompleted(fresh, fresh.Count == 0 ? day.Plan.Version : await HandleAsync(new TopUpRequest(fresh), stopping));
+        }
+        catch (Exception e)
+        {
+            LiveDispatchLog.TopUpFailed(logger, fresh.Count, e);
+            return new TopUpCompleted(fresh, day.Plan.Version, e);
+        }
+    });
 
     /// <summary>Under the gate's lock; null when there is nothing to do.</summary>
     private async Task<int?> TopUpGateAsync(LiveDay day, string gateId, List<Order> gateOrders, CancellationToken cancellationToken)
