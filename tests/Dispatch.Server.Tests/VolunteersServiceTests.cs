@@ -242,7 +242,7 @@ public sealed class VolunteersServiceTests : IDisposable
         using var watch = new StreamRecorder<OrderStatusEvent>(_server.CreateSupermarketsClient().WatchOrders(new WatchOrdersRequest { SupermarketId = "SM1" }, deadline: Deadlines.Soon));
         using var v1 = Stream("V1");
         var stop = Stops(await v1.NextAsync())[0];
-        await Task.Delay(100);
+        await watch.ConnectedAsync();
 
         await _volunteers.ReportStopAsync(
             new ReportStopRequest { VolunteerId = "V1", DeliveryId = stop.DeliveryId, Delivered = new Delivered { ConfirmationCode = CodeOf(stop.OrderId) } }, deadline: Deadlines.Soon);

@@ -31,6 +31,9 @@ public sealed class StreamRecorder<T> : IDisposable
         });
     }
 
+    /// <summary>The server's response headers: a stream that sends them once it is in place (order watches, routes) is then following.</summary>
+    public async Task ConnectedAsync(TimeSpan? within = null) => await _call.ResponseHeadersAsync.WaitAsync(within ?? TimeSpan.FromSeconds(10));
+
     public async Task<T> NextAsync(TimeSpan? within = null)
     {
         using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
