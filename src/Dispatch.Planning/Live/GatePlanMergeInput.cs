@@ -2,7 +2,6 @@ using Dispatch.Planning.District;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.GateCycles;
 using Dispatch.Planning.PickupSlots;
-using Dispatch.Planning.Trucks;
 
 namespace Dispatch.Planning.Live;
 
@@ -21,7 +20,7 @@ public sealed record GatePlanMergeInput(
     IReadOnlyList<OrderOutcome> Outcomes,
     GateCyclePlan? Cycles = null,
     PickupSlotPlan? Slots = null,
-    IReadOnlyList<TruckRoute>? AddedTrips = null,
+    IReadOnlyList<Trucks.TruckRoute>? AddedTrips = null,
     MovedTruckStops? MovedStops = null);
 
 /// <summary>The stops of one truck that it now reaches at another time (see <see cref="TruckStopMoves"/>).</summary>

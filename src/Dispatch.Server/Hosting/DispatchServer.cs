@@ -205,16 +205,18 @@ public static class DispatchServer
         builder.Services.AddSingleton<OrderProgress>();
         builder.Services.AddSingleton<LiveWork>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveWork>());
-        builder.Services.AddSingleton<LiveDays>();
-        builder.Services.AddSingleton<LiveRoster>();
-        builder.Services.AddSingleton<RoutePublisher>();
-        builder.Services.AddSingleton<LiveCoordinator>();
-        builder.Services.AddSingleton<LateGoodsChange>();
-        builder.Services.AddSingleton<StopReportHandler>();
-        builder.Services.AddSingleton<AvailabilityHandler>();
-        builder.Services.AddSingleton<ArrivalHandler>();
-        builder.Services.AddSingleton<ExpectedLateHandler>();
-        builder.Services.AddSingleton<TopUpHandler>();
+
+        // The parts of live dispatch, one of each (LiveDispatch says which does what).
+        Type[] parts =
+        [
+            typeof(LiveDays), typeof(LiveRoster), typeof(RoutePublisher), typeof(LiveCoordinator), typeof(LateGoodsChange),
+            typeof(StopReportHandler), typeof(AvailabilityHandler), typeof(ArrivalHandler), typeof(ExpectedLateHandler), typeof(TopUpHandler),
+        ];
+        foreach (var part in parts)
+        {
+            builder.Services.AddSingleton(part);
+        }
+
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddSingleton<GateBoardFeed>();
         builder.Services.AddSingleton<HouseholdOrderFeed>();

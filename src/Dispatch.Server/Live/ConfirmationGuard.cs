@@ -1,7 +1,5 @@
-using Dispatch.Domain.Orders;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Hosting;
-using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
 

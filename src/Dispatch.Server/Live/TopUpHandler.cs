@@ -83,7 +83,7 @@ internal sealed class TopUpHandler(
     /// <summary>Under the gate's lock; null when there is nothing to do.</summary>
     private async Task<int?> TopUpGateAsync(LiveDay day, string gateId, List<Order> gateOrders, CancellationToken cancellationToken)
     {
-        // Checked under the lock: the same orders may have been handed in twice (intake and the plan's re-read).
+        // Checked under the lock: the same orders may have come twice (from intake, and as the day's orders a new live plan lacks).
         var fresh = gateOrders.Where(o => !day.Orders.ContainsKey(o.Id)).ToList();
         if (fresh.Count == 0 || !days.IsCurrent(day))
         {

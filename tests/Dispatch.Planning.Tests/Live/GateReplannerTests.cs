@@ -36,7 +36,7 @@ public sealed class GateReplannerTests
             reports, notBefore, HaversineTravelMatrix.Walking(), input.Settings.Door);
     }
 
-    // The server recounts a changed plan's KPIs (LiveDispatch); the checker holds the plan to them.
+    // The server recounts a changed plan's KPIs (LiveCoordinator); the checker holds the plan to them.
     private static Plan Recounted(PlanningInput input, Plan plan) =>
         plan with { Kpis = PlanKpiCalculator.Recount(plan, input.Scenario, input.Settings, input.Orders.ToDictionary(o => o.Id)) };
 

@@ -1,10 +1,5 @@
-using Dispatch.Domain.Orders;
-using Dispatch.Domain.Scenarios;
-using Dispatch.Domain.Supply;
-using Dispatch.Planning.District;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
-using Dispatch.Planning.Routing;
 using Dispatch.Planning.Trucks;
 using static Dispatch.Planning.Tests.Live.PlanSurgery;
 
@@ -139,17 +134,17 @@ public sealed class PlanSurgeryTests
     public void Door_deliveries_weigh_their_parcel_and_are_ready_with_their_order()
     {
         var households = new[] { SmallDistrictHousehold("H1"), SmallDistrictHousehold("H2") };
-        var scenario = new ScenarioIndex(District.SmallDistrict.Create(households));
-        var orders = new Dictionary<string, Order>
+        var scenario = new Domain.Scenarios.ScenarioIndex(District.SmallDistrict.Create(households));
+        var orders = new Dictionary<string, Domain.Orders.Order>
         {
-            ["O-1"] = District.SmallDistrict.Order("H1", new BundleCounts(0, 1, 2, 0)),
-            ["O-2"] = District.SmallDistrict.Order("H2", new BundleCounts(0, 0, 0, 1)),
+            ["O-1"] = District.SmallDistrict.Order("H1", new Domain.Supply.BundleCounts(0, 1, 2, 0)),
+            ["O-2"] = District.SmallDistrict.Order("H2", new Domain.Supply.BundleCounts(0, 0, 0, 1)),
         };
         orders = orders.ToDictionary(kv => kv.Key, kv => kv.Value with { Id = kv.Key });
         var current = new DoorRoutingResult(
             "G1",
             [new VolunteerRoute("V1", [DoorTrip(1, Door("O-1#1/2", 100), Door("O-2", 200)), DoorTrip(2, Door("O-1#2/2", 300))])],
-            [new UnassignedDelivery("O-9", "H9", false, UnassignedReason.NoCapacityOrTimeLeft, string.Empty), new UnassignedDelivery("O-2", "H2", false, UnassignedReason.NoCapacityOrTimeLeft, string.Empty)]);
+            [new UnassignedDelivery("O-9", "H9", false, Dispatch.Planning.Routing.UnassignedReason.NoCapacityOrTimeLeft, string.Empty), new UnassignedDelivery("O-2", "H2", false, Dispatch.Planning.Routing.UnassignedReason.NoCapacityOrTimeLeft, string.Empty)]);
 
         var deliveries = new GateDoorDeliveries().Of(new GateDoorDeliveriesInput(
             current, [Outcome("O-1", "G1", readyAt: 7_000), Outcome("O-2", "G1")], orders, scenario)).Deliveries;
