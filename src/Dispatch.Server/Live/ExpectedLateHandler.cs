@@ -46,7 +46,7 @@ internal sealed class ExpectedLateHandler(LiveDays days, LiveCoordinator coordin
                 cancellationToken);
             return new ReplanCompleted(stop.GateId, cause, version);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The truck's report at that gate will re-plan it anyway.
             LiveDispatchLog.ExpectedLateReplanFailed(logger, stop.GateId, truckId, e);

@@ -73,8 +73,9 @@ internal sealed class TopUpHandler(
             fresh.AddRange((await orderStore.OrdersOfDayAsync(day.Day, stopping)).Where(o => !day.Orders.ContainsKey(o.Id)));
             return new TopUpCompleted(fresh, fresh.Count == 0 ? day.Plan.Version : await HandleAsync(new TopUpRequest(fresh), stopping));
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
+            // The orders are stored: the next district plan takes them.
             LiveDispatchLog.TopUpFailed(logger, fresh.Count, e);
             return new TopUpCompleted(fresh, day.Plan.Version, e);
         }
