@@ -1,4 +1,5 @@
 using Dispatch.Contracts.V1;
+using Dispatch.Planning.Doors;
 using Dispatch.Server.Live;
 using Dispatch.Server.Tests.Infrastructure;
 using Grpc.Core;
@@ -53,14 +54,14 @@ public sealed class GateBoardTests
         var trip = gatePlan.DoorRoutes.SelectMany(r => r.Trips.Select(t => (r.VolunteerId, t))).MinBy(p => p.t.LeaveGateSeconds);
         using var board = Watch(server, "G1");
         var first = await board.NextAsync();
-        Assert.DoesNotContain(first.Late, l => l.Kind == LateKind.TripNotStarted && l.Subject == $"{trip.VolunteerId}/{trip.t.Number}");
+        Assert.DoesNotContain(first.Late, l => l.Kind == LateKind.TripNotStarted && l.Subject == new VolunteerTripRef(trip.VolunteerId, trip.t.Number).ToString());
 
         // Ten minutes past the trip's leaving time: no report, no new version, only the clock.
         int now = server.Services.GetRequiredService<PlanClock>().SecondsInto(1);
         server.Clock.Advance(TimeSpan.FromSeconds(Math.Max(0, trip.t.LeaveGateSeconds - now) + 600));
 
-        var late = await board.NextMatchingAsync(b => b.Late.Any(l => l.Kind == LateKind.TripNotStarted && l.Subject == $"{trip.VolunteerId}/{trip.t.Number}"));
-        var item = late.Late.First(l => l.Subject == $"{trip.VolunteerId}/{trip.t.Number}");
+        var late = await board.NextMatchingAsync(b => b.Late.Any(l => l.Kind == LateKind.TripNotStarted && l.Subject == new VolunteerTripRef(trip.VolunteerId, trip.t.Number).ToString()));
+        var item = late.Late.First(l => l.Subject == new VolunteerTripRef(trip.VolunteerId, trip.t.Number).ToString());
         Assert.Equal(trip.t.LeaveGateSeconds, item.DueSeconds);
         Assert.True(item.LateBySeconds >= 600, $"late by {item.LateBySeconds} s");
     }

@@ -77,7 +77,7 @@ public sealed class ProcessLifecycleTests : IDisposable
         catch (RpcException e)
         {
             // The writer fails too once the stream is gone; its error says nothing more.
-            await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(10)));
+            await Record.ExceptionAsync(() => writing.WaitAsync(TimeSpan.FromSeconds(10)));
             return (answers, e);
         }
 

@@ -1,6 +1,9 @@
 using Dispatch.Contracts.V1;
+using Dispatch.Planning.Trucks;
 using Dispatch.Server.Tests.Infrastructure;
+using Dispatch.Server.Live;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Server.Tests;
 
@@ -24,21 +27,18 @@ public sealed class TopUpTests : IDisposable
         return batch;
     }
 
-    private async Task<GatePlan> GatePlanWithAsync(string orderId, TimeSpan within)
+    /// <summary>Submits the batch and waits for its top-up to be done; the gate's plan after it.</summary>
+    private async Task<(BatchResult Receipt, GatePlan Gate)> SubmitAndTopUpAsync(OrderBatch batch)
     {
-        var planning = _server.CreatePlanningClient();
-        var until = DateTime.UtcNow + within;
-        while (true)
-        {
-            var gate = await planning.GetGatePlanAsync(new GetGatePlanRequest { DistrictId = "D1", Day = 1, GateId = "G1" }, deadline: Deadlines.Soon);
-            if (gate.Orders.Any(o => o.OrderId == orderId) || DateTime.UtcNow > until)
-            {
-                return gate;
-            }
-
-            await Task.Delay(50);
-        }
+        using var work = _server.WatchLiveWork();
+        var receipt = await _server.CreateIntakeClient().SubmitBatchAsync(batch, deadline: Deadlines.Soon);
+        var done = await work.TopUpOfAsync($"SM1/{batch.Orders[0].OrderId}");
+        Assert.Null(done.Error);
+        return (receipt, await GatePlanAsync());
     }
+
+    private async Task<GatePlan> GatePlanAsync() =>
+        await _server.CreatePlanningClient().GetGatePlanAsync(new GetGatePlanRequest { DistrictId = "D1", Day = 1, GateId = "G1" }, deadline: Deadlines.Soon);
 
     [Fact]
     public async Task A_new_batch_for_the_day_being_delivered_tops_up_the_gate_and_reaches_driver_volunteer_and_supermarket()
@@ -49,17 +49,17 @@ public sealed class TopUpTests : IDisposable
             v => v,
             v => new StreamRecorder<Assignment>(_server.CreateVolunteersClient().StreamAssignments(new StreamAssignmentsRequest { VolunteerId = v }, deadline: Deadlines.Soon)));
         using var watch = new StreamRecorder<OrderStatusEvent>(_server.CreateSupermarketsClient().WatchOrders(new WatchOrdersRequest { SupermarketId = "SM1" }, deadline: Deadlines.Soon));
+        await watch.ConnectedAsync();
         var tripsBefore = (await truck.NextAsync()).Trips.ToList();
         foreach (var stream in volunteers.Values)
         {
             await stream.NextAsync();
         }
 
-        var receipt = await _server.CreateIntakeClient().SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-2"), deadline: Deadlines.Soon);
+        var (receipt, gate) = await SubmitAndTopUpAsync(LateBatch("late", 1, "H-L1-A-2"));
         Assert.Equal(1, receipt.AcceptedCount);
         const string orderId = "SM1/O-late-H-L1-A-2";
 
-        var gate = await GatePlanWithAsync(orderId, TimeSpan.FromSeconds(10));
         var outcome = Assert.Single(gate.Orders, o => o.OrderId == orderId);
         Assert.Equal(OrderFate.DoorDelivery, outcome.Fate);
         Assert.True(gate.Version > planned.Version);
@@ -68,7 +68,7 @@ public sealed class TopUpTests : IDisposable
 
         // The truck gets a trip more, leaving no earlier than now (08:00 district time) plus packing, and after its planned trips.
         var trucked = await truck.NextAsync(TimeSpan.FromSeconds(2));
-        var added = Assert.Single(trucked.Trips, t => t.Stops.Any(s => outcome.ConsignmentId.StartsWith(s.LoadId + "/", StringComparison.Ordinal)));
+        var added = Assert.Single(trucked.Trips, t => t.Stops.Any(s => ConsignmentRef.IsPieceOf(outcome.ConsignmentId, s.LoadId)));
         Assert.Equal(tripsBefore.Count + 1, trucked.Trips.Count);
         Assert.True(added.DepartSeconds >= Math.Max((8 * 3_600) + 1_800, tripsBefore.Max(t => t.ReturnSeconds)), $"left at {added.DepartSeconds} s");
 
@@ -108,26 +108,30 @@ public sealed class TopUpTests : IDisposable
         using var v1 = new StreamRecorder<Assignment>(_server.CreateVolunteersClient().StreamAssignments(new StreamAssignmentsRequest { VolunteerId = "V1" }, deadline: Deadlines.Soon));
         await v1.NextAsync();
 
-        await _server.CreateIntakeClient().SubmitBatchAsync(LateBatch("tomorrow", 2, "H-L1-A-2"), deadline: Deadlines.Soon);
+        var (_, gate) = await SubmitAndTopUpAsync(LateBatch("tomorrow", 2, "H-L1-A-2"));
 
-        Assert.True(await v1.NothingWithinAsync(TimeSpan.FromMilliseconds(700)));
+        // The top-up is done: whatever it changed was stored and offered before it said so.
+        Assert.Equal(planned.Version, gate.Version);
+        Assert.DoesNotContain(gate.Orders, o => o.OrderId == "SM1/O-tomorrow-H-L1-A-2");
         var plan = await _server.CreatePlanningClient().GetPlanAsync(new GetPlanRequest { DistrictId = "D1", Day = 1 }, deadline: Deadlines.Soon);
         Assert.Equal(planned.Version, plan.Version);
+        Assert.Equal(planned.Version, _server.Services.GetRequiredService<IRouteHub<Assignment>>().Current("V1")!.Version);
     }
 
     [Fact]
     public async Task A_replayed_batch_does_not_top_up_twice()
     {
         await DayOne.PushAndPlanAsync(_server);
-        var intake = _server.CreateIntakeClient();
-        await intake.SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-3"), deadline: Deadlines.Soon);
-        var first = await GatePlanWithAsync("SM1/O-late-H-L1-A-3", TimeSpan.FromSeconds(10));
+        var (_, first) = await SubmitAndTopUpAsync(LateBatch("late", 1, "H-L1-A-3"));
+        Assert.Contains(first.Orders, o => o.OrderId == "SM1/O-late-H-L1-A-3");
 
-        var replay = await intake.SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-3"), deadline: Deadlines.Soon);
-        await Task.Delay(700);
+        using var stored = _server.WatchStoredOrders();
+        var replay = await _server.CreateIntakeClient().SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-3"), deadline: Deadlines.Soon);
 
+        // Intake tells of stored orders before it answers: a replay told nothing, so nothing is topped up.
         Assert.True(replay.Replayed);
-        var gate = await _server.CreatePlanningClient().GetGatePlanAsync(new GetGatePlanRequest { DistrictId = "D1", Day = 1, GateId = "G1" }, deadline: Deadlines.Soon);
+        Assert.False(stored.Reader.TryRead(out _));
+        var gate = await GatePlanAsync();
         Assert.Equal(first.Version, gate.Version);
         Assert.Single(gate.Orders, o => o.OrderId == "SM1/O-late-H-L1-A-3");
     }
@@ -139,9 +143,7 @@ public sealed class TopUpTests : IDisposable
 
         // T1's shift ends at 12:00; at 11:45 packing alone runs past it.
         _server.Clock.Advance(TimeSpan.FromMinutes((3 * 60) + 45));
-        await _server.CreateIntakeClient().SubmitBatchAsync(LateBatch("late", 1, "H-L1-A-4"), deadline: Deadlines.Soon);
-
-        var gate = await GatePlanWithAsync("SM1/O-late-H-L1-A-4", TimeSpan.FromSeconds(10));
+        var (_, gate) = await SubmitAndTopUpAsync(LateBatch("late", 1, "H-L1-A-4"));
         var outcome = Assert.Single(gate.Orders, o => o.OrderId == "SM1/O-late-H-L1-A-4");
         Assert.Equal(OrderFate.Unassigned, outcome.Fate);
         Assert.StartsWith("no truck", outcome.Reason, StringComparison.Ordinal);

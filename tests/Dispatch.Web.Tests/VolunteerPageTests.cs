@@ -105,19 +105,25 @@ public sealed class VolunteerPageTests(SeededDay day) : IDisposable
     private async Task<Order> OrderAsync(string orderId) =>
         await day.IntakeClient().GetOrderAsync(new GetOrderRequest { OrderId = orderId }, deadline: Deadlines.Soon);
 
+    /// <summary>The order once it has <paramref name="status"/>: the supermarket's watch first, then the order, so a change is seen whenever it comes.</summary>
     private async Task<Order> WaitForStatusAsync(string orderId, OrderStatus status)
     {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var order = await OrderAsync(orderId);
-            if (order.Status == status || DateTime.UtcNow > until)
-            {
-                Assert.Equal(status, order.Status);
-                return order;
-            }
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var supermarkets = new Supermarkets.SupermarketsClient(day.Invoker(SeededDay.AdminKey));
+        using var watch = supermarkets.WatchOrders(new WatchOrdersRequest { SupermarketId = orderId[..orderId.IndexOf('/', StringComparison.Ordinal)] }, cancellationToken: bound.Token);
 
-            await Task.Delay(100);
+        // Headers come once the watch is registered: every change after them is on it.
+        await watch.ResponseHeadersAsync;
+        var order = await OrderAsync(orderId);
+        while (order.Status != status && await watch.ResponseStream.MoveNext(bound.Token))
+        {
+            if (watch.ResponseStream.Current is { } change && change.OrderRef == orderId && change.Status == status)
+            {
+                order = await OrderAsync(orderId);
+            }
         }
+
+        Assert.Equal(status, order.Status);
+        return order;
     }
 }

@@ -1,5 +1,6 @@
 using Dispatch.Domain.Geography;
 using Dispatch.Planning.District;
+using Dispatch.Planning.Trucks;
 
 namespace Dispatch.Planning.Checks;
 
@@ -45,7 +46,7 @@ public static class PlanChecks
 
                 foreach (var stop in trip.Stops)
                 {
-                    onGround[$"{stop.LoadId}/{stop.Piece}"] = stop.UnloadStartSeconds + input.Settings.TruckUnloadSeconds;
+                    onGround[ConsignmentRef.Of(stop).ToString()] = stop.UnloadStartSeconds + input.Settings.TruckUnloadSeconds;
                 }
             }
         }

@@ -72,7 +72,7 @@ internal static class TruckConsignments
                 }
 
                 var stop = piece.Stop;
-                string consignmentId = $"{load.Key}/{piece.Piece}";
+                string consignmentId = new ConsignmentRef(load.Key, piece.Piece).ToString();
                 var carriedOrders = inPiece.Select(o => new GateConsignment.CarriedOrder(o.OrderId, index.FindHousehold(o.HouseholdId)!, o.SupermarketId, piece.TruckId!, o.WeightGrams, consignmentId, o.Bundles)).ToList();
                 var consignment = new Consignment(
                     consignmentId,

@@ -40,7 +40,7 @@ internal static class UnservedGoods
             foreach (var trip in route.Trips)
             {
                 var stops = trip.Stops
-                    .Select(s => s with { WeightGrams = s.WeightGrams - leftBehind.GetValueOrDefault($"{s.LoadId}/{s.Piece}") })
+                    .Select(s => s with { WeightGrams = s.WeightGrams - leftBehind.GetValueOrDefault(ConsignmentRef.Of(s).ToString()) })
                     .Where(s => s.WeightGrams > 0)
                     .ToList();
                 if (stops.Count > 0)

@@ -14,7 +14,7 @@ namespace Dispatch.Planning.Live;
 /// <param name="Reports">Reports so far, by delivery id.</param>
 /// <param name="NotBeforeSeconds">Where the gate's day stands: no new or moved trip leaves earlier.</param>
 /// <param name="RetryDelaySeconds">A door that did not answer is tried again no sooner than this after <paramref name="NotBeforeSeconds"/>.</param>
-/// <param name="StartedTrips">Trips that left the gate (<see cref="StartedTripKey"/>), reported stop or not: they stay as they are.</param>
+/// <param name="StartedTrips">Trips that left the gate, reported stop or not: they stay as they are.</param>
 public sealed record GateReplanInput(
     Gate Gate,
     DoorRoutingResult Current,
@@ -26,8 +26,13 @@ public sealed record GateReplanInput(
     ITravelMatrix Walking,
     DoorRoutingSettings Settings,
     int RetryDelaySeconds = 30 * 60,
-    IReadOnlySet<string>? StartedTrips = null)
+    IReadOnlySet<VolunteerTripRef>? StartedTrips = null)
 {
-    /// <summary>How <see cref="StartedTrips"/> names a trip: "volunteer/trip number".</summary>
-    public static string StartedTripKey(string volunteerId, int tripNumber) => $"{volunteerId}/{tripNumber}";
+    /// <summary>Where the gate's day stands: the end of the latest reported drop, or <paramref name="nowSeconds"/> when later.</summary>
+    public static int NotBeforeOf(DoorRoutingResult current, IReadOnlyDictionary<string, StopReport> reports, int nowSeconds) =>
+        current.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors)
+            .Where(d => reports.ContainsKey(d.DeliveryId))
+            .Select(d => d.DropOffStartSeconds + d.ServiceSeconds)
+            .Append(nowSeconds)
+            .Max();
 }

@@ -27,7 +27,7 @@ public sealed class GateReplanner
             var trips = new List<DoorTrip>();
             foreach (var trip in route.Trips)
             {
-                bool started = trip.Doors.Any(d => input.Reports.ContainsKey(d.DeliveryId)) || input.StartedTrips?.Contains(GateReplanInput.StartedTripKey(route.VolunteerId, trip.Number)) == true;
+                bool started = trip.Doors.Any(d => input.Reports.ContainsKey(d.DeliveryId)) || input.StartedTrips?.Contains(new VolunteerTripRef(route.VolunteerId, trip.Number)) == true;
                 if (started && !available.ContainsKey(route.VolunteerId))
                 {
                     // Dropped out mid-trip: what they reported stays, the rest goes back to the gate for others.

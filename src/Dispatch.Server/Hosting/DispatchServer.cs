@@ -2,6 +2,7 @@ using Dispatch.Domain.Orders;
 using Dispatch.Domain.Scenarios;
 using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
+using Dispatch.Server.Events;
 using Dispatch.Planning.District;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Live;
@@ -143,6 +144,7 @@ public static class DispatchServer
         builder.Services.AddSingleton<IReferenceData>(sp => sp.GetRequiredService<ScenarioIndex>());
         builder.Services.AddSingleton(new IntakeLimits(MaxOrdersPerBatch: intake.MaxOrdersPerBatch, MaxOrdersPerHouseholdPerDay: intake.MaxOrdersPerHouseholdPerDay));
         builder.Services.AddSingleton<OrderBatchValidator>();
+        builder.Services.AddSingleton<EventFeed<OrdersStored>>();
         builder.Services.AddSingleton<BatchIntake>();
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<LiveReportStore>();
@@ -198,13 +200,27 @@ public static class DispatchServer
         byte[] secret = System.Text.Encoding.UTF8.GetBytes(ProductionSecrets.ConfirmationKey(live, builder.Environment.IsDevelopment()));
         builder.Services.AddSingleton(new ConfirmationCodes(secret));
         builder.Services.AddSingleton(new HouseholdTokens(secret));
+        builder.Services.AddSingleton<OrderHistory>();
         builder.Services.AddSingleton<ConfirmationGuard>();
         builder.Services.AddSingleton<OrderProgress>();
+        builder.Services.AddSingleton<LiveWork>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveWork>());
+
+        // The parts of live dispatch, one of each (LiveDispatch says which does what).
+        Type[] parts =
+        [
+            typeof(LiveDays), typeof(LiveRoster), typeof(RoutePublisher), typeof(LiveCoordinator), typeof(LateGoodsChange),
+            typeof(StopReportHandler), typeof(AvailabilityHandler), typeof(ArrivalHandler), typeof(ExpectedLateHandler), typeof(TopUpHandler),
+        ];
+        foreach (var part in parts)
+        {
+            builder.Services.AddSingleton(part);
+        }
+
         builder.Services.AddSingleton<ILiveDispatch, LiveDispatch>();
         builder.Services.AddSingleton<GateBoardFeed>();
         builder.Services.AddSingleton<HouseholdOrderFeed>();
         builder.Services.AddHostedService<LiveDayRestorer>();
-        builder.Services.AddSingleton<TopUpQueue>();
         builder.Services.AddHostedService<TopUpWorker>();
         builder.Services.AddHostedService<ReleaseWatch>();
     }

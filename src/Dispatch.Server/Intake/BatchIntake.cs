@@ -1,6 +1,6 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Server.Errors;
-using Dispatch.Server.Live;
+using Dispatch.Server.Events;
 using Dispatch.Server.Telemetry;
 using Dispatch.Storage;
 using System.Diagnostics;
@@ -9,10 +9,10 @@ namespace Dispatch.Server.Intake;
 
 /// <summary>
 /// Takes one batch: answers a repeated batch id with its first answer, validates the rest,
-/// and stores the batch's valid orders in one transaction before answering. Orders for the day being delivered are
-/// queued for their gate's top-up.
+/// and stores the batch's valid orders in one transaction before answering, then publishes them as
+/// <see cref="OrdersStored"/> (live dispatch tops up the day being delivered with them; intake does not wait for it).
 /// </summary>
-public sealed class BatchIntake(OrderBatchValidator validator, IntakeLimits limits, OrderStore store, ILiveDispatch live, TopUpQueue topUps, TimeProvider clock)
+public sealed class BatchIntake(OrderBatchValidator validator, IntakeLimits limits, OrderStore store, EventFeed<OrdersStored> storedOrders, TimeProvider clock)
 {
     public async Task<BatchIntakeResult> SubmitAsync(OrderBatch batch, CancellationToken cancellationToken)
     {
@@ -72,10 +72,9 @@ public sealed class BatchIntake(OrderBatchValidator validator, IntakeLimits limi
             var outcome = await store.StoreBatchAsync(receipt, orders, cancellationToken);
             if (outcome.Receipt is { } stored)
             {
-                if (!outcome.WasAlreadyStored && live.LiveDayNumber == batch.Day)
+                if (!outcome.WasAlreadyStored)
                 {
-                    // The day is being delivered: these orders need their gate topped up.
-                    topUps.Enqueue(orders);
+                    storedOrders.Publish(new OrdersStored(batch.Day, orders));
                 }
 
                 return new BatchIntakeResult(stored, outcome.WasAlreadyStored);

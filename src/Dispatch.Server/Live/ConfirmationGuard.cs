@@ -1,7 +1,5 @@
-using Dispatch.Domain.Orders;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Hosting;
-using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
 
@@ -12,7 +10,7 @@ namespace Dispatch.Server.Live;
 /// reports, until a supervisor lifts the lock. Every wrong code is stored as a live report (with the lock it sets, and
 /// the lock as an entry in the order's history), so a restart forgets nothing.
 /// </summary>
-public sealed class ConfirmationGuard(ConfirmationCodes codes, LiveReportStore liveReports, OrderStore orders, LiveOptions options, TimeProvider clock, ILogger<ConfirmationGuard> logger)
+public sealed class ConfirmationGuard(ConfirmationCodes codes, OrderHistory history, LiveOptions options, TimeProvider clock, ILogger<ConfirmationGuard> logger)
 {
     // One at a time: the count, the lock decision and the stored report must not interleave between attempts.
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -79,9 +77,8 @@ public sealed class ConfirmationGuard(ConfirmationCodes codes, LiveReportStore l
             }
 
             var unlock = new CodeUnlock(orderRef, volunteerId, by);
-            long now = clock.GetUtcNow().ToUnixTimeSeconds();
-            var history = orderRef is null ? [] : await HistoryEntryAsync(orderRef, now, $"proof-code lock lifted by {by} ({wrong} wrong codes forgotten)", cancellationToken);
-            await liveReports.AppendAsync(LiveReportKinds.OfCodeUnlock(day, unlock, now), history, cancellationToken, historyOnly: true);
+            (string, string)[] notes = orderRef is null ? [] : [(orderRef, $"proof-code lock lifted by {by} ({wrong} wrong codes forgotten)")];
+            await history.NoteAsync(LiveReportKinds.OfCodeUnlock(day, unlock, clock.GetUtcNow().ToUnixTimeSeconds()), notes, cancellationToken);
             _ = orderRef is not null ? attempts.UnlockOrder(orderRef) : attempts.UnlockVolunteer(volunteerId!);
             ConfirmationGuardLog.Unlocked(logger, orderRef ?? volunteerId!, by, wrong);
             return new UnlockResult(WasLocked: true, wrong);
@@ -94,28 +91,19 @@ public sealed class ConfirmationGuard(ConfirmationCodes codes, LiveReportStore l
 
     private async Task StoreAsync(LiveDay day, WrongCode wrong, CancellationToken cancellationToken)
     {
-        long now = clock.GetUtcNow().ToUnixTimeSeconds();
-        var history = new List<OrderStatusChange>();
+        var notes = new List<(string, string)>();
         if (wrong.LocksOrder)
         {
-            history.AddRange(await HistoryEntryAsync(
-                wrong.OrderRef, now, $"confirmation locked: {options.MaxWrongCodesPerOrder} wrong proof codes for this order (the last from {wrong.VolunteerId}); a planner or admin unlocks it", cancellationToken));
+            notes.Add((wrong.OrderRef, $"confirmation locked: {options.MaxWrongCodesPerOrder} wrong proof codes for this order (the last from {wrong.VolunteerId}); a planner or admin unlocks it"));
             ConfirmationGuardLog.OrderLocked(logger, wrong.OrderRef, options.MaxWrongCodesPerOrder, wrong.VolunteerId);
         }
 
         if (wrong.LocksVolunteer)
         {
-            history.AddRange(await HistoryEntryAsync(
-                wrong.OrderRef, now, $"code reports of {wrong.VolunteerId} locked: {options.MaxWrongCodesPerVolunteer} wrong proof codes today (the last for this order); a planner or admin unlocks them", cancellationToken));
+            notes.Add((wrong.OrderRef, $"code reports of {wrong.VolunteerId} locked: {options.MaxWrongCodesPerVolunteer} wrong proof codes today (the last for this order); a planner or admin unlocks them"));
             ConfirmationGuardLog.VolunteerLocked(logger, wrong.VolunteerId, options.MaxWrongCodesPerVolunteer);
         }
 
-        await liveReports.AppendAsync(LiveReportKinds.OfWrongCode(day, wrong, now), history, cancellationToken, historyOnly: true);
+        await history.NoteAsync(LiveReportKinds.OfWrongCode(day, wrong, clock.GetUtcNow().ToUnixTimeSeconds()), notes, cancellationToken);
     }
-
-    /// <summary>An audit entry in the order's history at its current status (it moves no status).</summary>
-    private async Task<IReadOnlyList<OrderStatusChange>> HistoryEntryAsync(string orderRef, long nowUnixSeconds, string reason, CancellationToken cancellationToken) =>
-        await orders.GetOrderAsync(orderRef, cancellationToken) is { } order
-            ? [new OrderStatusChange(orderRef, order.Status, nowUnixSeconds, reason)]
-            : [];
 }

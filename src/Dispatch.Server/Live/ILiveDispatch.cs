@@ -10,10 +10,16 @@ namespace Dispatch.Server.Live;
 /// </summary>
 public interface ILiveDispatch
 {
-    /// <summary>A full plan was stored: it becomes the plan acted on and every volunteer's route is offered to the streams.</summary>
+    /// <summary>
+    /// A full plan was stored: it becomes the plan acted on and every volunteer's route is offered to the streams.
+    /// <paramref name="orders"/> are those it was made from; the day's orders stored since are topped up in the background.
+    /// </summary>
     Task PlanStoredAsync(VersionedPlan plan, IReadOnlyList<Order> orders, CancellationToken cancellationToken);
 
-    /// <summary>After a restart: the stored plan becomes live, with the day's stored reports replayed, unless a plan was made live meanwhile.</summary>
+    /// <summary>
+    /// After a restart: as <see cref="PlanStoredAsync"/>, with the day's stored reports replayed, unless a plan was made
+    /// live meanwhile.
+    /// </summary>
     Task RestoreAsync(VersionedPlan plan, IReadOnlyList<Order> orders, IReadOnlyList<LiveReport> reports, CancellationToken cancellationToken);
 
     /// <summary>True once a plan is live.</summary>

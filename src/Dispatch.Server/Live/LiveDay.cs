@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using Dispatch.Domain.Orders;
+using Dispatch.Domain.People;
+using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
+using Dispatch.Planning.Trucks;
 using Dispatch.Server.Planning;
 
 namespace Dispatch.Server.Live;
@@ -27,8 +30,8 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
 
     public ConcurrentDictionary<string, bool> Unavailable { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reported arrivals by <see cref="ArrivalKey"/>: when, and how late against the plan of the time.</summary>
-    public ConcurrentDictionary<string, (int ArrivedAtSeconds, int LateBySeconds)> Arrivals { get; } = new(StringComparer.Ordinal);
+    /// <summary>Reported arrivals: when, and how late against the plan of the time.</summary>
+    public ConcurrentDictionary<ArrivalRef, (int ArrivedAtSeconds, int LateBySeconds)> Arrivals { get; } = new();
 
     /// <summary>How far each order has come on its way (see <see cref="OrderProgress"/>); filled from the store before first use.</summary>
     public ConcurrentDictionary<string, OrderStatus> Reached { get; } = new(StringComparer.Ordinal);
@@ -36,14 +39,16 @@ internal sealed class LiveDay(string districtId, int day, VersionedPlan plan, IR
     /// <summary>True once <see cref="Reached"/> holds what the store had when the day became live in this process.</summary>
     public bool ReachedLoaded { get; set; }
 
-    /// <summary>Reported departures by "truck/trip": when the truck left the supermarket.</summary>
-    public ConcurrentDictionary<string, int> Departures { get; } = new(StringComparer.Ordinal);
+    /// <summary>Reported departures: when the truck left the supermarket.</summary>
+    public ConcurrentDictionary<TruckTripRef, int> Departures { get; } = new();
 
-    /// <summary>Door trips started, by "volunteer/trip".</summary>
-    public ConcurrentDictionary<string, bool> StartedTrips { get; } = new(StringComparer.Ordinal);
+    /// <summary>Door trips started.</summary>
+    public ConcurrentDictionary<VolunteerTripRef, bool> StartedTrips { get; } = new();
 
     /// <summary>Wrong proof codes and the locks they set (see <see cref="ConfirmationGuard"/>).</summary>
     public CodeAttempts CodeAttempts { get; } = new();
 
-    public static string ArrivalKey(string truckId, string gateId, string loadId) => $"{truckId}/{gateId}/{loadId}";
+    /// <summary>The volunteer's door trips in the plan acted on (null when the plan gives them none).</summary>
+    public VolunteerRoute? RouteOf(Volunteer volunteer) =>
+        Plan.Plan.DoorRoutes.Where(d => d.GateId == volunteer.GateId).SelectMany(d => d.Routes).FirstOrDefault(r => r.VolunteerId == volunteer.Id);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
+using Dispatch.Planning.Trucks;
 using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
@@ -23,16 +25,14 @@ internal static class LiveReportKinds
     public static LiveReport OfAvailability(LiveDay day, string volunteerId, bool available, long nowUnixSeconds) =>
         new(day.DistrictId, day.Day, Availability, volunteerId, JsonSerializer.Serialize(new AvailabilityDocument(available), s_json), nowUnixSeconds);
 
-    public static LiveReport OfArrival(LiveDay day, string key, int arrivedAtSeconds, int lateBySeconds, long nowUnixSeconds) =>
-        new(day.DistrictId, day.Day, Arrival, key, JsonSerializer.Serialize(new ArrivalDocument(arrivedAtSeconds, lateBySeconds), s_json), nowUnixSeconds);
+    public static LiveReport OfArrival(LiveDay day, ArrivalRef arrival, int arrivedAtSeconds, int lateBySeconds, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, Arrival, arrival.ToString(), JsonSerializer.Serialize(new ArrivalDocument(arrivedAtSeconds, lateBySeconds), s_json), nowUnixSeconds);
 
-    /// <param name="key">"truck/trip".</param>
-    public static LiveReport OfDeparture(LiveDay day, string key, int departedAtSeconds, long nowUnixSeconds) =>
-        new(day.DistrictId, day.Day, Departure, key, JsonSerializer.Serialize(new DepartureDocument(departedAtSeconds), s_json), nowUnixSeconds);
+    public static LiveReport OfDeparture(LiveDay day, TruckTripRef trip, int departedAtSeconds, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, Departure, trip.ToString(), JsonSerializer.Serialize(new DepartureDocument(departedAtSeconds), s_json), nowUnixSeconds);
 
-    /// <param name="key">"volunteer/trip".</param>
-    public static LiveReport OfTripStart(LiveDay day, string key, long nowUnixSeconds) =>
-        new(day.DistrictId, day.Day, TripStart, key, "{}", nowUnixSeconds);
+    public static LiveReport OfTripStart(LiveDay day, VolunteerTripRef trip, long nowUnixSeconds) =>
+        new(day.DistrictId, day.Day, TripStart, trip.ToString(), "{}", nowUnixSeconds);
 
     public static LiveReport OfWrongCode(LiveDay day, WrongCode wrong, long nowUnixSeconds) =>
         new(day.DistrictId, day.Day, WrongCode, wrong.OrderRef, JsonSerializer.Serialize(wrong, s_json), nowUnixSeconds);
@@ -62,13 +62,13 @@ internal static class LiveReportKinds
 
                     break;
                 case Arrival when JsonSerializer.Deserialize<ArrivalDocument>(report.Document, s_json) is { } arrival:
-                    day.Arrivals[report.SubjectId] = (arrival.ArrivedAtSeconds, arrival.LateBySeconds);
+                    day.Arrivals[ArrivalRef.Parse(report.SubjectId)] = (arrival.ArrivedAtSeconds, arrival.LateBySeconds);
                     break;
                 case Departure when JsonSerializer.Deserialize<DepartureDocument>(report.Document, s_json) is { } departure:
-                    day.Departures[report.SubjectId] = departure.DepartedAtSeconds;
+                    day.Departures[TruckTripRef.Parse(report.SubjectId)] = departure.DepartedAtSeconds;
                     break;
                 case TripStart:
-                    day.StartedTrips[report.SubjectId] = true;
+                    day.StartedTrips[VolunteerTripRef.Parse(report.SubjectId)] = true;
                     break;
                 case WrongCode when JsonSerializer.Deserialize<WrongCode>(report.Document, s_json) is { } wrong:
                     day.CodeAttempts.Wrong(wrong);

@@ -4,21 +4,21 @@ using Dispatch.Domain.People;
 using Dispatch.Planning.District;
 using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
+using Dispatch.Planning.Trucks;
 using Dispatch.Server.Errors;
 using Dispatch.Storage;
 
 namespace Dispatch.Server.Live;
 
 /// <summary>
-/// Which order statuses the day's reports and the plan clock imply, each emitted once per order: ON_TRUCK when the
-/// truck leaves the supermarket, DISINFECTING when it is at the gate, RELEASED when disinfection and rest are over,
-/// OUT_FOR_DELIVERY when a volunteer's trip leaves the gate, PICKED_UP when a household collects. An order only
-/// moves forward: a status at or behind where the order already is (in this process or in its stored history)
-/// is not emitted, so a late or repeated report never sends a supermarket backwards.
+/// Which orders the day's reports and the plan clock move along their way: ON_TRUCK when the truck leaves the
+/// supermarket, DISINFECTING when it is at the gate, RELEASED when disinfection and rest are over, OUT_FOR_DELIVERY
+/// when a volunteer's trip leaves the gate, PICKED_UP when a household collects. <see cref="OrderHistory"/> takes
+/// each status once per order, only forward, so a late or repeated report never sends a supermarket backwards.
 /// </summary>
-public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports, OrderEventHub events, ConfirmationGuard guard, PlanClock planClock, ILogger<OrderProgress> logger)
+public sealed class OrderProgress(OrderHistory history, ConfirmationGuard guard, PlanClock planClock)
 {
-    // One writer: the "not yet emitted" check and the store must not interleave between reports.
+    // One report at a time: whether a trip or departure is already known and its statuses must not interleave.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     internal async Task<DepartureResult> DepartAsync(LiveDay day, DepartureReport report, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         var plan = day.Plan;
         var trip = plan.Plan.TruckRoutes.Where(r => r.TruckId == report.TruckId).SelectMany(r => r.Trips).FirstOrDefault(t => t.Number == report.TripNumber)
             ?? throw new ResourceNotFoundException("trip", $"{report.TripNumber} on the route of {report.TruckId}");
-        var consignments = trip.Stops.Select(s => (s.GateId, $"{s.LoadId}/{s.Piece}")).ToHashSet();
+        var consignments = trip.Stops.Select(s => (s.GateId, ConsignmentRef.Of(s).ToString())).ToHashSet();
         var orderIds = plan.Plan.Orders
             .Where(o => o.TruckId == report.TruckId && o.ConsignmentId is { } c && consignments.Contains((o.GateId, c)))
             .Select(o => o.OrderId)
@@ -35,7 +35,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            string key = $"{report.TruckId}/{report.TripNumber}";
+            var key = new TruckTripRef(report.TruckId, report.TripNumber);
             if (day.Departures.TryGetValue(key, out int earlier))
             {
                 return earlier == report.DepartedAtSeconds
@@ -43,7 +43,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
                     : throw new PreconditionFailedException($"trip {report.TripNumber} of {report.TruckId} was already reported leaving at {Clock(earlier)}; a departure cannot be changed");
             }
 
-            await AdvanceAsync(
+            await history.AdvanceAsync(
                 day,
                 orderIds,
                 OrderStatus.OnTruck,
@@ -63,26 +63,25 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     /// <param name="stored">The arrival as stored, with the statuses it causes in one transaction.</param>
     internal async Task ArrivedAsync(LiveDay day, ArrivalReport report, LiveReport stored, CancellationToken cancellationToken)
     {
-        string piecesOf = report.LoadId + "/";
         var orderIds = day.Plan.Plan.Orders
-            .Where(o => o.TruckId == report.TruckId && o.GateId == report.GateId && o.ConsignmentId is { } c && c.StartsWith(piecesOf, StringComparison.Ordinal))
+            .Where(o => o.TruckId == report.TruckId && o.GateId == report.GateId && ConsignmentRef.IsPieceOf(o.ConsignmentId, report.LoadId))
             .Select(o => o.OrderId)
             .ToList();
         await WithWriterAsync(
-            () => AdvanceAsync(day, orderIds, OrderStatus.Disinfecting, $"{report.TruckId} at gate {report.GateId} with {report.LoadId} at {Clock(report.ArrivedAtSeconds)}", cancellationToken, stored),
+            () => history.AdvanceAsync(day, orderIds, OrderStatus.Disinfecting, $"{report.TruckId} at gate {report.GateId} with {report.LoadId} at {Clock(report.ArrivedAtSeconds)}", cancellationToken, stored),
             cancellationToken);
     }
 
     internal async Task<TripStartResult> StartTripAsync(LiveDay day, Volunteer volunteer, int tripNumber, CancellationToken cancellationToken)
     {
         var plan = day.Plan;
-        var trip = LiveDispatch.RouteOf(plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Number == tripNumber)
+        var trip = day.RouteOf(volunteer)?.Trips.FirstOrDefault(t => t.Number == tripNumber)
             ?? throw new ResourceNotFoundException("trip", $"{tripNumber} on the route of {volunteer.Id}");
         var orderIds = OrdersOf(trip);
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            if (!day.StartedTrips.ContainsKey(GateReplanInput.StartedTripKey(volunteer.Id, trip.Number)))
+            if (!day.StartedTrips.ContainsKey(new VolunteerTripRef(volunteer.Id, trip.Number)))
             {
                 // Goods leave the gate only after disinfection and the 30-minute rest.
                 var ids = orderIds.ToHashSet(StringComparer.Ordinal);
@@ -105,7 +104,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     /// <summary>A report from a door is also news that its trip left the gate, when nobody said so.</summary>
     internal async Task StopReportedAsync(LiveDay day, Volunteer volunteer, string deliveryId, CancellationToken cancellationToken)
     {
-        if (LiveDispatch.RouteOf(day.Plan.Plan, volunteer)?.Trips.FirstOrDefault(t => t.Doors.Any(d => d.DeliveryId == deliveryId)) is { } trip)
+        if (day.RouteOf(volunteer)?.Trips.FirstOrDefault(t => t.Doors.Any(d => d.DeliveryId == deliveryId)) is { } trip)
         {
             await WithWriterAsync(() => StartAsync(day, volunteer, trip, cancellationToken), cancellationToken);
         }
@@ -121,7 +120,7 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await LoadReachedAsync(day, cancellationToken);
+            await history.LoadAsync(day, cancellationToken);
             if (day.Reached.GetValueOrDefault(outcome.OrderId) == OrderStatus.PickedUp)
             {
                 return new PickupResult(Replayed: true, plan.Version);
@@ -144,8 +143,8 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             }
 
             // The release check may not have run since the rest ended: say so first, so the history stays in order.
-            await AdvanceAsync(day, Released(day, [outcome], now), OrderStatus.Released, ReleaseCause(plan.Version, outcome.GateId), cancellationToken);
-            await AdvanceAsync(day, [outcome.OrderId], OrderStatus.PickedUp, $"picked up at gate {volunteer.GateId}, handed over by {volunteer.Id}", cancellationToken);
+            await history.AdvanceAsync(day, Released(day, [outcome], now), OrderStatus.Released, ReleaseCause(plan.Version, outcome.GateId), cancellationToken);
+            await history.AdvanceAsync(day, [outcome.OrderId], OrderStatus.PickedUp, $"picked up at gate {volunteer.GateId}, handed over by {volunteer.Id}", cancellationToken);
             return new PickupResult(Replayed: false, plan.Version);
         }
         finally
@@ -166,13 +165,13 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await LoadReachedAsync(day, cancellationToken);
+            await history.LoadAsync(day, cancellationToken);
             int now = planClock.SecondsInto(day.Day);
             var plan = day.Plan;
             int released = 0;
             foreach (var gate in plan.Plan.Orders.GroupBy(o => o.GateId, StringComparer.Ordinal))
             {
-                released += (await AdvanceAsync(day, Released(day, gate, now), OrderStatus.Released, ReleaseCause(plan.Version, gate.Key), cancellationToken)).Count;
+                released += (await history.AdvanceAsync(day, Released(day, gate, now), OrderStatus.Released, ReleaseCause(plan.Version, gate.Key), cancellationToken)).Count;
             }
 
             return released;
@@ -193,13 +192,13 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
     /// <summary>Under the writer. False when the trip was already started.</summary>
     private async Task<bool> StartAsync(LiveDay day, Volunteer volunteer, DoorTrip trip, CancellationToken cancellationToken)
     {
-        string key = GateReplanInput.StartedTripKey(volunteer.Id, trip.Number);
+        var key = new VolunteerTripRef(volunteer.Id, trip.Number);
         if (day.StartedTrips.ContainsKey(key))
         {
             return false;
         }
 
-        await AdvanceAsync(
+        await history.AdvanceAsync(
             day,
             OrdersOf(trip),
             OrderStatus.OutForDelivery,
@@ -209,69 +208,6 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             stored: () => day.StartedTrips[key] = true);
         day.StartedTrips[key] = true;
         return true;
-    }
-
-    /// <summary>Under the writer. Stores and publishes <paramref name="status"/> for the orders not yet at or past it; returns those.</summary>
-    /// <param name="report">The live report causing it, stored with the changes in one transaction (even when there are none).</param>
-    /// <param name="stored">Applies the report to the live day once it is stored, before anyone hears of the changes (a gate board reads both).</param>
-    private async Task<IReadOnlyList<string>> AdvanceAsync(
-        LiveDay day, IEnumerable<string> orderIds, OrderStatus status, string cause, CancellationToken cancellationToken, LiveReport? report = null, Action? stored = null)
-    {
-        await LoadReachedAsync(day, cancellationToken);
-        long now = planClock.UnixSeconds;
-        var changes = orderIds.Distinct(StringComparer.Ordinal)
-            .Where(id => day.Orders.ContainsKey(id) && Step(day.Reached.GetValueOrDefault(id)) < Step(status))
-            .Select(id => new OrderStatusChange(id, status, now, cause))
-            .ToList();
-        if (report is not null)
-        {
-            await liveReports.AppendAsync(report, changes, cancellationToken);
-        }
-        else if (changes.Count > 0)
-        {
-            await store.AppendStatusChangesAsync(changes, cancellationToken);
-        }
-
-        stored?.Invoke();
-        if (changes.Count == 0)
-        {
-            return [];
-        }
-
-        foreach (var change in changes)
-        {
-            day.Reached[change.OrderId] = status;
-        }
-
-        events.Publish(day.Orders, changes);
-        OrderProgressLog.Advanced(logger, changes.Count, status.ToString(), cause);
-        return changes.Select(c => c.OrderId).ToList();
-    }
-
-    /// <summary>Makes sure the day's statuses are loaded from the store (readers of <see cref="LiveDay.Reached"/>).</summary>
-    internal Task LoadAsync(LiveDay day, CancellationToken cancellationToken) =>
-        day.ReachedLoaded ? Task.CompletedTask : WithWriterAsync(() => LoadReachedAsync(day, cancellationToken), cancellationToken);
-
-    /// <summary>Under the writer. After a restart the history says how far each order came: nothing is emitted twice.</summary>
-    private async Task LoadReachedAsync(LiveDay day, CancellationToken cancellationToken)
-    {
-        if (day.ReachedLoaded)
-        {
-            return;
-        }
-
-        var stored = await store.StatusesOfDayAsync(day.Day, cancellationToken);
-        foreach (var (orderId, statuses) in stored)
-        {
-            var furthest = statuses.MaxBy(Step);
-            if (Step(furthest) > Step(day.Reached.GetValueOrDefault(orderId)))
-            {
-                day.Reached[orderId] = furthest;
-            }
-        }
-
-        day.ReachedLoaded = true;
-        OrderProgressLog.Loaded(logger, day.Day, stored.Count);
     }
 
     private async Task WithWriterAsync(Func<Task> action, CancellationToken cancellationToken)
@@ -286,18 +222,6 @@ public sealed class OrderProgress(OrderStore store, LiveReportStore liveReports,
             _writer.Release();
         }
     }
-
-    /// <summary>How far along its way a status is; an order never goes back a step (a new plan's PLANNED is history only).</summary>
-    private static int Step(OrderStatus status) => status switch
-    {
-        OrderStatus.Received => 0,
-        OrderStatus.Planned or OrderStatus.Slotted or OrderStatus.Unfilled => 1,
-        OrderStatus.OnTruck => 2,
-        OrderStatus.Disinfecting => 3,
-        OrderStatus.Released => 4,
-        OrderStatus.OutForDelivery => 5,
-        _ => 6,
-    };
 
     private static List<string> OrdersOf(DoorTrip trip) =>
         trip.Doors.Select(d => DeliveryIds.OrderIdOf(d.DeliveryId)).Distinct(StringComparer.Ordinal).ToList();

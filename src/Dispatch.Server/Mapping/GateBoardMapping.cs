@@ -2,6 +2,7 @@ using System.Globalization;
 using Dispatch.Domain.Geography;
 using Dispatch.Domain.Orders;
 using Dispatch.Planning.District;
+using Dispatch.Planning.Doors;
 using Dispatch.Planning.Live;
 using Dispatch.Server.Live;
 using Dispatch.Server.Planning;
@@ -46,7 +47,7 @@ public static class GateBoardMapping
                 Doors = t.Doors.Count,
                 Delivered = live is null ? 0 : t.Doors.Count(d => live.Reports.GetValueOrDefault(d.DeliveryId, false)),
                 Failed = live is null ? 0 : t.Doors.Count(d => live.Reports.TryGetValue(d.DeliveryId, out bool delivered) && !delivered),
-                Started = live?.StartedTrips.Contains(GateReplanInput.StartedTripKey(volunteerId, t.Number)) == true,
+                Started = live?.StartedTrips.Contains(new VolunteerTripRef(volunteerId, t.Number)) == true,
             }));
             board.Volunteers.Add(volunteer);
         }
@@ -77,13 +78,13 @@ public static class GateBoardMapping
         {
             foreach (var trip in route.Trips)
             {
-                string key = GateReplanInput.StartedTripKey(route.VolunteerId, trip.Number);
+                var key = new VolunteerTripRef(route.VolunteerId, trip.Number);
                 if (!live.StartedTrips.Contains(key))
                 {
                     // Its doors are late too, but the trip says it once.
                     if (trip.LeaveGateSeconds < now)
                     {
-                        yield return Late(V1.LateKind.TripNotStarted, key, route.VolunteerId, trip.LeaveGateSeconds, now);
+                        yield return Late(V1.LateKind.TripNotStarted, key.ToString(), route.VolunteerId, trip.LeaveGateSeconds, now);
                     }
 
                     continue;

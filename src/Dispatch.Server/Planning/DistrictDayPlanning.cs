@@ -12,7 +12,7 @@ namespace Dispatch.Server.Planning;
 /// Plans a district day from the stored orders, stores the plan as the next version, and records each order's
 /// new status in its history. One plan at a time per server (the district is the unit of planning).
 /// </summary>
-public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, ILiveDispatch live, OrderEventHub orderEvents, TopUpQueue topUps, TimeProvider clock)
+public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore orders, PlanBook plans, PlanningSettings settings, ILiveDispatch live, OrderHistory history, TimeProvider clock)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -51,16 +51,11 @@ public sealed class DistrictDayPlanning(ScenarioIndex scenario, OrderStore order
             cancellationToken.ThrowIfCancellationRequested();
             long now = clock.GetUtcNow().ToUnixTimeSeconds();
             var saved = await plans.SaveAsync(plan, now, CancellationToken.None);
-            var changes = PlanStatusChanges.Of(saved.Plan.Orders, saved.Version, now);
-            await orders.AppendStatusChangesAsync(changes, CancellationToken.None);
-            orderEvents.Publish(dayOrders.ToDictionary(o => o.Id, StringComparer.Ordinal), changes);
+            await history.PlannedAsync(saved.Plan.Orders, saved.Version, now, dayOrders.ToDictionary(o => o.Id, StringComparer.Ordinal), CancellationToken.None);
 
-            // The newest plan is the one volunteers act on: their routes go out now.
+            // The newest plan is the one volunteers act on: their routes go out now (orders stored while it was
+            // being made join it as top-ups).
             await live.PlanStoredAsync(saved, dayOrders, CancellationToken.None);
-
-            // Orders stored while the plan was being made are not in it: they join it as top-ups.
-            var planned = dayOrders.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-            topUps.Enqueue((await orders.OrdersOfDayAsync(day, CancellationToken.None)).Where(o => !planned.Contains(o.Id)).ToList());
             return saved;
         }
         finally

@@ -26,6 +26,9 @@ public sealed class SupermarketsService(IReferenceData reference, OrderEventHub 
         }
 
         using var watch = events.Watch(request.SupermarketId);
+
+        // Headers once the watch is in place: a client that has them sees every change made after.
+        await context.WriteResponseHeadersAsync([]);
         await ServerShutdown.StreamUntilStoppedAsync(
             watch.Reader,
             e => responseStream.WriteAsync(new OrderStatusEvent

@@ -1,4 +1,5 @@
 using Dispatch.Domain.Geography;
+using Dispatch.Domain.Scenarios;
 using Dispatch.Domain.Supply;
 using Dispatch.Planning.Checks;
 using Dispatch.Planning.District;
@@ -27,29 +28,20 @@ public sealed class GateReplannerTests
     {
         var doors = plan.DoorRoutes.Single();
         var orders = input.Orders.ToDictionary(o => o.Id);
-        var households = input.Scenario.Households.ToDictionary(h => h.Id);
-        var ready = outcomes.ToDictionary(o => o.OrderId, o => o.ReadyAtSeconds ?? 0);
-        var deliveries = doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Select(d => d.DeliveryId)
-            .Concat(doors.Unassigned.Select(u => u.DeliveryId))
-            .Select(id => new DoorDelivery(id, households[orders[DeliveryIds.OrderIdOf(id)].HouseholdId], orders[DeliveryIds.OrderIdOf(id)].Bundles.WeightGrams(input.Scenario.Catalog), ready[DeliveryIds.OrderIdOf(id)]))
-            .ToList();
-        int notBefore = doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Where(d => reports.ContainsKey(d.DeliveryId))
-            .Select(d => d.DropOffStartSeconds + d.ServiceSeconds).DefaultIfEmpty(0).Max();
+        var deliveries = new GateDoorDeliveries().Of(new GateDoorDeliveriesInput(doors, outcomes, orders, new ScenarioIndex(input.Scenario))).Deliveries;
+        int notBefore = GateReplanInput.NotBeforeOf(doors, reports, nowSeconds: 0);
         return new GateReplanInput(
             input.Scenario.Gates.Single(), doors, outcomes, deliveries,
             input.Scenario.Volunteers.Where(v => !unavailable.Contains(v.Id)).ToList(),
             reports, notBefore, HaversineTravelMatrix.Walking(), input.Settings.Door);
     }
 
-    // The server recounts a changed plan's KPIs (LiveDispatch); the checker holds the plan to them.
+    // The server recounts a changed plan's KPIs (LiveCoordinator); the checker holds the plan to them.
     private static Plan Recounted(PlanningInput input, Plan plan) =>
         plan with { Kpis = PlanKpiCalculator.Recount(plan, input.Scenario, input.Settings, input.Orders.ToDictionary(o => o.Id)) };
 
-    private static Plan WithGate(Plan plan, GateReplanResult result)
-    {
-        var outcomes = result.Outcomes.ToDictionary(o => o.OrderId);
-        return plan with { DoorRoutes = [result.Doors], Orders = plan.Orders.Select(o => outcomes.GetValueOrDefault(o.OrderId) ?? o).ToList() };
-    }
+    private static Plan WithGate(Plan plan, GateReplanResult result) =>
+        new GatePlanMerge().Merge(new GatePlanMergeInput(plan, result.Doors.GateId, result.Doors, result.Outcomes)).Plan;
 
     [Fact]
     public void Started_trip_stays_as_it_was_and_a_door_that_did_not_answer_is_tried_again_after_the_delay()
@@ -134,7 +126,7 @@ public sealed class GateReplannerTests
 
         // Goods said to be ready an hour later (a late truck): trips not started are moved, a started one is not.
         var later = plan.Orders.Select(o => o with { ReadyAtSeconds = o.ReadyAtSeconds + 3_600 }).ToList();
-        var started = new GateReplanner().Replan(ReplanInput(input, plan, later, new Dictionary<string, StopReport>()) with { StartedTrips = new HashSet<string> { $"V2/{first.Number}" } });
+        var started = new GateReplanner().Replan(ReplanInput(input, plan, later, new Dictionary<string, StopReport>()) with { StartedTrips = new HashSet<VolunteerTripRef> { new("V2", first.Number) } });
         var notStarted = new GateReplanner().Replan(ReplanInput(input, plan, later, new Dictionary<string, StopReport>()));
 
         Assert.Contains(first, started.Doors.Routes.Single(r => r.VolunteerId == "V2").Trips);
@@ -148,7 +140,7 @@ public sealed class GateReplannerTests
         var (input, plan) = PlanSixDoors();
         var first = plan.DoorRoutes.Single().Routes.Single(r => r.VolunteerId == "V2").Trips[0];
 
-        var result = new GateReplanner().Replan(ReplanInput(input, plan, new Dictionary<string, StopReport>(), "V2") with { StartedTrips = new HashSet<string> { $"V2/{first.Number}" } });
+        var result = new GateReplanner().Replan(ReplanInput(input, plan, new Dictionary<string, StopReport>(), "V2") with { StartedTrips = new HashSet<VolunteerTripRef> { new("V2", first.Number) } });
 
         Assert.DoesNotContain(result.Doors.Routes, r => r.VolunteerId == "V2" && r.Trips.Count > 0);
         var others = result.Doors.Routes.SelectMany(r => r.Trips).SelectMany(t => t.Doors).Select(d => d.DeliveryId).ToHashSet();

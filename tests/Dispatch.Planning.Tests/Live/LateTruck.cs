@@ -12,9 +12,10 @@ internal static class LateTruck
         var stop = plan.TruckRoutes.SelectMany(r => r.Trips).SelectMany(t => t.Stops).First();
         int arrived = stop.ArrivalSeconds + lateBySeconds;
         int onGround = arrived + input.Settings.TruckUnloadSeconds;
-        var unloads = plan.TruckRoutes.SelectMany(r => r.Trips.SelectMany(t => t.Stops).Select(s => ($"{s.LoadId}/{s.Piece}", r.TruckId, s.WeightGrams, s.UnloadStartSeconds + input.Settings.TruckUnloadSeconds))).ToList();
-        var late = unloads.Where(u => u.Item1.StartsWith(stop.LoadId + "/", StringComparison.Ordinal)).Select(u => u.Item1).ToHashSet();
-        var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(input.Scenario.Gates.Single(), plan.GateCycles.Single(), unloads, late, onGround, plan.Orders, input.Settings.CycleLimits));
+        var truck = plan.TruckRoutes.First(r => r.Trips.Any(t => t.Stops.Contains(stop))).TruckId;
+        var unloads = new LateUnloads().Of(new LateUnloadsInput(plan.TruckRoutes, stop.GateId, truck, stop.LoadId, input.Settings.TruckUnloadSeconds));
+        var late = unloads.LateConsignmentIds;
+        var moved = new LateArrivalReplanner().Replan(new LateArrivalInput(input.Scenario.Gates.Single(), plan.GateCycles.Single(), unloads.Unloads, late, onGround, plan.Orders, input.Settings.CycleLimits));
         var trucks = plan.TruckRoutes.Select(r => r with
         {
             Trips = r.Trips.Select(t => t with { Stops = t.Stops.Select(s => s.LoadId == stop.LoadId ? s with { ArrivalSeconds = arrived, UnloadStartSeconds = arrived } : s).ToList() }).ToList(),

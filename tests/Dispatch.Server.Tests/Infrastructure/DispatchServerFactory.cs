@@ -1,6 +1,8 @@
 using System.Globalization;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Scenarios;
+using Dispatch.Server.Events;
+using Dispatch.Server.Live;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -111,6 +113,12 @@ public sealed class DispatchServerFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>Follows the server's background live work (top-ups, background re-plans, release checks) from now on.</summary>
+    public EventSubscription<LiveWorkDone> WatchLiveWork() => Services.GetRequiredService<LiveWork>().Done.Subscribe();
+
+    /// <summary>Follows the orders intake stores from now on.</summary>
+    public EventSubscription<OrdersStored> WatchStoredOrders() => Services.GetRequiredService<EventFeed<OrdersStored>>().Subscribe();
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
     {

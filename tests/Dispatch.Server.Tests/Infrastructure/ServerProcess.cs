@@ -18,6 +18,9 @@ public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+
+    // The host logs this once every service has started and the server listens.
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly GrpcChannel _channel;
 
     private ServerProcess(Process process, string address)
@@ -68,7 +71,7 @@ public sealed class ServerProcess : IDisposable
         var args = new List<string>
         {
             dll, "--urls", $"http://127.0.0.1:{port}", "--Web:Urls=http://127.0.0.1:0", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
-            $"--Auth:Enabled={withKeys}", $"--Live:ConfirmationKey={TestKeys.ConfirmationKey}", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Intake:MaxOrdersPerHouseholdPerDay=0",
+            $"--Auth:Enabled={withKeys}", $"--Live:ConfirmationKey={TestKeys.ConfirmationKey}", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", "--Intake:MaxOrdersPerHouseholdPerDay=0",
         };
         if (withKeys)
         {
@@ -108,33 +111,24 @@ public sealed class ServerProcess : IDisposable
 
     private async Task WaitUntilServingAsync(TimeSpan timeout)
     {
-        var health = new Health.HealthClient(_channel);
-        var until = DateTime.UtcNow + timeout;
-        while (true)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"server exited with {_process.ExitCode} at start:\n{Output}");
-            }
+            await Task.WhenAny(_started.Task, _process.WaitForExitAsync()).WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"server not started after {timeout}:\n{Output}");
+        }
 
-            try
-            {
-                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
-                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-                {
-                    return;
-                }
-            }
-            catch (RpcException) when (DateTime.UtcNow < until)
-            {
-            }
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"server exited with {_process.ExitCode} at start:\n{Output}");
+        }
 
-            if (DateTime.UtcNow >= until)
-            {
-                throw new TimeoutException($"server not serving after {timeout}:\n{Output}");
-            }
-
-            await Task.Delay(100);
+        var reply = await new Health.HealthClient(_channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(timeout));
+        if (reply.Status != HealthCheckResponse.Types.ServingStatus.Serving)
+        {
+            throw new InvalidOperationException($"server started but answers {reply.Status}:\n{Output}");
         }
     }
 
@@ -152,6 +146,11 @@ public sealed class ServerProcess : IDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
+            }
+
+            if (line.Contains("Application started", StringComparison.Ordinal))
+            {
+                _started.TrySetResult();
             }
         }
     }

@@ -3,7 +3,7 @@ using Grpc.Core;
 
 namespace Dispatch.Server.Tests.Infrastructure;
 
-/// <summary>Reads a server stream in the background so a test can wait for the next message, or for none, with a bound.</summary>
+/// <summary>Reads a server stream in the background so a test can wait for the next message with a bound.</summary>
 public sealed class StreamRecorder<T> : IDisposable
 {
     private readonly AsyncServerStreamingCall<T> _call;
@@ -31,6 +31,9 @@ public sealed class StreamRecorder<T> : IDisposable
         });
     }
 
+    /// <summary>The server's response headers: a stream that sends them once it is in place (order watches, routes) is then following.</summary>
+    public async Task ConnectedAsync(TimeSpan? within = null) => await _call.ResponseHeadersAsync.WaitAsync(within ?? TimeSpan.FromSeconds(10));
+
     public async Task<T> NextAsync(TimeSpan? within = null)
     {
         using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
@@ -48,21 +51,6 @@ public sealed class StreamRecorder<T> : IDisposable
             {
                 return message;
             }
-        }
-    }
-
-    /// <summary>True when no message arrives within the wait (the stream stays open).</summary>
-    public async Task<bool> NothingWithinAsync(TimeSpan wait)
-    {
-        using var timeout = new CancellationTokenSource(wait);
-        try
-        {
-            await _messages.Reader.WaitToReadAsync(timeout.Token);
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            return true;
         }
     }
 
