@@ -23,7 +23,7 @@ internal static class TruckWaits
         {
             Trips = route.Trips.Select(trip =>
             {
-                int wait = trip.Stops.Count == 0 ? 0 : waits.GetValueOrDefault($"{trip.Stops[^1].LoadId}/{trip.Stops[^1].Piece}");
+                int wait = trip.Stops.Count == 0 ? 0 : waits.GetValueOrDefault(ConsignmentRef.Of(trip.Stops[^1]).ToString());
                 return wait == 0
                     ? trip
                     : trip with { Stops = [.. trip.Stops.SkipLast(1), trip.Stops[^1] with { UnloadStartSeconds = trip.Stops[^1].UnloadStartSeconds + wait }], ReturnSeconds = trip.ReturnSeconds + wait };
