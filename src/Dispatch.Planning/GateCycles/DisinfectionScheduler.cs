@@ -5,7 +5,8 @@ namespace Dispatch.Planning.GateCycles;
 /// <summary>
 /// Batches each gate's consignments into disinfection cycles (CP-SAT, one model per gate), minimising
 /// priority-weighted release times; falls back to the greedy earliest-arrival plan when the search finds
-/// nothing in time or is cancelled (the better of earliest-arrival and priority-per-gram first-fit).
+/// nothing in time or is cancelled (the better of earliest-arrival and priority-per-gram first-fit), and gives that
+/// greedy plan alone when the input asks for no search (<see cref="DisinfectionInput.Search"/>).
 /// </summary>
 public sealed class DisinfectionScheduler
 {
