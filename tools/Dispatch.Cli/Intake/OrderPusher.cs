@@ -37,12 +37,28 @@ public sealed class OrderPusher(OrderIntake.OrderIntakeClient client)
             await call.RequestStream.CompleteAsync();
             await reading;
         }
-        catch (RpcException e)
+        catch (Exception e) when (e is RpcException || (e is OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested))
         {
-            failure = e;
+            // The server ended the call while batches were still being written (a refused key, a full server): the
+            // write fails with the status, or, when the stream was torn down mid-write, as cancelled. The reader ends
+            // with the server's status either way, and the answers that did arrive count.
+            failure = e as RpcException;
+            try
+            {
+                await reading;
+            }
+            catch (RpcException readFailure)
+            {
+                failure = readFailure;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
 
-            // The answers that did arrive count; the reader ends with the same status.
-            await reading.ContinueWith(_ => { }, TaskScheduler.Default);
+            if (failure is null)
+            {
+                throw;
+            }
         }
 
         var acknowledged = answers.Select(a => a.BatchId).ToHashSet(StringComparer.Ordinal);
