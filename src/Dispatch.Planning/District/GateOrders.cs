@@ -69,6 +69,14 @@ internal static class GateOrders
         }
     }
 
+    /// <summary>An order whose goods reached the gate but were not released today (or never unloaded), with why.</summary>
+    public static OrderOutcome NotReleased(string gateId, GateConsignment.CarriedOrder order, string reason) =>
+        new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, OrderFate.Unassigned, order.SupermarketId, order.TruckId, null, null, null, reason, null, order.ConsignmentId);
+
+    /// <summary>The last moment released goods can still leave the gate today: the end of the pickup day or of the last volunteer's shift.</summary>
+    public static int LastUsefulReleaseSeconds(IEnumerable<Volunteer> gateVolunteers, PlanningSettings settings) =>
+        gateVolunteers.Select(v => v.Shift.EndSeconds).Append(settings.PickupClosesAtSeconds).Max();
+
     public static OrderOutcome Outcome(string gateId, GateConsignment.CarriedOrder order, int readyAt, OrderFate fate, int? servedAt, string? assignedTo, string? reason) =>
         new(order.OrderId, order.Household.Id, gateId, order.Household.IsVulnerable, fate, order.SupermarketId, order.TruckId, readyAt, servedAt, assignedTo, reason, null, order.ConsignmentId);
 }

@@ -127,20 +127,11 @@ internal sealed class GateDaySchedule
         }
 
         long grams = loads.Sum(l => l.WeightGrams);
-        int lastUsefulRelease = LastUsefulReleaseSeconds();
-        int? release = _storage.EarliestRoomFor(grams, earliest + cycleSeconds);
+        var (release, notReleased) = _storage.ReleaseFor(grams, earliest, cycleSeconds, GateOrders.LastUsefulReleaseSeconds(_team.Select(d => d.Volunteer), _settings));
         if (release is null)
         {
             _deferred.InsertRange(0, loads);
-            return $"not released today: storage zone full ({_storage.HeldAt(int.MaxValue)} g of {_gate.Storage.CapacityGrams} g stay all day), goods wait in the buffer from {DayClock.Text(earliest)}";
-        }
-
-        if (release.Value > lastUsefulRelease)
-        {
-            _deferred.InsertRange(0, loads);
-            return release.Value > earliest + cycleSeconds
-                ? $"not released today: storage zone full until {DayClock.Text(release.Value)}, after the last pickup and door trip ({DayClock.Text(lastUsefulRelease)}); goods wait in the buffer"
-                : $"not released today: the cycle would end at {DayClock.Text(release.Value)}, after the last pickup and door trip ({DayClock.Text(lastUsefulRelease)}); goods wait in the buffer";
+            return notReleased;
         }
 
         int start = release.Value - cycleSeconds;
@@ -250,10 +241,6 @@ internal sealed class GateDaySchedule
     private long BufferCapacityGrams => _gate.Buffer?.CapacityGrams ?? long.MaxValue;
 
     private long BufferHeldAt(int atSeconds) => _buffer.Where(b => b.At <= atSeconds).Sum(b => b.Grams);
-
-    // The last moment released goods can still leave today: the end of the pickup day or of the last volunteer's shift.
-    private int LastUsefulReleaseSeconds() =>
-        _team.Select(d => d.Volunteer.Shift.EndSeconds).Append(_settings.PickupClosesAtSeconds).Max();
 
     private void SendOnTheirWay(List<GateConsignment> completed, int readyAtSeconds, CancellationToken cancellationToken)
     {
@@ -401,8 +388,7 @@ internal sealed class GateDaySchedule
         foreach (var consignment in _input.Consignments.Where(c => !completed.Contains(c.Consignment.Id)))
         {
             string reason = _turnedAway.GetValueOrDefault(consignment.Consignment.Id) ?? notRun ?? "not released today";
-            outcomes.AddRange(consignment.Orders.Select(o => new OrderOutcome(
-                o.OrderId, o.Household.Id, _gate.Id, o.Household.IsVulnerable, OrderFate.Unassigned, o.SupermarketId, o.TruckId, null, null, null, reason, null, o.ConsignmentId)));
+            outcomes.AddRange(consignment.Orders.Select(o => GateOrders.NotReleased(_gate.Id, o, reason)));
         }
 
         return new GateDayResult(cycles, doors, slotPlan, outcomes, proposed);

@@ -68,6 +68,29 @@ internal sealed class StorageLedger(long capacityGrams)
         return !fromChecked && held + grams <= CapacityGrams ? fromSeconds : null;
     }
 
+    /// <summary>
+    /// When a cycle of <paramref name="grams"/> that may start at <paramref name="earliestStartSeconds"/> releases its
+    /// goods: held back until they fit, and not run at all (null, with why) when they never fit or would be released
+    /// after <paramref name="lastUsefulReleaseSeconds"/>, when nothing can take them away any more today.
+    /// </summary>
+    public (int? ReleaseAtSeconds, string? NotReleased) ReleaseFor(long grams, int earliestStartSeconds, int cycleSeconds, int lastUsefulReleaseSeconds)
+    {
+        int? release = EarliestRoomFor(grams, earliestStartSeconds + cycleSeconds);
+        if (release is null)
+        {
+            return (null, $"not released today: storage zone full ({HeldAt(int.MaxValue)} g of {CapacityGrams} g stay all day), goods wait in the buffer from {DayClock.Text(earliestStartSeconds)}");
+        }
+
+        if (release.Value > lastUsefulReleaseSeconds)
+        {
+            return (null, release.Value > earliestStartSeconds + cycleSeconds
+                ? $"not released today: storage zone full until {DayClock.Text(release.Value)}, after the last pickup and door trip ({DayClock.Text(lastUsefulReleaseSeconds)}); goods wait in the buffer"
+                : $"not released today: the cycle would end at {DayClock.Text(release.Value)}, after the last pickup and door trip ({DayClock.Text(lastUsefulReleaseSeconds)}); goods wait in the buffer");
+        }
+
+        return (release.Value, null);
+    }
+
     private void Change(int atSeconds, long grams)
     {
         if (grams != 0)

@@ -51,8 +51,7 @@ public sealed class GateTopUpPlanner
 
         var (cycles, notReleased) = Disinfect(input, gate, arriving);
         var released = Released(arriving, cycles);
-        outcomes.AddRange(arriving.Where(c => !released.Contains(c)).SelectMany(c => c.Orders).Select(o => new OrderOutcome(
-            o.OrderId, o.Household.Id, gate.Id, o.Household.IsVulnerable, OrderFate.Unassigned, o.SupermarketId, o.TruckId, null, null, null, notReleased ?? "not released today", null, o.ConsignmentId)));
+        outcomes.AddRange(arriving.Where(c => !released.Contains(c)).SelectMany(c => c.Orders).Select(o => GateOrders.NotReleased(gate.Id, o, notReleased ?? "not released today")));
         var (doorOrders, slotOrders, freeOrders) = GateOrders.ByWayHome(GateOrders.Ready(released, cycles));
 
         // Door orders are routed by the gate re-plan; until then they are door deliveries without a volunteer.
@@ -164,7 +163,7 @@ public sealed class GateTopUpPlanner
         var arrivals = new GateArrivals(gate.Id, gate.Disinfection, gate.Storage, arriving.Select(c => c.Consignment).ToList(), input.Settings.StorageDwellSeconds);
         var preference = arrivals.Consignments.OrderByDescending(c => c.VulnerableHouseholds > 0).ThenBy(c => c.ArrivalAtSeconds).ThenBy(c => c.Id, StringComparer.Ordinal);
         var proposed = GreedyCycles.Plan(arrivals, preference, current.Cycles);
-        int lastUseful = input.Scenario.Scenario.Volunteers.Where(v => v.GateId == gate.Id).Select(v => v.Shift.EndSeconds).Append(input.Settings.PickupClosesAtSeconds).Max();
+        int lastUseful = GateOrders.LastUsefulReleaseSeconds(input.Scenario.Scenario.Volunteers.Where(v => v.GateId == gate.Id && v.Shift.IsValid), input.Settings);
         var (added, notRun) = TopUpStorageRoom.HoldBack(input, gate, current, proposed, lastUseful);
         return (current with { Cycles = [.. current.Cycles, .. added], Releases = [.. current.Releases, .. CycleReleases.Of(added)], Source = PlanSource.Greedy }, notRun);
     }

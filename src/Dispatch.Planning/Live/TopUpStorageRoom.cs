@@ -23,12 +23,10 @@ internal static class TopUpStorageRoom
         foreach (var cycle in added.OrderBy(c => c.StartAtSeconds))
         {
             int earliest = Math.Max(cycle.StartAtSeconds, zoneFreeAt);
-            int? release = ledger.EarliestRoomFor(cycle.LoadGrams, earliest + cycleSeconds);
-            if (release is null || release.Value > lastUsefulReleaseSeconds)
+            var (release, notReleased) = ledger.ReleaseFor(cycle.LoadGrams, earliest, cycleSeconds, lastUsefulReleaseSeconds);
+            if (release is null)
             {
-                return (held, release is null
-                    ? "not released today: storage zone full for the rest of the day beside the goods already planned"
-                    : $"not released today: storage zone full until after the last pickup and door trip ({DayClock.Text(lastUsefulReleaseSeconds)})");
+                return (held, notReleased);
             }
 
             int start = release.Value - cycleSeconds;
