@@ -1,7 +1,6 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Web.Shared;
 using Google.Protobuf;
-using Grpc.Core;
 
 namespace Dispatch.Web.Volunteer;
 
@@ -18,18 +17,8 @@ public enum FeedState
 /// phone has, so a reconnect gets only what it missed. The last route is kept in localStorage, so the page still shows
 /// it without a connection or after a reload. A refusal (wrong key, unknown volunteer) stops; anything else retries.
 /// </summary>
-public sealed class RouteFeed(DispatchClients clients, LocalStore store) : IAsyncDisposable
+public sealed class RouteFeed(DispatchClients clients, LocalStore store) : StreamFeed<Assignment>
 {
-    private CancellationTokenSource? _running;
-
-    public event Action? Changed;
-
-    public Assignment? Current { get; private set; }
-
-    public FeedState State { get; private set; } = FeedState.Connecting;
-
-    public StatusCode? RefusedWith { get; private set; }
-
     /// <summary>When the route last changed version while this page was open (null before any change).</summary>
     public DateTimeOffset? UpdatedAt { get; private set; }
 
@@ -38,29 +27,14 @@ public sealed class RouteFeed(DispatchClients clients, LocalStore store) : IAsyn
         await StopAsync();
         Current = null;
         UpdatedAt = null;
-        State = FeedState.Connecting;
         string? saved = await store.GetAsync(StoreKey(volunteer));
         if (saved is not null)
         {
             Current = Assignment.Parser.ParseFrom(Convert.FromBase64String(saved));
         }
 
-        _running = new CancellationTokenSource();
-        _ = FollowAsync(volunteer, _running.Token);
-        Changed?.Invoke();
+        Follow(ct => FollowAsync(volunteer, ct));
     }
-
-    public async Task StopAsync()
-    {
-        if (_running is { } running)
-        {
-            await running.CancelAsync();
-            running.Dispose();
-            _running = null;
-        }
-    }
-
-    public async ValueTask DisposeAsync() => await StopAsync();
 
     private Task FollowAsync(SignedIn volunteer, CancellationToken cancellationToken) =>
         ServerStreamFollower.FollowAsync(
@@ -71,18 +45,11 @@ public sealed class RouteFeed(DispatchClients clients, LocalStore store) : IAsyn
                 UpdatedAt = Current is null ? null : DateTimeOffset.UtcNow;
                 Current = route;
                 await store.SetAsync(StoreKey(volunteer), Convert.ToBase64String(route.ToByteArray()));
-                Changed?.Invoke();
+                NotifyChanged();
             },
             Set,
             liveOnHeaders: true,
             cancellationToken);
-
-    private void Set(FeedState state, StatusCode? refusedWith = null)
-    {
-        State = state;
-        RefusedWith = refusedWith ?? RefusedWith;
-        Changed?.Invoke();
-    }
 
     private static string StoreKey(SignedIn volunteer) => "dispatch.route." + volunteer.SubjectId;
 }
