@@ -69,18 +69,26 @@ public sealed class ErrorStatusInterceptor : Interceptor
 
     private static RpcException? ToRpc(Exception e, ServerCallContext context) => e switch
     {
-        InvalidRequestException invalid => BadRequest(invalid.Message, invalid.Violations.Select(v => (v.Field, v.Description))),
-        ResourceNotFoundException notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = Short(notFound.Message) }.ToRpcException(),
-        PreconditionFailedException precondition => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = Short(precondition.Message) }.ToRpcException(),
-        ScenarioFormatException scenario => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = Short(scenario.Message) }.ToRpcException(),
-        PermissionDeniedException denied => new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, Short(denied.Message))),
-        ServerShuttingDownException stopping => new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, stopping.Message)),
+        RpcException => null,
+        _ when ToStatus(e) is { } status => status.ToRpcException(),
         // Work interrupted by the call's cancellation fails in many shapes (OperationCanceledException, SQLite's
         // "interrupted", ...): once the call is cancelled, the cancellation is the answer.
-        not RpcException when context.CancellationToken.IsCancellationRequested =>
+        _ when context.CancellationToken.IsCancellationRequested =>
             DeadlinePassed(context)
                 ? new RpcException(new Grpc.Core.Status(StatusCode.DeadlineExceeded, "deadline exceeded"))
                 : new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "cancelled by the client")),
+        _ => null,
+    };
+
+    /// <summary>The status a caller's mistake (or a stopping server) is answered with; null for anything else.</summary>
+    public static Google.Rpc.Status? ToStatus(Exception e) => e switch
+    {
+        InvalidRequestException invalid => BadRequestStatus(invalid.Message, invalid.Violations.Select(v => (v.Field, v.Description))),
+        ResourceNotFoundException notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = Short(notFound.Message) },
+        PreconditionFailedException precondition => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = Short(precondition.Message) },
+        ScenarioFormatException scenario => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = Short(scenario.Message) },
+        PermissionDeniedException denied => new Google.Rpc.Status { Code = (int)Code.PermissionDenied, Message = Short(denied.Message) },
+        ServerShuttingDownException stopping => new Google.Rpc.Status { Code = (int)Code.Unavailable, Message = stopping.Message },
         _ => null,
     };
 
@@ -91,7 +99,10 @@ public sealed class ErrorStatusInterceptor : Interceptor
 
     private static string Short(string message) => message.Length <= MaxMessageLength ? message : string.Concat(message.AsSpan(0, MaxMessageLength), "…");
 
-    public static RpcException BadRequest(string message, IEnumerable<(string Field, string Description)> violations)
+    public static RpcException BadRequest(string message, IEnumerable<(string Field, string Description)> violations) =>
+        BadRequestStatus(message, violations).ToRpcException();
+
+    private static Google.Rpc.Status BadRequestStatus(string message, IEnumerable<(string Field, string Description)> violations)
     {
         var details = new BadRequest();
         details.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = Short(v.Field), Description = Short(v.Description) }));
@@ -100,6 +111,6 @@ public sealed class ErrorStatusInterceptor : Interceptor
             Code = (int)Code.InvalidArgument,
             Message = Short(message),
             Details = { Any.Pack(details) },
-        }.ToRpcException();
+        };
     }
 }

@@ -67,7 +67,7 @@ public static class DispatchServer
     }
 
     /// <summary>One line per key naming its role and subject (never the key or its hash), so an operator sees what is live.</summary>
-    private static void LogKeys(WebApplication app)
+    internal static void LogKeys(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiKeyDirectory));
         var directory = app.Services.GetRequiredService<ApiKeyDirectory>();
@@ -84,7 +84,7 @@ public static class DispatchServer
         }
     }
 
-    private static void LimitConnections(WebApplicationBuilder builder)
+    internal static void LimitConnections(WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(ConnectionLimitsOptions.Section).Get<ConnectionLimitsOptions>() ?? new ConnectionLimitsOptions();
         var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
@@ -168,7 +168,7 @@ public static class DispatchServer
         builder.Services.UseStrictMessageParsing();
     }
 
-    private static void AddAuthentication(WebApplicationBuilder builder, AuthOptions auth)
+    internal static void AddAuthentication(WebApplicationBuilder builder, AuthOptions auth)
     {
         var (keys, source) = ApiKeyConfiguration.Read(auth);
         var directory = new ApiKeyDirectory(auth, keys, source);

@@ -19,6 +19,18 @@ public interface IRouteHub<T>
     /// <summary>The current route, or null before any plan names the owner.</summary>
     T? Current(string ownerId);
 
+    /// <summary>Every owner's current route (a copy), for a relay that starts following the hub late.</summary>
+    IReadOnlyList<T> CurrentRoutes();
+
+    /// <summary>
+    /// Makes routes that already carry their versions current (a relay fed by the hub that made them); a route no
+    /// newer than the owner's current one is ignored. Returns the owners whose route changed.
+    /// </summary>
+    IReadOnlyList<string> Adopt(IEnumerable<T> routes);
+
+    /// <summary>Raised after routes became current (by Publish or Adopt), with those routes, on the publisher's thread.</summary>
+    event Action<IReadOnlyList<T>>? RoutesChanged;
+
     /// <summary>Follows an owner's route: the current one first when newer than <paramref name="lastSeenVersion"/>, then each change; latest wins.</summary>
     RouteSubscription<T> Subscribe(string ownerId, int lastSeenVersion);
 }

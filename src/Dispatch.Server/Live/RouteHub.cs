@@ -11,6 +11,7 @@ public sealed class RouteHub<T> : IRouteHub<T>
     public IReadOnlyList<string> Publish(IEnumerable<T> routes, int planVersion)
     {
         var changed = new List<string>();
+        var freshRoutes = new List<T>();
         foreach (var route in routes)
         {
             var slot = _slots.GetOrAdd(route.OwnerId, _ => new OwnerSlot());
@@ -31,10 +32,68 @@ public sealed class RouteHub<T> : IRouteHub<T>
                 }
 
                 changed.Add(route.OwnerId);
+                freshRoutes.Add(fresh);
             }
         }
 
+        Announce(freshRoutes);
         return changed;
+    }
+
+    public event Action<IReadOnlyList<T>>? RoutesChanged;
+
+    public IReadOnlyList<T> CurrentRoutes()
+    {
+        var routes = new List<T>();
+        foreach (var slot in _slots.Values)
+        {
+            lock (slot)
+            {
+                if (slot.Current is not null)
+                {
+                    routes.Add(slot.Current);
+                }
+            }
+        }
+
+        return routes;
+    }
+
+    public IReadOnlyList<string> Adopt(IEnumerable<T> routes)
+    {
+        var changed = new List<string>();
+        var adopted = new List<T>();
+        foreach (var route in routes)
+        {
+            var slot = _slots.GetOrAdd(route.OwnerId, _ => new OwnerSlot());
+            lock (slot)
+            {
+                if (slot.Current is not null && slot.Current.Version >= route.Version && (slot.Current.Version > route.Version || SameRoute(slot.Current, route)))
+                {
+                    continue;
+                }
+
+                slot.Current = route;
+                foreach (var subscriber in slot.Subscribers)
+                {
+                    subscriber.Offer(route);
+                }
+
+                changed.Add(route.OwnerId);
+                adopted.Add(route);
+            }
+        }
+
+        Announce(adopted);
+        return changed;
+    }
+
+    private void Announce(List<T> routes)
+    {
+        if (routes.Count > 0)
+        {
+            RoutesChanged?.Invoke(routes);
+        }
     }
 
     public T? Current(string ownerId)

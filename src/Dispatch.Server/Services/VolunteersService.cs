@@ -4,6 +4,7 @@ using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
 using Dispatch.Server.Hosting;
+using Dispatch.Server.Mapping;
 using Grpc.Core;
 
 namespace Dispatch.Server.Services;
@@ -11,9 +12,6 @@ namespace Dispatch.Server.Services;
 /// <summary>Volunteers' live routes, their trips from the gate, their reports from the doors and pickups at the gate.</summary>
 public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> hub, IHostApplicationLifetime lifetime, SignInLinks links, ServerEndpoints endpoints) : Volunteers.VolunteersBase
 {
-    // Proof codes are 6 digits; a household token is 22 characters. Anything much longer is not a code.
-    private const int MaxCodeLength = 32;
-
     public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
     {
         RequireVolunteer(context, request.VolunteerId, staffMayAct: true);
@@ -28,27 +26,8 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
         RequireVolunteer(context, request.VolunteerId);
         RequestChecks.Id("delivery_id", request.DeliveryId, RequestChecks.MaxComposedIdLength);
 
-        var report = request.OutcomeCase switch
-        {
-            ReportStopRequest.OutcomeOneofCase.Delivered when CodeProblem(request.Delivered.ConfirmationCode) is { } problem =>
-                throw new InvalidRequestException("delivered.confirmation_code", problem),
-            ReportStopRequest.OutcomeOneofCase.Delivered => new StopReportRequest(request.VolunteerId, request.DeliveryId, true, request.Delivered.ConfirmationCode, null),
-            ReportStopRequest.OutcomeOneofCase.Failed when request.Failed.Reason == FailureReason.Unspecified =>
-                throw new InvalidRequestException("failed.reason", "must be given"),
-            ReportStopRequest.OutcomeOneofCase.Failed when !Enum.IsDefined((DoorFailure)(int)request.Failed.Reason) =>
-                throw new InvalidRequestException("failed.reason", $"unknown reason {(int)request.Failed.Reason}"),
-            ReportStopRequest.OutcomeOneofCase.Failed => new StopReportRequest(request.VolunteerId, request.DeliveryId, false, string.Empty, (DoorFailure)(int)request.Failed.Reason),
-            _ => throw new InvalidRequestException("outcome", "must be delivered or failed"),
-        };
-
-        var result = await live.ReportStopAsync(report, context.CancellationToken);
-        return new ReportStopResult
-        {
-            DeliveryId = result.DeliveryId,
-            State = result.Delivered ? StopState.Delivered : StopState.Failed,
-            Replayed = result.Replayed,
-            PlanVersion = result.PlanVersion,
-        };
+        var result = await live.ReportStopAsync(StopReportMapping.ToDomain(request), context.CancellationToken);
+        return StopReportMapping.ToProto(result);
     }
 
     public override async Task<SetAvailabilityResult> SetAvailability(SetAvailabilityRequest request, ServerCallContext context)
@@ -76,7 +55,7 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
     {
         RequireVolunteer(context, request.VolunteerId);
         RequestChecks.Id("order_id", request.OrderId, RequestChecks.MaxComposedIdLength);
-        if (CodeProblem(request.ConfirmationCode) is { } problem)
+        if (StopReportMapping.CodeProblem(request.ConfirmationCode) is { } problem)
         {
             throw new InvalidRequestException("confirmation_code", problem);
         }
@@ -133,9 +112,6 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
         var result = await live.UnlockConfirmationAsync(orderRef, volunteerId, CallerRoles.Name(caller.Role), context.CancellationToken);
         return new UnlockConfirmationResult { WasLocked = result.WasLocked, WrongCodes = result.WrongCodes };
     }
-
-    private static string? CodeProblem(string code) =>
-        string.IsNullOrWhiteSpace(code) ? "must not be empty: ask the household for their code" : IdText.Problem(code.Trim(), MaxCodeLength);
 
     /// <summary>The id's rules, then whether the caller may act as that volunteer, then whether the volunteer exists.</summary>
     private void RequireVolunteer(ServerCallContext context, string volunteerId, bool staffMayAct = false)

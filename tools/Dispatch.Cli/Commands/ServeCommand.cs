@@ -18,9 +18,18 @@ public static class ServeCommand
         var urls = UrlOption();
         var db = DatabaseOption();
         var scenario = ScenarioOption();
-        var command = new Command("serve", "Run the gRPC server (OrderIntake, health, reflection) until Ctrl+C") { urls, db, scenario };
+        var cluster = new Option<bool>("--cluster") { Description = "Run as a silo of a city cluster (Orleans; membership and districts' storage in PostgreSQL)" };
+        var city = new Option<string?>("--city") { Description = "With --cluster: the city folder (city.json) the cluster serves" };
+        var postgres = new Option<string?>("--postgres") { Description = "With --cluster: PostgreSQL connection string (tools/postgres/start.sh prints one)" };
+        var siloPort = new Option<int>("--silo-port") { Description = "With --cluster: the port silos talk on, one per silo on a machine", DefaultValueFactory = _ => 11111 };
+        var command = new Command("serve", "Run the gRPC server (OrderIntake, health, reflection) until Ctrl+C") { urls, db, scenario, cluster, city, postgres, siloPort };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(cluster))
+            {
+                return await ClusterSilo.RunAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(city), parse.GetValue(postgres), parse.GetValue(siloPort), ct);
+            }
+
             var server = await StartAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(scenario)!, ct);
             if (server is null)
             {

@@ -1,0 +1,31 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Server.Errors;
+using Dispatch.Server.Services;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Dispatch.Server.Cluster;
+
+/// <summary>
+/// Planning on any silo of the city: the district named in the request plans in its grain. PlanDistrictDay sends the
+/// stored plan when done (no stage progress across silos); gate plans and boards are not served in cluster mode.
+/// </summary>
+public sealed class CityPlanningService(CityMap city, IGrainFactory grains) : Contracts.V1.Planning.PlanningBase
+{
+    public override async Task PlanDistrictDay(PlanDistrictDayRequest request, IServerStreamWriter<PlanDistrictDayUpdate> responseStream, ServerCallContext context)
+    {
+        var plan = DistrictCall.Read(await District(request.DistrictId).PlanDay(request.ToByteArray()), PlanSummary.Parser);
+        await responseStream.WriteAsync(new PlanDistrictDayUpdate { Plan = plan }, context.CancellationToken);
+    }
+
+    public override async Task<PlanSummary> GetPlan(GetPlanRequest request, ServerCallContext context) =>
+        DistrictCall.Read(await District(request.DistrictId).GetPlan(request.ToByteArray()), PlanSummary.Parser);
+
+    private IDistrictGrain District(string districtId)
+    {
+        RequestChecks.Id("district_id", districtId);
+        return city.Find(districtId) is null
+            ? throw new ResourceNotFoundException("district", districtId)
+            : grains.GetGrain<IDistrictGrain>(districtId);
+    }
+}

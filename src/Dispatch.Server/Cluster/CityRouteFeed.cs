@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Dispatch.Contracts.V1;
+using Dispatch.Domain.Geography;
+using Dispatch.Server.Live;
+
+namespace Dispatch.Server.Cluster;
+
+/// <summary>
+/// This silo's copy of the routes of the districts its clients follow, keyed by district-scoped volunteer id
+/// (<c>district/V001</c>): the volunteers' streams read it exactly as a single-district server's streams read its hub.
+/// A district is followed from the first stream that needs it: its grain sends each change here, and the follow is
+/// renewed every <see cref="CityClusterOptions.FollowRenewSeconds"/>; a renewal answers the district's current routes, so
+/// after a silo loss the district re-activates on a live silo and its routes come back with their versions.
+/// </summary>
+public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptions options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<CityRouteFeed> logger)
+    : IDistrictRouteObserver, IDisposable
+{
+    private readonly RouteHub<Assignment> _hub = new();
+    private readonly ConcurrentDictionary<string, Lazy<TaskCompletionSource>> _following = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+    private IDistrictRouteObserver? _reference;
+
+    public IRouteHub<Assignment> Hub => _hub;
+
+    /// <summary>Starts following the district unless this silo already does; returns once its current routes are here (or the first try failed).</summary>
+    public async Task FollowAsync(DistrictId district)
+    {
+        var first = _following.GetOrAdd(district.ToString(), key => new Lazy<TaskCompletionSource>(() =>
+        {
+            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = FollowLoopAsync(district, ready);
+            return ready;
+        })).Value;
+        try
+        {
+            await first.Task.WaitAsync(TimeSpan.FromSeconds(options.FollowRenewSeconds * 2), clock);
+        }
+        catch (TimeoutException)
+        {
+            // The stream still opens: routes arrive when the district answers.
+        }
+    }
+
+    public Task RoutesChanged(string districtId, byte[][] assignments)
+    {
+        Adopt(districtId, assignments);
+        return Task.CompletedTask;
+    }
+
+    private async Task FollowLoopAsync(DistrictId district, TaskCompletionSource first)
+    {
+        await Task.Yield();
+        _reference ??= grains.CreateObjectReference<IDistrictRouteObserver>(this);
+        var grain = grains.GetGrain<IDistrictGrain>(district.ToString());
+        string? activation = null;
+        using var renew = new PeriodicTimer(TimeSpan.FromSeconds(options.FollowRenewSeconds), clock);
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var routes = await grain.Follow(_reference);
+                if (activation is not null && activation != routes.ActivationId)
+                {
+                    Reactivated(logger, district.ToString());
+                }
+
+                activation = routes.ActivationId;
+                Adopt(district.ToString(), routes.Assignments);
+                first.TrySetResult();
+                await renew.WaitForNextTickAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The district's silo is gone or the district is starting elsewhere: try again soon.
+                first.TrySetResult();
+                FollowFailed(logger, district.ToString(), e.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), clock, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void Adopt(string districtId, byte[][] assignments) =>
+        _hub.Adopt(assignments.Select(bytes =>
+        {
+            var route = Assignment.Parser.ParseFrom(bytes);
+            route.VolunteerId = new DistrictScopedId(new DistrictId(districtId), route.VolunteerId).ToString();
+            return route;
+        }).ToList());
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        if (_reference is not null)
+        {
+            grains.DeleteObjectReference<IDistrictRouteObserver>(_reference);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "following district {DistrictId} failed ({Reason}); retrying")]
+    private static partial void FollowFailed(ILogger logger, string districtId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "district {DistrictId} re-activated; its routes were read again")]
+    private static partial void Reactivated(ILogger logger, string districtId);
+}

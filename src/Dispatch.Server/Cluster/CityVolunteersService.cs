@@ -1,0 +1,63 @@
+using Dispatch.Contracts.V1;
+using Dispatch.Domain.Geography;
+using Dispatch.Server.Auth;
+using Dispatch.Server.Errors;
+using Dispatch.Server.Live;
+using Dispatch.Server.Services;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Dispatch.Server.Cluster;
+
+/// <summary>
+/// Volunteers on any silo of the city. A volunteer is named with their district (<c>district/V001</c>); their route
+/// streams from this silo's copy of the district's routes (<see cref="CityRouteFeed"/>) with the same versions and
+/// resume rule as a single-district server; reports go to the district's grain. Trips, pickups, sign-in links and
+/// unlocks are not served in cluster mode (UNIMPLEMENTED).
+/// </summary>
+public sealed class CityVolunteersService(CityMap city, IGrainFactory grains, CityRouteFeed routes, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
+{
+    public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
+    {
+        var (volunteer, _) = await VolunteerAsync(context, request.VolunteerId, staffMayAct: true);
+        await routes.FollowAsync(volunteer.District);
+        await context.WriteResponseHeadersAsync([]);
+        await RouteStreaming.StreamAsync(routes.Hub, volunteer.ToString(), request.LastSeenVersion, responseStream, lifetime, context.CancellationToken);
+    }
+
+    public override async Task<ReportStopResult> ReportStop(ReportStopRequest request, ServerCallContext context)
+    {
+        var (volunteer, grain) = await VolunteerAsync(context, request.VolunteerId);
+        RequestChecks.Id("delivery_id", request.DeliveryId, RequestChecks.MaxComposedIdLength);
+        var local = request.Clone();
+        local.VolunteerId = volunteer.LocalId;
+        return DistrictCall.Read(await grain.ReportStop(local.ToByteArray()), ReportStopResult.Parser);
+    }
+
+    public override async Task<SetAvailabilityResult> SetAvailability(SetAvailabilityRequest request, ServerCallContext context)
+    {
+        var (volunteer, grain) = await VolunteerAsync(context, request.VolunteerId, staffMayAct: true);
+        var local = request.Clone();
+        local.VolunteerId = volunteer.LocalId;
+        return DistrictCall.Read(await grain.SetAvailability(local.ToByteArray()), SetAvailabilityResult.Parser);
+    }
+
+    /// <summary>The id's shape, then whether the caller may act as that volunteer, then whether the district has them.</summary>
+    private async Task<(DistrictScopedId Volunteer, IDistrictGrain Grain)> VolunteerAsync(ServerCallContext context, string volunteerId, bool staffMayAct = false)
+    {
+        RequestChecks.Id("volunteer_id", volunteerId, RequestChecks.MaxComposedIdLength);
+        if (!DistrictScopedId.TryParse(volunteerId, out var scoped))
+        {
+            throw new InvalidRequestException("volunteer_id", "must name the district in a city: district/volunteer, e.g. pudong/V001");
+        }
+
+        context.GetCaller().EnsureVolunteer(volunteerId, staffMayAct);
+        if (city.Find(scoped.District.ToString()) is null)
+        {
+            throw new ResourceNotFoundException("district", scoped.District.ToString());
+        }
+
+        var grain = grains.GetGrain<IDistrictGrain>(scoped.District.ToString());
+        return await grain.HasVolunteer(scoped.LocalId) ? (scoped, grain) : throw new ResourceNotFoundException("volunteer", volunteerId);
+    }
+}

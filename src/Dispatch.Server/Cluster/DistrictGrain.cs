@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Dispatch.Contracts.V1;
+using Dispatch.Server.Errors;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Live;
+using Dispatch.Server.Mapping;
+using Dispatch.Server.Planning;
+using Google.Protobuf;
+using Orleans.Concurrency;
+
+namespace Dispatch.Server.Cluster;
+
+/// <summary>
+/// Hosts one district's dispatch stack (<see cref="DistrictHost"/>) for as long as the grain is active and relays its
+/// volunteers' route changes to the silos that follow them. Reentrant: the stack serves concurrent calls as a
+/// single-district server does, and serialises each gate's re-plans itself, so a long plan does not hold up the
+/// reports of a live day.
+/// </summary>
+[Reentrant]
+[KeepAlive]
+public sealed partial class DistrictGrain(CityMap city, IConfiguration configuration, DistrictStorage storage, ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
+{
+    /// <summary>How long a follower stays subscribed without calling <see cref="Follow"/> again.</summary>
+    public static readonly TimeSpan ObserverLease = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<IDistrictRouteObserver, DateTime> _followers = new();
+    private readonly string _activationId = Guid.NewGuid().ToString("N");
+    private DistrictHost? _host;
+    private IRouteHub<Assignment>? _routes;
+
+    private string DistrictId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var district = city.Find(DistrictId) ?? throw new InvalidOperationException($"district '{DistrictId}' is not in city '{city.City.Id}'");
+        var started = TimeProvider.System.GetTimestamp();
+        _host = await DistrictHost.StartAsync(district, configuration, storage, cancellationToken);
+        _routes = _host.Services.GetRequiredService<IRouteHub<Assignment>>();
+        _routes.RoutesChanged += Relay;
+        Activated(logger, DistrictId, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_routes is not null)
+        {
+            _routes.RoutesChanged -= Relay;
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    public Task<GrainAnswer> SubmitBatch(byte[] orderBatch) => Answer(async () =>
+    {
+        var batch = OrderBatch.Parser.ParseFrom(orderBatch);
+        var result = await Service<BatchIntake>().SubmitAsync(IntakeMapping.ToDomain(batch), CancellationToken.None);
+        return IntakeMapping.ToProto(result.Receipt, result.Replayed);
+    });
+
+    public Task<GrainAnswer> PlanDay(byte[] request) => Answer(async () =>
+    {
+        var plan = PlanDistrictDayRequest.Parser.ParseFrom(request);
+        var saved = await Service<DistrictDayPlanning>().PlanAsync(DistrictId, plan.Day, plan.ProbeBottleneck != false, null, CancellationToken.None);
+        return PlanMapping.ToSummary(saved);
+    });
+
+    public Task<GrainAnswer> GetPlan(byte[] request) => Answer(async () =>
+    {
+        var wanted = GetPlanRequest.Parser.ParseFrom(request);
+        if (wanted.Day < 1)
+        {
+            throw new InvalidRequestException("day", $"must be 1 or more, was {wanted.Day}");
+        }
+
+        if (wanted.Version < 0)
+        {
+            throw new InvalidRequestException("version", $"must not be negative, was {wanted.Version}");
+        }
+
+        var plan = await Service<PlanBook>().FindAsync(DistrictId, wanted.Day, wanted.Version, CancellationToken.None)
+            ?? throw new ResourceNotFoundException("plan", wanted.Version == 0 ? $"{DistrictId} day {wanted.Day}" : $"{DistrictId} day {wanted.Day} version {wanted.Version}");
+        return PlanMapping.ToSummary(plan);
+    });
+
+    public Task<GrainAnswer> ReportStop(byte[] request) => Answer(async () =>
+    {
+        var report = StopReportMapping.ToDomain(ReportStopRequest.Parser.ParseFrom(request));
+        return StopReportMapping.ToProto(await Service<ILiveDispatch>().ReportStopAsync(report, CancellationToken.None));
+    });
+
+    public Task<GrainAnswer> SetAvailability(byte[] request) => Answer(async () =>
+    {
+        var change = SetAvailabilityRequest.Parser.ParseFrom(request);
+        int version = await Service<ILiveDispatch>().SetAvailabilityAsync(change.VolunteerId, change.Available, CancellationToken.None);
+        return new SetAvailabilityResult { Available = change.Available, PlanVersion = version };
+    });
+
+    public Task<bool> HasVolunteer(string volunteerId) => Task.FromResult(Service<ILiveDispatch>().IsKnownVolunteer(volunteerId));
+
+    public Task<DistrictRoutes> Follow(IDistrictRouteObserver observer)
+    {
+        _followers[observer] = DateTime.UtcNow + ObserverLease;
+        var current = _routes!.CurrentRoutes().Select(r => r.ToByteArray()).ToArray();
+        return Task.FromResult(new DistrictRoutes(_activationId, current));
+    }
+
+    public Task Unfollow(IDistrictRouteObserver observer)
+    {
+        _followers.TryRemove(observer, out _);
+        return Task.CompletedTask;
+    }
+
+    // Raised on the thread that published (a gate re-plan's), outside the grain's turn: one-way calls need no turn.
+    private void Relay(IReadOnlyList<Assignment> changed)
+    {
+        var assignments = changed.Select(a => a.ToByteArray()).ToArray();
+        var now = DateTime.UtcNow;
+        foreach (var (observer, until) in _followers)
+        {
+            if (until < now)
+            {
+                _followers.TryRemove(observer, out _);
+                continue;
+            }
+
+            _ = observer.RoutesChanged(DistrictId, assignments);
+        }
+    }
+
+    private T Service<T>()
+        where T : notnull => (_host ?? throw new InvalidOperationException("district not started")).Services.GetRequiredService<T>();
+
+    private static async Task<GrainAnswer> Answer(Func<Task<IMessage>> work)
+    {
+        try
+        {
+            var answer = await work();
+            return new GrainAnswer(answer.ToByteArray(), null);
+        }
+        catch (Exception e) when (ErrorStatusInterceptor.ToStatus(e) is { } refusal)
+        {
+            return new GrainAnswer(null, refusal.ToByteArray());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "district {DistrictId} active on this silo after {Milliseconds} ms (storage migrated, live day restored)")]
+    private static partial void Activated(ILogger logger, string districtId, long milliseconds);
+}

@@ -1,0 +1,148 @@
+using Npgsql;
+
+namespace Dispatch.Server.Cluster;
+
+/// <summary>
+/// The tables and named queries Orleans' ADO.NET clustering reads and writes in PostgreSQL, created when missing.
+/// The provider's contract (query keys, parameter and column names, "a count above 0 means done") is Orleans'; the
+/// statements are ours: each write is one statement, so it commits whole or not at all, and a write that depends on
+/// the table version locks the version row first, so two silos joining at once cannot both win.
+/// </summary>
+public static class OrleansMembershipSchema
+{
+    private const string Tables = """
+        CREATE TABLE IF NOT EXISTS orleansquery (
+            querykey varchar(64) PRIMARY KEY,
+            querytext varchar(8000) NOT NULL);
+        CREATE TABLE IF NOT EXISTS orleansmembershipversiontable (
+            deploymentid varchar(150) PRIMARY KEY,
+            timestamp timestamptz(3) NOT NULL DEFAULT now(),
+            version integer NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS orleansmembershiptable (
+            deploymentid varchar(150) NOT NULL REFERENCES orleansmembershipversiontable (deploymentid),
+            address varchar(45) NOT NULL,
+            port integer NOT NULL,
+            generation integer NOT NULL,
+            siloname varchar(150) NOT NULL,
+            hostname varchar(150) NOT NULL,
+            status integer NOT NULL,
+            proxyport integer NULL,
+            suspecttimes varchar(8000) NULL,
+            metadatajson text NULL,
+            starttime timestamptz(3) NOT NULL,
+            iamalivetime timestamptz(3) NOT NULL,
+            PRIMARY KEY (deploymentid, address, port, generation));
+        """;
+
+    private const string MemberColumns = """
+        v.deploymentid AS DeploymentId, m.address AS Address, m.port AS Port, m.generation AS Generation,
+        m.siloname AS SiloName, m.hostname AS HostName, m.status AS Status, m.proxyport AS ProxyPort,
+        m.suspecttimes AS SuspectTimes, m.metadatajson AS MetadataJson, m.starttime AS StartTime,
+        m.iamalivetime AS IAmAliveTime, v.version AS Version
+        """;
+
+    // Orleans 10.4's provider sends no MetadataJson parameter: the column stays (later providers fill it), unset here.
+    private static readonly Dictionary<string, string> s_queries = new(StringComparer.Ordinal)
+    {
+        ["InsertMembershipVersionKey"] = """
+            WITH added AS (
+                INSERT INTO orleansmembershipversiontable (deploymentid) VALUES (@DeploymentId)
+                ON CONFLICT (deploymentid) DO NOTHING RETURNING 1)
+            SELECT count(*)::int FROM added;
+            """,
+        ["InsertMembershipKey"] = """
+            WITH expected AS (
+                SELECT deploymentid FROM orleansmembershipversiontable
+                WHERE deploymentid = @DeploymentId AND version = @Version FOR UPDATE),
+            added AS (
+                INSERT INTO orleansmembershiptable
+                    (deploymentid, address, port, generation, siloname, hostname, status, proxyport, starttime, iamalivetime)
+                SELECT deploymentid, @Address, @Port, @Generation, @SiloName, @HostName, @Status, @ProxyPort, @StartTime, @IAmAliveTime
+                FROM expected
+                ON CONFLICT (deploymentid, address, port, generation) DO NOTHING RETURNING deploymentid),
+            bumped AS (
+                UPDATE orleansmembershipversiontable SET version = version + 1, timestamp = now()
+                WHERE deploymentid IN (SELECT deploymentid FROM added) RETURNING 1)
+            SELECT count(*)::int FROM bumped;
+            """,
+        ["UpdateMembershipKey"] = """
+            WITH expected AS (
+                SELECT deploymentid FROM orleansmembershipversiontable
+                WHERE deploymentid = @DeploymentId AND version = @Version FOR UPDATE),
+            changed AS (
+                UPDATE orleansmembershiptable m
+                SET status = @Status, suspecttimes = @SuspectTimes, iamalivetime = @IAmAliveTime
+                FROM expected
+                WHERE m.deploymentid = expected.deploymentid AND m.address = @Address AND m.port = @Port AND m.generation = @Generation
+                RETURNING m.deploymentid),
+            bumped AS (
+                UPDATE orleansmembershipversiontable SET version = version + 1, timestamp = now()
+                WHERE deploymentid IN (SELECT deploymentid FROM changed) RETURNING 1)
+            SELECT count(*)::int FROM bumped;
+            """,
+        ["UpdateIAmAlivetimeKey"] = """
+            UPDATE orleansmembershiptable SET iamalivetime = @IAmAliveTime
+            WHERE deploymentid = @DeploymentId AND address = @Address AND port = @Port AND generation = @Generation;
+            """,
+        ["MembershipReadRowKey"] = $"""
+            SELECT {MemberColumns}
+            FROM orleansmembershipversiontable v
+            LEFT JOIN orleansmembershiptable m ON m.deploymentid = v.deploymentid
+                AND m.address = @Address AND m.port = @Port AND m.generation = @Generation
+            WHERE v.deploymentid = @DeploymentId;
+            """,
+        ["MembershipReadAllKey"] = $"""
+            SELECT {MemberColumns}
+            FROM orleansmembershipversiontable v
+            LEFT JOIN orleansmembershiptable m ON m.deploymentid = v.deploymentid
+            WHERE v.deploymentid = @DeploymentId;
+            """,
+        ["DeleteMembershipTableEntriesKey"] = """
+            DELETE FROM orleansmembershiptable WHERE deploymentid = @DeploymentId;
+            DELETE FROM orleansmembershipversiontable WHERE deploymentid = @DeploymentId;
+            """,
+        ["GatewaysQueryKey"] = """
+            SELECT address AS Address, proxyport AS ProxyPort, generation AS Generation
+            FROM orleansmembershiptable
+            WHERE deploymentid = @DeploymentId AND status = @Status AND proxyport > 0;
+            """,
+
+        // Dead silos' rows (status 6) that stopped heartbeating before the cut-off; never a live silo's (3 = active).
+        ["CleanupDefunctSiloEntriesKey"] = """
+            DELETE FROM orleansmembershiptable
+            WHERE deploymentid = @DeploymentId AND iamalivetime < @IAmAliveTime AND status <> 3;
+            """,
+    };
+
+    /// <summary>Creates what is missing and sets every query to this version's text; safe to run from several silos at once.</summary>
+    public static async Task EnsureAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Silos starting together would race on CREATE TABLE IF NOT EXISTS (it is not atomic in PostgreSQL).
+        await using (var lockSchema = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7164239)", connection, transaction))
+        {
+            await lockSchema.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var create = new NpgsqlCommand(Tables, connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var (key, text) in s_queries)
+        {
+            await using var upsert = new NpgsqlCommand(
+                "INSERT INTO orleansquery (querykey, querytext) VALUES (@key, @text) ON CONFLICT (querykey) DO UPDATE SET querytext = EXCLUDED.querytext",
+                connection,
+                transaction);
+            upsert.Parameters.AddWithValue("key", key);
+            upsert.Parameters.AddWithValue("text", text);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
