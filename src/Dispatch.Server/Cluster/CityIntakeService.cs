@@ -22,7 +22,8 @@ public sealed class CityIntakeService(CityMap city, IGrainFactory grains) : Orde
     public override async Task<BatchResult> SubmitBatch(OrderBatch request, ServerCallContext context)
     {
         context.GetCaller().EnsureSupermarket(request.SupermarketId);
-        return DistrictCall.Read(await DistrictOf(request).SubmitBatch(request.ToByteArray()), BatchResult.Parser);
+        var (districtId, grain) = DistrictOf(request);
+        return await DistrictCall.SendAsync(districtId, () => grain.SubmitBatch(request.ToByteArray()), BatchResult.Parser);
     }
 
     public override async Task PushOrders(IAsyncStreamReader<OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context)
@@ -63,15 +64,18 @@ public sealed class CityIntakeService(CityMap city, IGrainFactory grains) : Orde
     // One bad batch must not end a stream of hundreds: it is answered with its violations, nothing of it stored.
     private async Task<BatchResult> AnswerAsync(OrderBatch batch)
     {
-        GrainAnswer answer;
+        string districtId;
+        IDistrictGrain grain;
         try
         {
-            answer = await DistrictOf(batch).SubmitBatch(batch.ToByteArray());
+            (districtId, grain) = DistrictOf(batch);
         }
         catch (InvalidRequestException invalid)
         {
             return Refused(batch, invalid.Violations.Select(v => (v.Field, v.Description)));
         }
+
+        var answer = await DistrictCall.Reach(districtId, () => grain.SubmitBatch(batch.ToByteArray()));
 
         if (answer.Refusal is { } refusal && Google.Rpc.Status.Parser.ParseFrom(refusal) is { Code: (int)Code.InvalidArgument } status)
         {
@@ -89,11 +93,11 @@ public sealed class CityIntakeService(CityMap city, IGrainFactory grains) : Orde
         return answer;
     }
 
-    private IDistrictGrain DistrictOf(OrderBatch batch)
+    private (string DistrictId, IDistrictGrain Grain) DistrictOf(OrderBatch batch)
     {
         RequestChecks.Id("grid_id", batch.GridId);
         var district = city.DistrictOfGrid(batch.GridId)
             ?? throw new InvalidRequestException("grid_id", $"grid '{batch.GridId}' is in no district of city '{city.City.Id}'");
-        return grains.GetGrain<IDistrictGrain>(district.ToString());
+        return (district.ToString(), grains.GetGrain<IDistrictGrain>(district.ToString()));
     }
 }

@@ -14,12 +14,16 @@ public sealed class CityPlanningService(CityMap city, IGrainFactory grains) : Co
 {
     public override async Task PlanDistrictDay(PlanDistrictDayRequest request, IServerStreamWriter<PlanDistrictDayUpdate> responseStream, ServerCallContext context)
     {
-        var plan = DistrictCall.Read(await District(request.DistrictId).PlanDay(request.ToByteArray()), PlanSummary.Parser);
+        var district = District(request.DistrictId);
+        var plan = await DistrictCall.SendAsync(request.DistrictId, () => district.PlanDay(request.ToByteArray()), PlanSummary.Parser);
         await responseStream.WriteAsync(new PlanDistrictDayUpdate { Plan = plan }, context.CancellationToken);
     }
 
-    public override async Task<PlanSummary> GetPlan(GetPlanRequest request, ServerCallContext context) =>
-        DistrictCall.Read(await District(request.DistrictId).GetPlan(request.ToByteArray()), PlanSummary.Parser);
+    public override Task<PlanSummary> GetPlan(GetPlanRequest request, ServerCallContext context)
+    {
+        var district = District(request.DistrictId);
+        return DistrictCall.SendAsync(request.DistrictId, () => district.GetPlan(request.ToByteArray()), PlanSummary.Parser);
+    }
 
     private IDistrictGrain District(string districtId)
     {

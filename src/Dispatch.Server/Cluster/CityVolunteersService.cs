@@ -31,7 +31,7 @@ public sealed class CityVolunteersService(CityMap city, IGrainFactory grains, Ci
         RequestChecks.Id("delivery_id", request.DeliveryId, RequestChecks.MaxComposedIdLength);
         var local = request.Clone();
         local.VolunteerId = volunteer.LocalId;
-        return DistrictCall.Read(await grain.ReportStop(local.ToByteArray()), ReportStopResult.Parser);
+        return await DistrictCall.SendAsync(volunteer.District.ToString(), () => grain.ReportStop(local.ToByteArray()), ReportStopResult.Parser);
     }
 
     public override async Task<SetAvailabilityResult> SetAvailability(SetAvailabilityRequest request, ServerCallContext context)
@@ -39,7 +39,7 @@ public sealed class CityVolunteersService(CityMap city, IGrainFactory grains, Ci
         var (volunteer, grain) = await VolunteerAsync(context, request.VolunteerId, staffMayAct: true);
         var local = request.Clone();
         local.VolunteerId = volunteer.LocalId;
-        return DistrictCall.Read(await grain.SetAvailability(local.ToByteArray()), SetAvailabilityResult.Parser);
+        return await DistrictCall.SendAsync(volunteer.District.ToString(), () => grain.SetAvailability(local.ToByteArray()), SetAvailabilityResult.Parser);
     }
 
     /// <summary>The id's shape, then whether the caller may act as that volunteer, then whether the district has them.</summary>
@@ -58,6 +58,8 @@ public sealed class CityVolunteersService(CityMap city, IGrainFactory grains, Ci
         }
 
         var grain = grains.GetGrain<IDistrictGrain>(scoped.District.ToString());
-        return await grain.HasVolunteer(scoped.LocalId) ? (scoped, grain) : throw new ResourceNotFoundException("volunteer", volunteerId);
+        return await DistrictCall.Reach(scoped.District.ToString(), () => grain.HasVolunteer(scoped.LocalId))
+            ? (scoped, grain)
+            : throw new ResourceNotFoundException("volunteer", volunteerId);
     }
 }

@@ -146,6 +146,6 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "district {DistrictId} active on this silo after {Milliseconds} ms (storage migrated, live day restored)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "district {DistrictId} active on this silo after {Milliseconds} ms (storage migrated, live day restored if one was live)")]
     private static partial void Activated(ILogger logger, string districtId, long milliseconds);
 }

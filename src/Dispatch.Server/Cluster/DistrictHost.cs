@@ -1,5 +1,6 @@
 using Dispatch.Domain.Cities;
 using Dispatch.Server.Hosting;
+using Dispatch.Server.Live;
 using Microsoft.AspNetCore.Hosting.Server;
 
 namespace Dispatch.Server.Cluster;
@@ -7,7 +8,7 @@ namespace Dispatch.Server.Cluster;
 /// <summary>
 /// One district's dispatch stack, built by the same code as a single-district server (<see cref="DispatchServer"/>)
 /// with the silo's settings, the district's scenario and the district's own storage, and started without a listener.
-/// Starting it migrates the district's storage and restores its live day from it.
+/// Starting it migrates the district's storage and restores its live day from it before it returns.
 /// </summary>
 public sealed class DistrictHost : IAsyncDisposable
 {
@@ -34,6 +35,10 @@ public sealed class DistrictHost : IAsyncDisposable
             builder.Services.AddSingleton<IServer, DetachedServer>();
         });
         await app.StartAsync(cancellationToken);
+
+        // The district answers once its live day is back, so a report right after a silo loss finds the plan it belongs to.
+        var restorer = app.Services.GetServices<IHostedService>().OfType<LiveDayRestorer>().Single();
+        await (restorer.ExecuteTask ?? Task.CompletedTask).WaitAsync(cancellationToken);
         return new DistrictHost(app);
     }
 
