@@ -5,6 +5,9 @@ public sealed class CityClusterOptions
 {
     public const string Section = "Cluster";
 
+    /// <summary>True: the server process runs as a silo (Dispatch.Server's own entry point reads it).</summary>
+    public bool Enabled { get; set; }
+
     /// <summary>The city folder (city.json and its districts' scenario folders) every silo serves.</summary>
     public string City { get; set; } = string.Empty;
 

@@ -17,6 +17,10 @@ namespace Dispatch.Server.Cluster;
 /// </summary>
 public static class CityServer
 {
+    /// <summary>True when the settings (command line or environment) ask for a silo: <c>Cluster:Enabled=true</c>.</summary>
+    public static bool IsRequested(string[] args) =>
+        new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build().GetValue<bool>("Cluster:Enabled");
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
