@@ -37,7 +37,7 @@ public static class CityServer
             throw new ServerConfigurationException("Cluster:Postgres is missing: a cluster keeps its membership in PostgreSQL (start one with tools/postgres/start.sh)");
         }
 
-        OrleansMembershipSchema.EnsureAsync(options.Postgres, CancellationToken.None).GetAwaiter().GetResult();
+        OrleansTables.EnsureAsync(options.Postgres, CancellationToken.None).GetAwaiter().GetResult();
         DbProviderFactories.RegisterFactory("Npgsql", NpgsqlFactory.Instance);
 
         DispatchServer.LimitConnections(builder);
@@ -109,6 +109,11 @@ public static class CityServer
         builder.UseOrleans(silo =>
         {
             silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.Postgres;
+            });
+            silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = "Npgsql";
                 o.ConnectionString = options.Postgres;

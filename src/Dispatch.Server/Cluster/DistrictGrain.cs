@@ -18,8 +18,13 @@ namespace Dispatch.Server.Cluster;
 /// </summary>
 [Reentrant]
 [KeepAlive]
-public sealed partial class DistrictGrain(CityMap city, IConfiguration configuration, DistrictStorage storage, ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
+public sealed partial class DistrictGrain(CityMap city, IConfiguration configuration, DistrictStorage storage, ILogger<DistrictGrain> logger) : Grain, IDistrictGrain, IRemindable
 {
+    // While a district has a live day, a reminder brings it back on a live silo within a minute of losing its own,
+    // even when no client calls it: its release watch and top-ups go on.
+    private const string LiveDayReminder = "keep-live-day";
+    private static readonly TimeSpan s_reminderPeriod = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a follower stays subscribed without calling <see cref="Follow"/> again.</summary>
     public static readonly TimeSpan ObserverLease = TimeSpan.FromSeconds(30);
 
@@ -37,6 +42,11 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
         _host = await DistrictHost.StartAsync(district, configuration, storage, cancellationToken);
         _routes = _host.Services.GetRequiredService<IRouteHub<Assignment>>();
         _routes.RoutesChanged += Relay;
+        if (Service<ILiveDispatch>().HasLiveDay)
+        {
+            await this.RegisterOrUpdateReminder(LiveDayReminder, s_reminderPeriod, s_reminderPeriod);
+        }
+
         Activated(logger, DistrictId, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -64,6 +74,7 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     {
         var plan = PlanDistrictDayRequest.Parser.ParseFrom(request);
         var saved = await Service<DistrictDayPlanning>().PlanAsync(DistrictId, plan.Day, plan.ProbeBottleneck != false, null, CancellationToken.None);
+        await this.RegisterOrUpdateReminder(LiveDayReminder, s_reminderPeriod, s_reminderPeriod);
         return PlanMapping.ToSummary(saved);
     });
 
@@ -97,6 +108,9 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
         int version = await Service<ILiveDispatch>().SetAvailabilityAsync(change.VolunteerId, change.Available, CancellationToken.None);
         return new SetAvailabilityResult { Available = change.Available, PlanVersion = version };
     });
+
+    // The reminder only has to reach the grain: activating it restores the live day.
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     public Task<bool> HasVolunteer(string volunteerId) => Task.FromResult(Service<ILiveDispatch>().IsKnownVolunteer(volunteerId));
 

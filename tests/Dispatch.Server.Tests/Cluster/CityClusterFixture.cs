@@ -47,7 +47,7 @@ public sealed class CityClusterFixture : IAsyncLifetime
 
     private sealed class CitySilo : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.ConfigureServices(services =>
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.UseInMemoryReminderService().ConfigureServices(services =>
         {
             services.AddSingleton(sp => new CityMap(CityFiles.Load(Path.Combine(Folder(sp), "city"))));
             services.AddSingleton(sp => new DistrictStorage(null, Path.Combine(Folder(sp), "districts")));

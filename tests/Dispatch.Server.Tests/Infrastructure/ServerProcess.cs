@@ -49,28 +49,17 @@ public sealed class ServerProcess : IDisposable
 
     public OrderIntake.OrderIntakeClient CreateIntakeClient() => new(_channel);
 
+    public GrpcChannel Channel => _channel;
+
     public Process Process => _process;
 
     /// <param name="withKeys">Auth on, with the <see cref="TestKeys"/>.</param>
     public static async Task<ServerProcess> StartAsync(string databasePath, string scenarioPath, TimeSpan timeout, bool withKeys = false)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "Dispatch.Server.dll");
-        if (!File.Exists(dll) || !File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")))
-        {
-            throw new InvalidOperationException($"{dll} or its runtimeconfig is missing from the test output folder");
-        }
-
         int port = FreeLoopbackPort();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
-        };
         var args = new List<string>
         {
-            dll, "--urls", $"http://127.0.0.1:{port}", "--Web:Urls=http://127.0.0.1:0", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
+            "--urls", $"http://127.0.0.1:{port}", "--Web:Urls=http://127.0.0.1:0", $"--Storage:DatabasePath={databasePath}", $"--Scenario:Path={scenarioPath}",
             $"--Auth:Enabled={withKeys}", $"--Live:ConfirmationKey={TestKeys.ConfirmationKey}", "--Shutdown:TimeoutSeconds=10", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", "--Intake:MaxOrdersPerHouseholdPerDay=0",
         };
         if (withKeys)
@@ -78,6 +67,43 @@ public sealed class ServerProcess : IDisposable
             args.AddRange(TestKeys.Settings().Where(s => s.Key != "Live:ConfirmationKey").Select(s => $"--{s.Key}={s.Value}"));
         }
 
+        return await LaunchAsync(args, port, Path.GetDirectoryName(databasePath)!, timeout);
+    }
+
+    /// <summary>
+    /// A silo of a city cluster (<c>Cluster:Enabled=true</c>) serving the city folder, its membership and districts in
+    /// <paramref name="postgres"/>, on free loopback ports; its own files under <paramref name="folder"/>.
+    /// </summary>
+    public static async Task<ServerProcess> StartSiloAsync(string cityFolder, string postgres, string clusterId, string folder, TimeSpan timeout)
+    {
+        Directory.CreateDirectory(folder);
+        int port = FreeLoopbackPort();
+        var args = new List<string>
+        {
+            "--urls", $"http://127.0.0.1:{port}", "--Cluster:Enabled=true", $"--Cluster:City={cityFolder}", $"--Cluster:Postgres={postgres}",
+            $"--Cluster:ClusterId={clusterId}", $"--Cluster:SiloPort={FreeLoopbackPort()}", $"--Storage:DatabasePath={Path.Combine(folder, "silo.db")}",
+            "--Auth:Enabled=false", $"--Live:ConfirmationKey={TestKeys.ConfirmationKey}", "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", "--Logging:LogLevel:Dispatch.Server.Cluster=Information",
+        };
+        return await LaunchAsync(args, port, folder, timeout);
+    }
+
+    private static async Task<ServerProcess> LaunchAsync(List<string> args, int port, string workingDirectory, TimeSpan timeout)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "Dispatch.Server.dll");
+        if (!File.Exists(dll) || !File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")))
+        {
+            throw new InvalidOperationException($"{dll} or its runtimeconfig is missing from the test output folder");
+        }
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(dll);
         args.ForEach(start.ArgumentList.Add);
 
         var server = new ServerProcess(Process.Start(start)!, $"http://127.0.0.1:{port}");

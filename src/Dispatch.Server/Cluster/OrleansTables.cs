@@ -3,12 +3,12 @@ using Npgsql;
 namespace Dispatch.Server.Cluster;
 
 /// <summary>
-/// The tables and named queries Orleans' ADO.NET clustering reads and writes in PostgreSQL, created when missing.
+/// The tables and named queries Orleans' ADO.NET clustering and reminders read and write in PostgreSQL, created when missing.
 /// The provider's contract (query keys, parameter and column names, "a count above 0 means done") is Orleans'; the
 /// statements are ours: each write is one statement, so it commits whole or not at all, and a write that depends on
 /// the table version locks the version row first, so two silos joining at once cannot both win.
 /// </summary>
-public static class OrleansMembershipSchema
+public static class OrleansTables
 {
     private const string Tables = """
         CREATE TABLE IF NOT EXISTS orleansquery (
@@ -32,6 +32,27 @@ public static class OrleansMembershipSchema
             starttime timestamptz(3) NOT NULL,
             iamalivetime timestamptz(3) NOT NULL,
             PRIMARY KEY (deploymentid, address, port, generation));
+        CREATE TABLE IF NOT EXISTS orleansreminderstable (
+            serviceid varchar(150) NOT NULL,
+            grainid varchar(150) NOT NULL,
+            remindername varchar(150) NOT NULL,
+            starttime timestamptz(3) NOT NULL,
+            period bigint NOT NULL,
+            cronexpression varchar(200) NULL,
+            nextdueutc timestamptz(3) NULL,
+            lastfireutc timestamptz(3) NULL,
+            priority smallint NOT NULL DEFAULT 0,
+            action smallint NOT NULL DEFAULT 0,
+            grainhash integer NOT NULL,
+            version integer NOT NULL,
+            PRIMARY KEY (serviceid, grainid, remindername));
+        CREATE INDEX IF NOT EXISTS orleansreminderstable_hash ON orleansreminderstable (serviceid, grainhash);
+        """;
+
+    private const string ReminderColumns = """
+        grainid AS GrainId, remindername AS ReminderName, starttime AS StartTime, period AS Period,
+        cronexpression AS CronExpression, nextdueutc AS NextDueUtc, lastfireutc AS LastFireUtc, priority AS Priority,
+        action AS Action, version AS Version
         """;
 
     private const string MemberColumns = """
@@ -111,6 +132,44 @@ public static class OrleansMembershipSchema
         ["CleanupDefunctSiloEntriesKey"] = """
             DELETE FROM orleansmembershiptable
             WHERE deploymentid = @DeploymentId AND iamalivetime < @IAmAliveTime AND status <> 3;
+            """,
+
+        // Reminders: period reminders only (ours keep districts with a live day active); cron fields stay unset.
+        ["UpsertReminderRowKey"] = """
+            INSERT INTO orleansreminderstable (serviceid, grainid, remindername, starttime, period, grainhash, version)
+            VALUES (@ServiceId, @GrainId, @ReminderName, @StartTime, @Period::bigint, @GrainHash, 0)
+            ON CONFLICT (serviceid, grainid, remindername) DO UPDATE
+            SET starttime = EXCLUDED.starttime, period = EXCLUDED.period, grainhash = EXCLUDED.grainhash,
+                version = orleansreminderstable.version + 1
+            RETURNING version AS Version;
+            """,
+        ["ReadReminderRowsKey"] = $"""
+            SELECT {ReminderColumns} FROM orleansreminderstable
+            WHERE serviceid = @ServiceId AND grainid = @GrainId;
+            """,
+        ["ReadReminderRowKey"] = $"""
+            SELECT {ReminderColumns} FROM orleansreminderstable
+            WHERE serviceid = @ServiceId AND grainid = @GrainId AND remindername = @ReminderName;
+            """,
+
+        // A silo reads the reminders of its ring range: (begin, end], or both ends of the ring when it wraps.
+        ["ReadRangeRows1Key"] = $"""
+            SELECT {ReminderColumns} FROM orleansreminderstable
+            WHERE serviceid = @ServiceId AND grainhash > @BeginHash AND grainhash <= @EndHash;
+            """,
+        ["ReadRangeRows2Key"] = $"""
+            SELECT {ReminderColumns} FROM orleansreminderstable
+            WHERE serviceid = @ServiceId AND (grainhash > @BeginHash OR grainhash <= @EndHash);
+            """,
+        ["DeleteReminderRowKey"] = """
+            WITH removed AS (
+                DELETE FROM orleansreminderstable
+                WHERE serviceid = @ServiceId AND grainid = @GrainId AND remindername = @ReminderName AND version = @Version
+                RETURNING 1)
+            SELECT count(*)::int FROM removed;
+            """,
+        ["DeleteReminderRowsKey"] = """
+            DELETE FROM orleansreminderstable WHERE serviceid = @ServiceId;
             """,
     };
 
