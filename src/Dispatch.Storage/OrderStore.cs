@@ -7,6 +7,7 @@ using LinqToDB;
 using LinqToDB.Data;
 using LinqToDB.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dispatch.Storage;
 
@@ -153,7 +154,7 @@ public sealed class OrderStore(DispatchDatabase database, int maxOrdersPerHouseh
     /// The household-day check and the write in one transaction that holds the batches' write lock, so no other
     /// writer (another process on the same PostgreSQL schema) can take a household's last place in between.
     /// </summary>
-    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginBatchWriteAsync(DispatchDbContext db)
+    private async Task<IDbContextTransaction> BeginBatchWriteAsync(DispatchDbContext db)
     {
         var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         try

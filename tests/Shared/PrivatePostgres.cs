@@ -18,12 +18,15 @@ public sealed class PrivatePostgres : IAsyncLifetime
     private string? _connectionString;
     private int _schemas;
 
+    /// <summary>The instance's data folder.</summary>
+    public string Folder => _folder;
+
     /// <summary>The instance's <c>dispatch</c> database, without a schema.</summary>
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("the private PostgreSQL has not started");
 
     public async Task InitializeAsync()
     {
-        string script = Path.Combine(RepositoryRoot(), "tools", "postgres", "start.sh");
+        string script = Script("start.sh");
         Directory.CreateDirectory(Path.GetDirectoryName(_folder)!);
         string output = "";
 
@@ -54,7 +57,7 @@ public sealed class PrivatePostgres : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         if (_connectionString is not null || Directory.Exists(_folder))
         {
-            await RunAsync(Path.Combine(RepositoryRoot(), "tools", "postgres", "stop.sh"), _folder);
+            await RunAsync(Script("stop.sh"), _folder);
         }
 
         if (Directory.Exists(_folder))
@@ -63,7 +66,11 @@ public sealed class PrivatePostgres : IAsyncLifetime
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string script, params string[] arguments)
+    /// <summary>The path of tools/postgres/<paramref name="name"/>.</summary>
+    public static string Script(string name) => Path.Combine(RepositoryRoot(), "tools", "postgres", name);
+
+    /// <summary>Runs a script with bash; its exit code and its output (stdout, then stderr).</summary>
+    public static async Task<(int Exit, string Output)> RunAsync(string script, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
