@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Storage;
 
-/// <summary>The engine's database: orders, the batches they came in, their status history, plans, live reports, sign-in links and the keys they issued.</summary>
-public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
+/// <summary>
+/// The engine's database: orders, the batches they came in, their status history, plans, live reports, sign-in links
+/// and the keys they issued. On SQLite as it is; on PostgreSQL as <see cref="PostgresDispatchDbContext"/>, which has
+/// its own migrations. Open one through <see cref="DispatchDatabase.Open"/>, which picks the right one.
+/// </summary>
+public class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options)
 {
     public DbSet<OrderRow> Orders => Set<OrderRow>();
 

@@ -53,21 +53,22 @@ internal sealed class HouseholdDayLimit(int maxOrdersPerHouseholdPerDay)
     }
 
     // A household lives in one grid, so its orders of a day are among its grid's (one index range each). Asked for
-    // every grid and day of every group commit: compiled once, not looked up in EF's query cache each time.
-    private static readonly Func<DispatchDbContext, string, int, IAsyncEnumerable<HouseholdOrders>> s_storedCounts =
+    // every grid and day of every group commit: compiled once, not looked up in EF's query cache each time. Per
+    // limit (one per store), not static: a compiled query runs against one model, and SQLite's and PostgreSQL's differ.
+    private readonly Func<DispatchDbContext, string, int, IAsyncEnumerable<HouseholdOrders>> _storedCounts =
         EF.CompileAsyncQuery((DispatchDbContext db, string gridId, int day) =>
             db.Orders.AsNoTracking()
                 .Where(o => o.GridId == gridId && o.Day == day)
                 .GroupBy(o => o.HouseholdId)
                 .Select(g => new HouseholdOrders(g.Key, g.Count())));
 
-    private static async Task<Dictionary<(string Household, int Day), int>> StoredCountsAsync(
+    private async Task<Dictionary<(string Household, int Day), int>> StoredCountsAsync(
         DispatchDbContext db, IEnumerable<(string GridId, int Day)> gridDays, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<(string Household, int Day), int>();
         foreach (var (gridId, day) in gridDays)
         {
-            await foreach (var row in s_storedCounts(db, gridId, day).WithCancellation(cancellationToken))
+            await foreach (var row in _storedCounts(db, gridId, day).WithCancellation(cancellationToken))
             {
                 counts[(row.HouseholdId, day)] = row.Orders;
             }

@@ -11,7 +11,7 @@ namespace Dispatch.Storage;
 /// A report is stored with the order status changes it causes in one transaction: never one without the other.
 /// Reports are opaque documents here, by kind and subject.
 /// </summary>
-public sealed class LiveReportStore(DbContextOptions<DispatchDbContext> options)
+public sealed class LiveReportStore(DispatchDatabase database)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -21,7 +21,7 @@ public sealed class LiveReportStore(DbContextOptions<DispatchDbContext> options)
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await using var db = new DispatchDbContext(options);
+            await using var db = database.Open();
             await using var connection = db.CreateLinqToDBConnection();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.InsertAsync(
@@ -51,7 +51,7 @@ public sealed class LiveReportStore(DbContextOptions<DispatchDbContext> options)
     /// <summary>The day's reports in the order they were stored.</summary>
     public async Task<IReadOnlyList<LiveReport>> OfDayAsync(string districtId, int day, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         return await db.LiveReports.AsNoTracking()
             .Where(r => r.DistrictId == districtId && r.Day == day)
             .OrderBy(r => r.Id)

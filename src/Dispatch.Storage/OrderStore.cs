@@ -6,20 +6,19 @@ using Dispatch.Storage.Rows;
 using LinqToDB;
 using LinqToDB.Data;
 using LinqToDB.EntityFrameworkCore;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dispatch.Storage;
 
 /// <summary>
-/// Orders and batches on SQLite. Writes go one at a time (SQLite has one writer) and each batch is one
-/// transaction: the batch's answer and all its accepted orders are stored together or not at all.
+/// Orders and batches. Writes go one at a time (SQLite has one writer; on PostgreSQL the batches table is locked for
+/// the write, so several processes on one schema take turns) and each batch is one transaction: the batch's answer and
+/// all its accepted orders are stored together or not at all.
 /// </summary>
 /// <param name="maxOrdersPerHouseholdPerDay">Orders a household may have for one plan day, all supermarkets together; 0: no limit.</param>
-public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int maxOrdersPerHouseholdPerDay = 0)
+public sealed class OrderStore(DispatchDatabase database, int maxOrdersPerHouseholdPerDay = 0)
 {
-    private const int SqliteConstraintError = 19;
-
     // Measured on 100 k rows: 100 rows per INSERT beat 500 and 2,000 (long statements cost more to parse than they save).
     private const int MultipleRowsPerStatement = 100;
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
@@ -28,15 +27,16 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     private readonly ConcurrentQueue<PendingBatch> _queued = new();
     private readonly HouseholdDayLimit _householdDays = new(maxOrdersPerHouseholdPerDay);
 
-    // Asked once per batch before validation: compiled once, not looked up in EF's query cache each time.
-    private static readonly Func<DispatchDbContext, string, string, CancellationToken, Task<BatchRow?>> s_findBatch =
+    // Asked once per batch before validation: compiled once, not looked up in EF's query cache each time. Per store,
+    // not static: a compiled query runs against one model, and SQLite's and PostgreSQL's differ.
+    private readonly Func<DispatchDbContext, string, string, CancellationToken, Task<BatchRow?>> _findBatch =
         EF.CompileAsyncQuery((DispatchDbContext db, string supermarketId, string batchId, CancellationToken _) =>
             db.Batches.AsNoTracking().SingleOrDefault(b => b.SupermarketId == supermarketId && b.BatchId == batchId));
 
     public async Task<BatchReceipt?> FindBatchAsync(string supermarketId, string batchId, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
-        var row = await s_findBatch(db, supermarketId, batchId, cancellationToken);
+        await using var db = database.Open();
+        var row = await _findBatch(db, supermarketId, batchId, cancellationToken);
         return row is null ? null : ToReceipt(row);
     }
 
@@ -98,16 +98,18 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
             rows += next.Orders.Count + 1;
         }
 
-        await using var db = new DispatchDbContext(options);
-        if (group.Count > 1 && await FitsHouseholdDaysAsync(db, group))
+        await using var db = database.Open();
+        if (group.Count > 1)
         {
             try
             {
-                await WriteAsync(db, group, CancellationToken.None);
-                group.ForEach(p => p.Outcome.TrySetResult(BatchWriteOutcome.Stored(p.Receipt)));
-                return;
+                if (await WriteGroupAsync(db, group))
+                {
+                    group.ForEach(p => p.Outcome.TrySetResult(BatchWriteOutcome.Stored(p.Receipt)));
+                    return;
+                }
             }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
+            catch (Exception e) when (UniqueKeys.Violated(e))
             {
                 // Some batch of the group repeats a stored id (or another's): each on its own says which.
             }
@@ -122,7 +124,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         {
             try
             {
-                batch.Outcome.TrySetResult(await HouseholdsFullAsync(db, batch) ?? await WriteOneAsync(db, batch, CancellationToken.None));
+                batch.Outcome.TrySetResult(await WriteOneAsync(db, batch));
             }
             catch (Exception e)
             {
@@ -131,11 +133,43 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         }
     }
 
-    /// <summary>Whether the group, written together, keeps every household within its orders per day (a replay in it may look like it does not: then one by one decides).</summary>
-    private async Task<bool> FitsHouseholdDaysAsync(DispatchDbContext db, List<PendingBatch> group) =>
-        _householdDays.IsOff || (await _householdDays.OverLimitAsync(db, group.Select(p => p.Orders).ToList(), CancellationToken.None)).All(o => o.Count == 0);
+    /// <summary>
+    /// The group in one transaction, or false (nothing written) when together they would take some household past its
+    /// orders per day (a replay in it may look like it does: then one by one decides).
+    /// </summary>
+    private async Task<bool> WriteGroupAsync(DispatchDbContext db, List<PendingBatch> group)
+    {
+        await using var transaction = await BeginBatchWriteAsync(db);
+        if (!_householdDays.IsOff && (await _householdDays.OverLimitAsync(db, group.Select(p => p.Orders).ToList(), CancellationToken.None)).Any(o => o.Count > 0))
+        {
+            return false;
+        }
 
-    /// <summary>One by one, after the batches before it are committed: the orders that would pass the limit, or null when it fits (or is a replay).</summary>
+        await WriteAsync(db, group, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>
+    /// The household-day check and the write in one transaction that holds the batches' write lock, so no other
+    /// writer (another process on the same PostgreSQL schema) can take a household's last place in between.
+    /// </summary>
+    private async Task<IDbContextTransaction> BeginBatchWriteAsync(DispatchDbContext db)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        try
+        {
+            await database.LockForWritingAsync<BatchRow>(db, CancellationToken.None);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Inside the open transaction, after the batches before it are committed: the orders that would pass the limit, or null when it fits (or is a replay).</summary>
     private async Task<BatchWriteOutcome?> HouseholdsFullAsync(DispatchDbContext db, PendingBatch batch)
     {
         if (_householdDays.IsOff || batch.Orders.Count == 0)
@@ -153,25 +187,33 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         return replay ? null : BatchWriteOutcome.HouseholdsFull(over);
     }
 
-    private static async Task<BatchWriteOutcome> WriteOneAsync(DispatchDbContext db, PendingBatch batch, CancellationToken cancellationToken)
+    private async Task<BatchWriteOutcome> WriteOneAsync(DispatchDbContext db, PendingBatch batch)
     {
         var (receipt, orders) = (batch.Receipt, batch.Orders);
         try
         {
-            await WriteAsync(db, [batch], cancellationToken);
+            await using var transaction = await BeginBatchWriteAsync(db);
+            if (await HouseholdsFullAsync(db, batch) is { } full)
+            {
+                return full;
+            }
+
+            await WriteAsync(db, [batch], CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             return BatchWriteOutcome.Stored(receipt);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
+        catch (Exception e) when (UniqueKeys.Violated(e))
         {
-            // The primary keys decide, not a look-up before the write: one query less per batch on the hot path.
+            // The unique keys decide, not a look-up before the write: one query less per batch on the hot path. The
+            // transaction is rolled back by now; a writer that stored the same batch id meanwhile has committed.
             var existing = await db.Batches.AsNoTracking()
-                .SingleOrDefaultAsync(b => b.SupermarketId == receipt.SupermarketId && b.BatchId == receipt.BatchId, cancellationToken);
+                .SingleOrDefaultAsync(b => b.SupermarketId == receipt.SupermarketId && b.BatchId == receipt.BatchId, CancellationToken.None);
             if (existing is not null)
             {
                 return BatchWriteOutcome.AlreadyStored(ToReceipt(existing));
             }
 
-            var taken = await FindTakenOrderIdsAsync(db, orders, cancellationToken);
+            var taken = await FindTakenOrderIdsAsync(db, orders, CancellationToken.None);
             if (taken.Count == 0)
             {
                 throw;
@@ -181,19 +223,27 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         }
     }
 
-    private static async Task WriteAsync(DispatchDbContext db, IReadOnlyList<PendingBatch> batches, CancellationToken cancellationToken)
+    /// <summary>Inside <paramref name="db"/>'s open transaction: the batch rows, then their orders.</summary>
+    private async Task WriteAsync(DispatchDbContext db, IReadOnlyList<PendingBatch> batches, CancellationToken cancellationToken)
     {
         await using var connection = db.CreateLinqToDBConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var copy = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows, MaxBatchSize = MultipleRowsPerStatement };
         await connection.BulkCopyAsync(copy, batches.Select(b => ToRow(b.Receipt)), cancellationToken);
-        if (batches.Any(b => b.Orders.Count > 0))
+        if (!batches.Any(b => b.Orders.Count > 0))
         {
-            // The orders are nearly all of the rows: prepared inserts on the same connection and transaction.
-            OrderRowInsert.Write(db.Model, await connection.OpenDbConnectionAsync(cancellationToken), batches.SelectMany(b => b.Orders));
+            return;
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        // The orders are nearly all of the rows: on SQLite prepared inserts on the same connection and transaction, on
+        // PostgreSQL a binary COPY.
+        if (database.IsPostgres)
+        {
+            await connection.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, batches.SelectMany(b => b.Orders).Select(ToRow), cancellationToken);
+        }
+        else
+        {
+            OrderRowInsert.Write(db.Model, db.Database.GetDbConnection(), batches.SelectMany(b => b.Orders));
+        }
     }
 
     private sealed record PendingBatch(BatchReceipt Receipt, IReadOnlyList<Order> Orders)
@@ -227,7 +277,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     /// <summary>The order with this engine-wide id.</summary>
     public async Task<Order?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         var row = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.OrderId == orderId, cancellationToken);
         return row is null ? null : ToOrder(row);
     }
@@ -235,7 +285,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     /// <summary>The order a supermarket knows by its own id.</summary>
     public async Task<Order?> GetOrderAsync(string supermarketId, string supermarketOrderId, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         var row = await db.Orders.AsNoTracking()
             .SingleOrDefaultAsync(o => o.SupermarketId == supermarketId && o.SupermarketOrderId == supermarketOrderId, cancellationToken);
         return row is null ? null : ToOrder(row);
@@ -244,7 +294,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     /// <summary>Orders of any supermarket with this own id (at most <paramref name="limit"/>), for staff who did not say whose.</summary>
     public async Task<IReadOnlyList<Order>> FindBySupermarketOrderIdAsync(string supermarketOrderId, int limit, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         var rows = await db.Orders.AsNoTracking()
             .Where(o => o.SupermarketOrderId == supermarketOrderId)
             .OrderBy(o => o.OrderId)
@@ -256,7 +306,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     /// <summary>The order's history, oldest first, starting with the moment it was received.</summary>
     public async Task<IReadOnlyList<OrderStatusChange>> GetHistoryAsync(Order order, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         var events = await db.OrderEvents.AsNoTracking()
             .Where(e => e.OrderId == order.Id)
             .OrderBy(e => e.Id)
@@ -290,7 +340,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await using var db = new DispatchDbContext(options);
+            await using var db = database.Open();
             await using var connection = db.CreateLinqToDBConnection();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await WriteStatusChangesAsync(connection, changes, cancellationToken, historyOnly);
@@ -321,7 +371,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
 
     public async Task<OrderPage> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         IQueryable<OrderRow> rows = db.Orders.AsNoTracking();
         if (query.SupermarketId is { } supermarketId)
         {
@@ -361,7 +411,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     /// <summary>Every order of a plan day, in order id order.</summary>
     public async Task<IReadOnlyList<Order>> OrdersOfDayAsync(int day, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         var rows = await db.Orders.AsNoTracking().Where(o => o.Day == day).OrderBy(o => o.OrderId).ToListAsync(cancellationToken);
         return rows.Select(ToOrder).ToList();
     }
@@ -369,7 +419,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
     /// <summary>Every status each order of a plan day has had since it was received, in one query.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlySet<OrderStatus>>> StatusesOfDayAsync(int day, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         var rows = await db.OrderEvents.AsNoTracking()
             .Join(db.Orders.Where(o => o.Day == day), e => e.OrderId, o => o.OrderId, (e, o) => new { e.OrderId, e.Status })
             .Distinct()
@@ -385,7 +435,7 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
 
     public async Task<int> CountOrdersAsync(CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         return await db.Orders.CountAsync(cancellationToken);
     }
 
@@ -395,6 +445,24 @@ public sealed class OrderStore(DbContextOptions<DispatchDbContext> options, int 
         (OrderStatus)r.Status, r.ReceivedAtUnixSeconds)
     {
         SupermarketOrderId = r.SupermarketOrderId,
+    };
+
+    private static OrderRow ToRow(Order o) => new()
+    {
+        OrderId = o.Id,
+        SupermarketId = o.SupermarketId,
+        SupermarketOrderId = o.SupermarketOrderId,
+        BatchId = o.BatchId,
+        GridId = o.GridId,
+        HouseholdId = o.HouseholdId,
+        Day = o.Day,
+        MeatAndVegetable = o.Bundles.MeatAndVegetable,
+        Vegetable = o.Bundles.Vegetable,
+        RiceAndFlour = o.Bundles.RiceAndFlour,
+        Medicine = o.Bundles.Medicine,
+        Status = (int)o.Status,
+        ReceivedAtUnixSeconds = o.ReceivedAtUnixSeconds,
+        StatusChangedAtUnixSeconds = o.ReceivedAtUnixSeconds,
     };
 
     private static BatchRow ToRow(BatchReceipt r) => new()

@@ -7,7 +7,7 @@ namespace Dispatch.Storage;
 /// Plans by district, day and version. The plan itself is an opaque document here (Storage knows nothing of
 /// the planner); each save is the next version of that day, so every earlier plan stays readable.
 /// </summary>
-public sealed class PlanStore(DbContextOptions<DispatchDbContext> options)
+public sealed class PlanStore(DispatchDatabase database)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -17,8 +17,11 @@ public sealed class PlanStore(DbContextOptions<DispatchDbContext> options)
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await using var db = new DispatchDbContext(options);
+            await using var db = database.Open();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Another process saving the same day (a district moving between silos) waits here, not for a clash on the version.
+            await database.LockForWritingAsync<PlanRow>(db, cancellationToken);
             int latest = await db.Plans.Where(p => p.DistrictId == districtId && p.Day == day).Select(p => (int?)p.Version).MaxAsync(cancellationToken) ?? 0;
             db.Plans.Add(new PlanRow { DistrictId = districtId, Day = day, Version = latest + 1, CreatedAtUnixSeconds = createdAtUnixSeconds, Document = document });
             await db.SaveChangesAsync(cancellationToken);
@@ -42,7 +45,7 @@ public sealed class PlanStore(DbContextOptions<DispatchDbContext> options)
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await using var db = new DispatchDbContext(options);
+            await using var db = database.Open();
             return await db.Plans.Where(p => p.DistrictId == districtId && p.Day == day && p.Version > afterVersion && p.Version <= throughVersion).ExecuteDeleteAsync(cancellationToken);
         }
         finally
@@ -54,14 +57,14 @@ public sealed class PlanStore(DbContextOptions<DispatchDbContext> options)
     /// <summary>The last day of the district that has a plan, or null when none has.</summary>
     public async Task<int?> LatestDayAsync(string districtId, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         return await db.Plans.AsNoTracking().Where(p => p.DistrictId == districtId).Select(p => (int?)p.Day).MaxAsync(cancellationToken);
     }
 
     /// <summary>The given version, or the latest when <paramref name="version"/> is 0; null when there is none.</summary>
     public async Task<StoredPlan?> FindAsync(string districtId, int day, int version, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         var plans = db.Plans.AsNoTracking().Where(p => p.DistrictId == districtId && p.Day == day);
         var row = version > 0
             ? await plans.SingleOrDefaultAsync(p => p.Version == version, cancellationToken)

@@ -7,11 +7,11 @@ namespace Dispatch.Storage;
 /// One-time sign-in links and the keys they were redeemed for, both by hash. Redeeming marks the link used and stores
 /// the new key in one transaction, under one condition (unused, unexpired), so two redemptions of a link cannot both win.
 /// </summary>
-public sealed class SignInLinkStore(DbContextOptions<DispatchDbContext> options)
+public sealed class SignInLinkStore(DispatchDatabase database)
 {
     public async Task CreateAsync(string tokenHash, string volunteerId, long createdAtUnixSeconds, long expiresAtUnixSeconds, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         db.SignInLinks.Add(new SignInLinkRow
         {
             TokenHash = tokenHash,
@@ -25,7 +25,7 @@ public sealed class SignInLinkStore(DbContextOptions<DispatchDbContext> options)
     /// <summary>Marks the link used and stores the key issued for it (role and subject as given), or says why not.</summary>
     public async Task<LinkRedemption> RedeemAsync(string tokenHash, string keyHash, string role, long nowUnixSeconds, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         int claimed = await db.SignInLinks
             .Where(l => l.TokenHash == tokenHash && l.RedeemedAtUnixSeconds == null && l.ExpiresAtUnixSeconds > nowUnixSeconds)
@@ -47,7 +47,7 @@ public sealed class SignInLinkStore(DbContextOptions<DispatchDbContext> options)
     /// <summary>The issued key with this hash, or null.</summary>
     public async Task<IssuedKey?> FindKeyAsync(string keyHash, CancellationToken cancellationToken)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         return await db.IssuedKeys.AsNoTracking()
             .Where(k => k.KeyHash == keyHash)
             .Select(k => new IssuedKey(k.Role, k.SubjectId, k.IssuedAtUnixSeconds))

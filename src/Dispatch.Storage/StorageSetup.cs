@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Storage;
 
 /// <summary>Builds the SQLite options for a database file and brings its schema up to date.</summary>
-public static class StorageSetup
+internal static class StorageSetup
 {
     private static int s_linqToDbInitialised;
 
@@ -17,26 +17,25 @@ public static class StorageSetup
         Pooling = true,
     }.ToString();
 
-    public static void Configure(DbContextOptionsBuilder builder, string databasePath)
+    public static void InitialiseLinqToDb()
     {
         if (Interlocked.Exchange(ref s_linqToDbInitialised, 1) == 0)
         {
             LinqToDBForEFTools.Initialize();
         }
-
-        builder.UseSqlite(ConnectionString(databasePath));
-        builder.AddInterceptors(new SqlitePragmas());
     }
 
     public static DbContextOptions<DispatchDbContext> Options(string databasePath)
     {
+        InitialiseLinqToDb();
         var builder = new DbContextOptionsBuilder<DispatchDbContext>();
-        Configure(builder, databasePath);
+        builder.UseSqlite(ConnectionString(databasePath));
+        builder.AddInterceptors(new SqlitePragmas());
         return builder.Options;
     }
 
     /// <summary>Creates the file's folder if needed and applies pending migrations.</summary>
-    public static void Migrate(DbContextOptions<DispatchDbContext> options, string databasePath)
+    public static async Task MigrateAsync(string databasePath, DispatchDbContext db, CancellationToken cancellationToken)
     {
         string? folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(folder))
@@ -44,7 +43,6 @@ public static class StorageSetup
             Directory.CreateDirectory(folder);
         }
 
-        using var db = new DispatchDbContext(options);
-        db.Database.Migrate();
+        await db.Database.MigrateAsync(cancellationToken);
     }
 }

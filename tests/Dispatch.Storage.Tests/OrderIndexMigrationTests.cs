@@ -1,6 +1,5 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Domain.Supply;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -13,31 +12,25 @@ public sealed class OrderIndexMigrationTests : IDisposable
     private const string BeforeDrop = "20261125173003_SupermarketOrderIds";
     private const string DroppedIndex = "IX_orders_SupermarketId_Day";
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "dispatch-storage-tests", Guid.NewGuid().ToString("N"), "orders.db");
-    private readonly DbContextOptions<DispatchDbContext> _options;
+    private readonly DispatchDatabase _database = DispatchDatabase.For(StorageTarget.Sqlite(SqliteFiles.NewPath()));
 
     public OrderIndexMigrationTests()
     {
-        _options = StorageSetup.Options(_path);
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(((StorageTarget.SqliteFile)_database.Target).Path)!);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
-    }
+    public void Dispose() => SqliteFiles.Delete(_database);
 
     private List<string> OrderIndexes()
     {
-        using var db = new DispatchDbContext(_options);
+        using var db = _database.Open();
         return db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'").ToList();
     }
 
     [Fact]
     public async Task Orders_stored_before_the_index_is_dropped_are_all_there_after_it()
     {
-        using (var db = new DispatchDbContext(_options))
+        using (var db = _database.Open())
         {
             db.GetService<IMigrator>().Migrate(BeforeDrop);
         }
@@ -49,13 +42,13 @@ public sealed class OrderIndexMigrationTests : IDisposable
                 SupermarketOrderId = $"O-{i}",
             })
             .ToList();
-        var stored = await new OrderStore(_options).StoreBatchAsync(new BatchReceipt("SM1", "B1", "G-1", 1, 300, 300, [], 1_700_000_000), orders, CancellationToken.None);
+        var stored = await new OrderStore(_database).StoreBatchAsync(new BatchReceipt("SM1", "B1", "G-1", 1, 300, 300, [], 1_700_000_000), orders, CancellationToken.None);
         Assert.NotNull(stored.Receipt);
 
-        StorageSetup.Migrate(_options, _path);
+        _database.Migrate();
 
         Assert.DoesNotContain(DroppedIndex, OrderIndexes());
-        var store = new OrderStore(_options);
+        var store = new OrderStore(_database);
         Assert.Equal(300, await store.CountOrdersAsync(CancellationToken.None));
         Assert.Equal(orders[17], await store.GetOrderAsync("SM1", "O-17", CancellationToken.None));
         var dayTwo = await store.ListOrdersAsync(new OrderQuery("SM1", null, null, 2, 1_000, null), CancellationToken.None);

@@ -1,29 +1,23 @@
 using Dispatch.Domain.Orders;
 using Dispatch.Domain.Supply;
 using Dispatch.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Storage.Tests;
 
-public sealed class OrderStoreTests : IDisposable
+/// <summary>What OrderStore answers, the same on every database: each subclass runs these on one.</summary>
+public abstract class OrderStoreTests
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "dispatch-storage-tests", Guid.NewGuid().ToString("N"), "orders.db");
-    private readonly DbContextOptions<DispatchDbContext> _options;
     private readonly OrderStore _store;
 
-    public OrderStoreTests()
+    protected OrderStoreTests(DispatchDatabase database)
     {
-        _options = StorageSetup.Options(_path);
-        StorageSetup.Migrate(_options, _path);
-        _store = new OrderStore(_options);
+        Database = database;
+        Database.Migrate();
+        _store = new OrderStore(Database);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
-    }
+    protected DispatchDatabase Database { get; }
 
     private static BatchReceipt Receipt(string batchId, int count) =>
         new("SM1", batchId, "G-1", 3, count, count, [new OrderRejection(count, "bad", "orders[0].household_id", "unknown household")], 1_700_000_000);
@@ -33,9 +27,9 @@ public sealed class OrderStoreTests : IDisposable
         .ToList();
 
     [Fact]
-    public void Migrations_apply_on_an_empty_file_and_create_every_table()
+    public void Migrations_apply_on_an_empty_database_and_create_every_table()
     {
-        using var db = new DispatchDbContext(_options);
+        using var db = Database.Open();
 
         Assert.Empty(db.Database.GetPendingMigrations());
         Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
@@ -43,8 +37,9 @@ public sealed class OrderStoreTests : IDisposable
         Assert.Equal(0, db.Batches.Count());
         Assert.Equal(0, db.OrderEvents.Count());
         Assert.Equal(0, db.Plans.Count());
-        var journal = db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").AsEnumerable().Single();
-        Assert.Equal("wal", journal);
+        Assert.Equal(0, db.LiveReports.Count());
+        Assert.Equal(0, db.SignInLinks.Count());
+        Assert.Equal(0, db.IssuedKeys.Count());
     }
 
     [Fact]
@@ -186,4 +181,60 @@ public sealed class OrderStoreTests : IDisposable
         Assert.True(statuses[orders[1].Id].SetEquals([OrderStatus.Planned]));
         Assert.False(statuses.ContainsKey(otherDay.Id));
     }
+
+    [Fact]
+    public async Task Listing_pages_in_order_id_order_by_code_point()
+    {
+        // Mixed case, '-', '/' and '_' sort differently under a locale's collation than by code point.
+        string[] ids = ["a-2", "A-1", "a_1", "a/3", "B-1", "b-0", "Z", "_x", "a-10"];
+        var orders = ids.Select(id => new Order(id, "H-1", "G-1", "SM1", "B1", 3, new BundleCounts(0, 1, 0, 0), OrderStatus.Received, 1_700_000_000) { SupermarketOrderId = id }).ToList();
+        await _store.StoreBatchAsync(Receipt("B1", orders.Count), orders, CancellationToken.None);
+
+        var listed = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await _store.ListOrdersAsync(new OrderQuery(null, null, null, null, 4, after), CancellationToken.None);
+            listed.AddRange(page.Orders.Select(o => o.Id));
+            after = page.LastOrderIdIfMore;
+        }
+        while (after is not null);
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), listed);
+    }
+
+    [Fact]
+    public async Task Household_day_limit_refuses_the_batch_that_would_pass_it_and_stores_nothing_of_it()
+    {
+        var store = new OrderStore(Database, maxOrdersPerHouseholdPerDay: 2);
+        static Order For(string id, string household) => new(id, household, "G-1", "SM1", "B", 3, new BundleCounts(0, 1, 0, 0), OrderStatus.Received, 1_700_000_000) { SupermarketOrderId = id };
+        var first = await store.StoreBatchAsync(Receipt("L1", 2), [For("L1-1", "H-1"), For("L1-2", "H-2")], CancellationToken.None);
+
+        var second = await store.StoreBatchAsync(Receipt("L2", 3), [For("L2-1", "H-1"), For("L2-2", "H-1"), For("L2-3", "H-3")], CancellationToken.None);
+        var third = await store.StoreBatchAsync(Receipt("L3", 1), [For("L3-1", "H-1")], CancellationToken.None);
+
+        Assert.NotNull(first.Receipt);
+        Assert.Null(second.Receipt);
+        Assert.Equal(["L2-2"], second.OverLimitOrderIds);
+        Assert.NotNull(third.Receipt);
+        Assert.Equal(3, await store.CountOrdersAsync(CancellationToken.None));
+        Assert.Null(await store.FindBatchAsync("SM1", "L2", CancellationToken.None));
+    }
 }
+
+/// <summary>OrderStore on a fresh SQLite file.</summary>
+public sealed class SqliteOrderStoreTests() : OrderStoreTests(DispatchDatabase.For(StorageTarget.Sqlite(SqliteFiles.NewPath()))), IDisposable
+{
+    public void Dispose() => SqliteFiles.Delete(Database);
+
+    [Fact]
+    public void The_file_is_in_write_ahead_log_mode()
+    {
+        using var db = Database.Open();
+        Assert.Equal("wal", db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").AsEnumerable().Single());
+    }
+}
+
+/// <summary>OrderStore on a fresh schema of the private PostgreSQL.</summary>
+[Collection(Dispatch.Tests.Postgres.PrivatePostgresCollection.Name)]
+public sealed class PostgresOrderStoreTests(Dispatch.Tests.Postgres.PrivatePostgres postgres) : OrderStoreTests(DispatchDatabase.For(postgres.NewSchema()));

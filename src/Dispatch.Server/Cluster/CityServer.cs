@@ -5,7 +5,6 @@ using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Hosting;
 using Dispatch.Storage;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Orleans.Configuration;
 
@@ -46,8 +45,7 @@ public static class CityServer
 
         var app = builder.Build();
         DispatchServer.LogKeys(app);
-        var front = app.Services.GetRequiredService<DbContextOptions<DispatchDbContext>>();
-        StorageSetup.Migrate(front, app.Services.GetRequiredService<DatabaseFile>().Path);
+        app.Services.GetRequiredService<DispatchDatabase>().Migrate();
 
         app.UseRouting();
         app.UseAuthentication();
@@ -83,15 +81,13 @@ public static class CityServer
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
-        // The silo's own file holds only what its endpoint issues (keys from sign-in links); districts keep theirs apart.
-        string databasePath = Path.GetFullPath(storage.DatabasePath);
+        // The silo's own database holds only what its endpoint issues (keys from sign-in links); districts keep theirs apart.
         builder.Services.AddSingleton(auth);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(city);
         builder.Services.AddSingleton(new DistrictStorage(options.DistrictsOnPostgres ? options.Postgres : null, Path.GetFullPath(options.DataFolder)));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(StorageSetup.Options(databasePath));
-        builder.Services.AddSingleton(new DatabaseFile(databasePath));
+        builder.Services.AddSingleton(DispatchDatabase.For(StorageTargetSettings.Read(storage)));
         builder.Services.AddSingleton<ServerStopping>();
         builder.Services.AddSingleton<CityRouteFeed>();
         DispatchServer.AddAuthentication(builder, auth);
@@ -101,7 +97,7 @@ public static class CityServer
             o.Interceptors.Add<ShutdownInterceptor>();
             o.EnableDetailedErrors = false;
         });
-        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
     }
 
     private static void AddSilo(WebApplicationBuilder builder, CityClusterOptions options)

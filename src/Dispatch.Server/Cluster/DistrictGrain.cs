@@ -39,7 +39,9 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     {
         var district = city.Find(DistrictId) ?? throw new InvalidOperationException($"district '{DistrictId}' is not in city '{city.City.Id}'");
         var started = TimeProvider.System.GetTimestamp();
-        _host = await DistrictHost.StartAsync(district, configuration, storage, cancellationToken);
+        // Off the grain's scheduler: building the stack blocks on its migration, whose continuations must not queue
+        // behind this very turn.
+        _host = await Task.Run(() => DistrictHost.StartAsync(district, configuration, storage, cancellationToken), cancellationToken);
         _routes = _host.Services.GetRequiredService<IRouteHub<Assignment>>();
         _routes.RoutesChanged += Relay;
         if (Service<ILiveDispatch>().HasLiveDay)

@@ -1,4 +1,5 @@
 using Dispatch.Domain.Geography;
+using Dispatch.Storage;
 
 namespace Dispatch.Server.Cluster;
 
@@ -10,13 +11,10 @@ public sealed record DistrictStorage(string? PostgresConnectionString, string Sq
         {
             ["Storage:Provider"] = "Postgres",
             ["Storage:ConnectionString"] = connection,
-            ["Storage:Schema"] = SchemaOf(district),
+            ["Storage:Schema"] = DistrictSchema.For(district),
         }
         : new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = Path.Combine(SqliteFolder, district + ".db"),
         };
-
-    /// <summary>A district's schema in the shared database: district ids are [a-z0-9-], schema names take '_' for '-'.</summary>
-    public static string SchemaOf(DistrictId district) => "district_" + district.ToString().Replace('-', '_');
 }

@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Authentication;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dispatch.Server.Hosting;
@@ -126,7 +125,7 @@ public static class DispatchServer
         var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var shutdown = builder.Configuration.GetSection(ShutdownOptions.Section).Get<ShutdownOptions>() ?? new ShutdownOptions();
-        string databasePath = Path.GetFullPath(storage.DatabasePath);
+        var database = DispatchDatabase.For(StorageTargetSettings.Read(storage));
 
         // Kestrel waits this long for in-flight calls after SIGTERM; request streams end sooner (ShutdownInterceptor).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.TimeoutSeconds));
@@ -137,9 +136,8 @@ public static class DispatchServer
 
         // TryAdd: a host (or a test) may bring its own clock.
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(StorageSetup.Options(databasePath));
-        builder.Services.AddSingleton(new DatabaseFile(databasePath));
-        builder.Services.AddSingleton(sp => new OrderStore(sp.GetRequiredService<DbContextOptions<DispatchDbContext>>(), intake.MaxOrdersPerHouseholdPerDay));
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(new OrderStore(database, intake.MaxOrdersPerHouseholdPerDay));
         builder.Services.AddSingleton(_ => new ScenarioIndex(LoadScenario(scenarioOptions.Path)));
         builder.Services.AddSingleton<IReferenceData>(sp => sp.GetRequiredService<ScenarioIndex>());
         builder.Services.AddSingleton(new IntakeLimits(MaxOrdersPerBatch: intake.MaxOrdersPerBatch, MaxOrdersPerHouseholdPerDay: intake.MaxOrdersPerHouseholdPerDay));
@@ -234,8 +232,7 @@ public static class DispatchServer
 
     private static void MigrateDatabase(WebApplication app)
     {
-        var file = app.Services.GetRequiredService<DatabaseFile>();
-        StorageSetup.Migrate(app.Services.GetRequiredService<DbContextOptions<DispatchDbContext>>(), file.Path);
+        app.Services.GetRequiredService<DispatchDatabase>().Migrate();
 
         // Load the scenario now so a bad scenario stops the server at start, not at the first request.
         _ = app.Services.GetRequiredService<ScenarioIndex>();
@@ -253,6 +250,3 @@ public static class DispatchServer
         app.MapGrpcReflectionService().Add(ServiceAccess.Describe);
     }
 }
-
-/// <summary>The resolved path of the SQLite file in use.</summary>
-public sealed record DatabaseFile(string Path);

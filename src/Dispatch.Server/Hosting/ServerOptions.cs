@@ -1,12 +1,35 @@
 namespace Dispatch.Server.Hosting;
 
-/// <summary>Settings under "Storage": where the SQLite file lives. Relative paths are taken from the current directory.</summary>
+/// <summary>
+/// Settings under "Storage": SQLite (the default: a file) or PostgreSQL (a connection string and a schema).
+/// Relative paths are taken from the current directory.
+/// </summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>SQLite database file; default <c>data/dispatch.db</c>. Override with <c>Storage__DatabasePath</c>.</summary>
+    public const string SqliteProvider = "Sqlite";
+
+    public const string PostgresProvider = "Postgres";
+
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>. Override with <c>Storage__Provider</c>.</summary>
+    public string Provider { get; set; } = SqliteProvider;
+
+    /// <summary>SQLite database file (Provider Sqlite only); default <c>data/dispatch.db</c>. Override with <c>Storage__DatabasePath</c>.</summary>
     public string DatabasePath { get; set; } = "data/dispatch.db";
+
+    /// <summary>
+    /// Npgsql connection string (Provider Postgres only), e.g. <c>Host=127.0.0.1;Port=55432;Username=postgres;Database=dispatch</c>;
+    /// without a search path. Override with <c>Storage__ConnectionString</c>.
+    /// </summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// The PostgreSQL schema the tables live in (Provider Postgres only; created if missing): lower-case letters, digits
+    /// and '_'. A city gives each district its own (<c>district_</c> + the district id with '-' as '_').
+    /// Override with <c>Storage__Schema</c>.
+    /// </summary>
+    public string Schema { get; set; } = "";
 
     /// <summary>
     /// Gate re-plans during a day each store the whole district plan as a version (about 0.75 MB for the seeded day):

@@ -1,15 +1,14 @@
 using Dispatch.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dispatch.Server.Hosting;
 
 /// <summary>Healthy when the database answers a trivial query.</summary>
-public sealed class StorageHealthCheck(DbContextOptions<DispatchDbContext> options) : IHealthCheck
+public sealed class StorageHealthCheck(DispatchDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await using var db = new DispatchDbContext(options);
+        await using var db = database.Open();
         return await db.Database.CanConnectAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy("database unreachable");

@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace Dispatch.Cli.Bench;
 
-/// <summary>`dispatch bench ingest`: orders through the real gRPC stream into SQLite, end to end.</summary>
+/// <summary>`dispatch bench ingest`: orders through the real gRPC stream into SQLite (or a PostgreSQL schema), end to end.</summary>
 public static class IngestBenchCommand
 {
     public static Command Create()
@@ -18,16 +18,26 @@ public static class IngestBenchCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Orders per batch (one grid's orders per batch)", DefaultValueFactory = _ => 2_000 };
         var scenario = new Option<string>("--scenario") { Description = "Scenario folder whose households order", DefaultValueFactory = _ => "seeds/jining-high-tech" };
         var keep = new Option<string?>("--db") { Description = "SQLite file to write (default: a temporary file, deleted after)" };
-        var command = new Command("ingest", "Push orders through PushOrders into SQLite and print orders/s and peak memory") { orders, batchSize, scenario, keep };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(orders), parse.GetValue(batchSize), parse.GetValue(scenario)!, parse.GetValue(keep), ct));
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "Store on PostgreSQL instead: a connection string (e.g. the one tools/postgres/start.sh prints); the orders go to a fresh schema, dropped after",
+        };
+        var command = new Command("ingest", "Push orders through PushOrders into SQLite (or PostgreSQL) and print orders/s and peak memory") { orders, batchSize, scenario, keep, postgres };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(orders), parse.GetValue(batchSize), parse.GetValue(scenario)!, parse.GetValue(keep), parse.GetValue(postgres), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(int orderCount, int batchSize, string scenarioPath, string? databasePath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int orderCount, int batchSize, string scenarioPath, string? databasePath, string? postgres, CancellationToken cancellationToken)
     {
         if (orderCount <= 0 || batchSize <= 0 || batchSize > 10_000)
         {
             await Console.Error.WriteLineAsync("dispatch: --orders must be positive and --batch-size between 1 and 10000");
+            return 2;
+        }
+
+        if (databasePath is not null && postgres is not null)
+        {
+            await Console.Error.WriteLineAsync("dispatch: give --db (SQLite) or --postgres, not both");
             return 2;
         }
 
@@ -36,9 +46,14 @@ public static class IngestBenchCommand
         using var throwAway = databasePath is null ? new ThrowAwayDatabase("ingest") : null;
         databasePath ??= throwAway!.FilePath;
         var supermarketIds = scenario.Supermarkets.Select(s => s.Id).ToList();
+        await using var schema = postgres is null ? null : new ThrowAwaySchema(postgres, "ingest");
+        List<KeyValuePair<string, string?>> settings = [new("Auth:Enabled", "false"), ServerSettings.ThrowAwayConfirmationKey()];
+        if (schema is not null)
+        {
+            settings.AddRange([new("Storage:Provider", "Postgres"), new("Storage:ConnectionString", postgres), new("Storage:Schema", schema.Name)]);
+        }
 
-        await using (var server = await InProcessServer.StartAsync(
-            "http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, [new("Auth:Enabled", "false"), ServerSettings.ThrowAwayConfirmationKey()]))
+        await using (var server = await InProcessServer.StartAsync("http://127.0.0.1:0", databasePath, folder, quiet: true, cancellationToken, settings))
         {
             using var channel = GrpcChannel.ForAddress(server.Address);
             var intake = new OrderIntake.OrderIntakeClient(channel);
@@ -72,6 +87,7 @@ public static class IngestBenchCommand
             double seconds = stopwatch.Elapsed.TotalSeconds;
 
             var table = new Table().AddColumns("measure", "value");
+            table.AddRow("storage", schema is null ? "SQLite file" : $"PostgreSQL schema {schema.Name} (dropped after)");
             table.AddRow("orders pushed", orderCount.ToString("N0"));
             table.AddRow("batches", summary.BatchesAnswered.ToString("N0"));
             table.AddRow("orders acknowledged (accepted in answers)", summary.OrdersAccepted.ToString("N0"));
@@ -85,7 +101,7 @@ public static class IngestBenchCommand
             AnsiConsole.Write(table);
             Console.WriteLine(
                 $"ingest: {orderCount} orders in {seconds:F2} s = {orderCount / seconds:F0} orders/s; acknowledged {summary.OrdersAccepted}, stored {stored} "
-                + $"({(allOnDisk ? "stored == acknowledged" : "stored != acknowledged")}); peak {process.PeakWorkingSet64 / (1024 * 1024)} MiB");
+                + $"({(allOnDisk ? "stored == acknowledged" : "stored != acknowledged")}); peak {process.PeakWorkingSet64 / (1024 * 1024)} MiB; {(schema is null ? "SQLite" : "PostgreSQL")}");
 
             if (summary.StreamFailure is not null || !allOnDisk || summary.OrdersAccepted != orderCount)
             {
