@@ -63,6 +63,22 @@ public sealed class PostgresStorageTests(PrivatePostgres postgres)
     }
 
     [Fact]
+    public async Task Several_writers_migrating_one_new_schema_at_once_all_start_and_apply_each_migration_once()
+    {
+        // As silos starting together would: each with its own connections, the schema not there yet.
+        var target = (StorageTarget.PostgresSchema)postgres.NewSchema();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DispatchDatabase.For(target).MigrateAsync(s_none))));
+
+        await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var history = new NpgsqlCommand($"SELECT count(*) FROM \"{target.Schema}\".\"__EFMigrationsHistory\"", connection);
+        await using var db = DispatchDatabase.For(target).Open();
+        Assert.Equal((long)db.Database.GetMigrations().Count(), await history.ExecuteScalarAsync());
+        Assert.Contains("orders", await TablesInAsync(target.Schema));
+    }
+
+    [Fact]
     public async Task Two_districts_in_one_database_do_not_see_each_others_orders()
     {
         string first = DistrictSchema.For(new DistrictId($"pudong-{Guid.NewGuid():N}"[..20]));
