@@ -3,7 +3,7 @@
 #   tools/postgres/start.sh DIR [PORT]
 # initdb into DIR (first time only; DIR is owned by the postgres user when run as root, since PostgreSQL refuses to
 # run as root), trust authentication on 127.0.0.1 only, listening on PORT (default 55432), a database named
-# dispatch. Prints the connection string as its last line. Starting a DIR that is already running says so and
+# dispatch, room for 400 connections (a city cluster's silos pool connections per district). Prints the connection string as its last line. Starting a DIR that is already running says so and
 # exits 0. Stop it with tools/postgres/stop.sh DIR.
 set -euo pipefail
 
@@ -72,7 +72,7 @@ HBA
 fi
 
 as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir'" start >/dev/null || {
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=400" start >/dev/null || {
   echo "PostgreSQL did not start; the end of $dir/server.log:" >&2
   tail -n 20 "$dir/server.log" >&2 || true
   exit 1

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -23,6 +24,11 @@ public static class DistrictCall
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, $"district {districtId} is moving to another silo; retry in a few seconds"));
+        }
+        catch (Exception e) when (e is DbException || e.InnerException is DbException)
+        {
+            // The district's database refused or dropped the work (too many connections, a failover): nothing was acknowledged.
+            throw new RpcException(new Status(StatusCode.Unavailable, $"district {districtId} cannot reach its database; retry in a few seconds"));
         }
     }
 
