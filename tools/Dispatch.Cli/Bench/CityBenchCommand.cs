@@ -119,7 +119,7 @@ public static class CityBenchCommand
         CityBenchProgress.Line($"opening {options.Streams:N0} volunteer streams over {silos.Count} silos");
         var opening = Stopwatch.StartNew();
         await using var streams = CityStreams.Open(volunteerIds, options.Streams, silos, cancellationToken);
-        bool open = await streams.WaitOpenAsync(TimeSpan.FromSeconds(120 + (options.Streams / 100)), cancellationToken);
+        bool open = await streams.WaitOpenAsync(TimeSpan.FromSeconds(120 + (options.Streams / 100)), TimeSpan.FromSeconds(10), cancellationToken);
         double openSeconds = opening.Elapsed.TotalSeconds;
         long[] after = cluster.Silos.Select(s => s.ResidentBytes()).ToArray();
         var firstRoutes = streams.FirstRouteMs();

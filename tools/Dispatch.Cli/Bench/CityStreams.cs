@@ -60,18 +60,31 @@ public sealed class CityStreams : IAsyncDisposable
         return streams;
     }
 
-    /// <summary>Waits until every stream got its first route or ended; false when the timeout came first.</summary>
-    public async Task<bool> WaitOpenAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until every stream got its first route or ended, saying every <paramref name="progressEvery"/> how many
+    /// have; false when the timeout came first.
+    /// </summary>
+    public async Task<bool> WaitOpenAsync(TimeSpan timeout, TimeSpan progressEvery, CancellationToken cancellationToken)
     {
-        try
+        var clock = Stopwatch.StartNew();
+        while (!_allSettled.Task.IsCompleted)
         {
-            await _allSettled.Task.WaitAsync(timeout, cancellationToken);
-            return true;
+            var left = timeout - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            // A progress line each interval: the wait itself ends on the streams' own signal.
+            var interval = Task.Delay(left < progressEvery ? left : progressEvery, cancellationToken);
+            if (await Task.WhenAny(_allSettled.Task, interval) == interval)
+            {
+                await interval;
+                CityBenchProgress.Line($"  {GotRoute:N0} of {_count:N0} streams have their route after {clock.Elapsed.TotalSeconds:F0} s");
+            }
         }
-        catch (TimeoutException)
-        {
-            return false;
-        }
+
+        return true;
     }
 
     /// <summary>Open -> first route of every stream that got one, in milliseconds, ascending.</summary>
