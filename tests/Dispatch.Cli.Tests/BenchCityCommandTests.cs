@@ -66,13 +66,17 @@ public sealed class BenchCityCommandTests : IDisposable
         Assert.True(replans.GetProperty("p95Ms").GetDouble() > 0);
     }
 
-    [Fact]
-    public async Task More_silos_than_the_bench_runs_is_refused_in_one_line()
+    [Theory]
+    [InlineData("--silos 4", "--silos 1..3")]
+    [InlineData("--streams 0", "--streams 1..")]
+    [InlineData("--city some-city --districts 2", "--districts sizes a generated city; with --city the city has its own districts")]
+    public async Task Bad_options_are_refused_in_one_line_before_anything_starts(string options, string message)
     {
-        var result = await DispatchCli.RunAsync("bench", "city", "--silos", "4");
+        var result = await DispatchCli.RunAsync(["bench", "city", .. options.Split(' ')]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--silos 1..3", result.Stderr);
-        Assert.DoesNotContain("silo 1", result.Stdout);
+        Assert.Contains(message, result.Stderr);
+        Assert.Single(result.StderrLines);
+        Assert.DoesNotContain("PostgreSQL", result.Stdout);
     }
 }
