@@ -64,6 +64,7 @@ public sealed class BenchCityCommandTests : IDisposable
         Assert.True(replans.GetProperty("messagesExpected").GetInt32() >= answered, result.Stdout);
         Assert.Equal(replans.GetProperty("messagesExpected").GetInt32(), replans.GetProperty("messagesReceived").GetInt32());
         Assert.True(replans.GetProperty("p95Ms").GetDouble() > 0);
+        Assert.True(replans.GetProperty("fanoutCompleteP99Ms").GetDouble() >= replans.GetProperty("fanoutP50Ms").GetDouble(), replans.ToString());
     }
 
     [Theory]

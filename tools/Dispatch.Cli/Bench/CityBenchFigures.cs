@@ -53,7 +53,8 @@ public sealed record SiloMemoryFigures(int Silo, int Streams, double RssBeforeSt
 
 /// <summary>
 /// Failed deliveries reported (ReportStop), each re-planning its gate: the answer's latency, and the fan-out from the
-/// answer to each open stream of each volunteer whose route changed in that version.
+/// answer to each open stream of each volunteer whose route changed in that version (Fanout*: per stream message;
+/// FanoutComplete*: per report, until the last of its streams had it).
 /// </summary>
 public sealed record CityReplanFigures(
     int Reports,
@@ -66,4 +67,6 @@ public sealed record CityReplanFigures(
     int MessagesReceived,
     double? FanoutP50Ms,
     double? FanoutP99Ms,
-    double? FanoutMaxMs);
+    double? FanoutMaxMs,
+    double? FanoutCompleteP50Ms,
+    double? FanoutCompleteP99Ms);

@@ -35,6 +35,7 @@ public static class CityBenchReport
         var replans = figures.Replans;
         table.AddRow("gate re-plan (failed delivery -> answer)", $"{replans.Answered} of {replans.Reports}: p50 {Text(replans.P50Ms, "F0")} ms, p95 {Text(replans.P95Ms, "F0")} ms, max {Text(replans.MaxMs, "F0")} ms");
         table.AddRow("fan-out (answer -> each stream of a changed route)", $"{replans.MessagesReceived:N0} of {replans.MessagesExpected:N0} messages: p50 {Text(replans.FanoutP50Ms, "F1")} ms, p99 {Text(replans.FanoutP99Ms, "F1")} ms, max {Text(replans.FanoutMaxMs, "F1")} ms");
+        table.AddRow("fan-out complete (answer -> last stream of the report)", $"p50 {Text(replans.FanoutCompleteP50Ms, "F1")} ms, p99 {Text(replans.FanoutCompleteP99Ms, "F1")} ms");
         AnsiConsole.Write(table);
 
         foreach (string problem in figures.Problems)

@@ -29,6 +29,7 @@ public static class CityReplans
 
         var answers = results.SelectMany(r => r.AnswerMs).Order().ToList();
         var fanout = results.SelectMany(r => r.FanoutMs).Order().ToList();
+        var complete = results.SelectMany(r => r.CompleteMs).Order().ToList();
         var figures = new CityReplanFigures(
             results.Sum(r => r.Reports),
             answers.Count,
@@ -40,7 +41,9 @@ public static class CityReplans
             fanout.Count,
             CityBenchReport.Percentile(fanout, 0.5),
             CityBenchReport.Percentile(fanout, 0.99),
-            CityBenchReport.Percentile(fanout, 1));
+            CityBenchReport.Percentile(fanout, 1),
+            CityBenchReport.Percentile(complete, 0.5),
+            CityBenchReport.Percentile(complete, 0.99));
         var problems = results.SelectMany(r => r.Problems).ToList();
         if (figures.MessagesReceived < figures.MessagesExpected)
         {
@@ -49,7 +52,7 @@ public static class CityReplans
 
         CityBenchProgress.Line(
             $"re-planned: {figures.Answered} of {figures.Reports} reports answered, p50 {figures.P50Ms:F0} ms, p95 {figures.P95Ms:F0} ms; "
-            + $"fan-out {figures.MessagesReceived:N0} of {figures.MessagesExpected:N0} messages to {figures.VolunteersAffected:N0} volunteers' streams, p50 {figures.FanoutP50Ms:F1} ms, p99 {figures.FanoutP99Ms:F1} ms");
+            + $"fan-out {figures.MessagesReceived:N0} of {figures.MessagesExpected:N0} messages to {figures.VolunteersAffected:N0} volunteers' streams, p50 {figures.FanoutP50Ms:F1} ms, p99 {figures.FanoutP99Ms:F1} ms; all of a report's streams p50 {figures.FanoutCompleteP50Ms:F1} ms, p99 {figures.FanoutCompleteP99Ms:F1} ms");
         return (figures, problems);
     }
 
@@ -109,13 +112,13 @@ public static class CityReplans
         var affected = district.Where(f => f == reporter || f.AnyReceived(version)).ToList();
         await Task.WhenAll(affected.Select(f => f.WaitAllAtAsync(version, s_fanoutTimeout, cancellationToken)));
         result.Affected += affected.Count;
-        foreach (long? arrival in affected.SelectMany(f => f.ArrivalsOf(version)))
+        var arrivals = affected.SelectMany(f => f.ArrivalsOf(version)).ToList();
+        result.Expected += arrivals.Count;
+        var times = arrivals.Where(a => a.HasValue).Select(a => (a!.Value - answered) * 1_000.0 / Stopwatch.Frequency).ToList();
+        result.FanoutMs.AddRange(times);
+        if (times.Count == arrivals.Count && times.Count > 0)
         {
-            result.Expected++;
-            if (arrival is { } ticks)
-            {
-                result.FanoutMs.Add((ticks - answered) * 1_000.0 / Stopwatch.Frequency);
-            }
+            result.CompleteMs.Add(times.Max());
         }
     }
 
@@ -148,6 +151,9 @@ public static class CityReplans
         public List<double> AnswerMs { get; } = [];
 
         public List<double> FanoutMs { get; } = [];
+
+        /// <summary>Per report whose every stream got the version: answer -> the last of them.</summary>
+        public List<double> CompleteMs { get; } = [];
 
         public List<string> Problems { get; } = [];
     }
