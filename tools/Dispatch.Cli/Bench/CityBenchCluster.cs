@@ -58,6 +58,7 @@ public sealed class CityBenchCluster : IAsyncDisposable
         }
 
         var cluster = new CityBenchCluster(owner, connection);
+        bool ready = false;
         try
         {
             var settings = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -89,11 +90,14 @@ public sealed class CityBenchCluster : IAsyncDisposable
             }
 
             cluster.StartSeconds = siloStart.Elapsed.TotalSeconds;
+            ready = true;
         }
-        catch
+        finally
         {
-            await cluster.DisposeAsync();
-            throw;
+            if (!ready)
+            {
+                await cluster.DisposeAsync();
+            }
         }
 
         return cluster;

@@ -15,6 +15,7 @@ namespace Dispatch.Cli.Hosting;
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    // What ClusterSilo prints once the silo's host has started (Orleans joined, endpoint listening).
     private const string StartedLine = "of the city cluster, serving gRPC on";
 
     private readonly Process _process;
@@ -79,14 +80,18 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new CommandFailedException($"silo {number} could not be started", Exit.Failed);
         var silo = new SiloProcess(number, process, address, Path.Combine(folder, $"silo-{number.ToString(CultureInfo.InvariantCulture)}.log"));
+        bool serving = false;
         try
         {
             await silo.WaitUntilServingAsync(timeout, cancellationToken);
+            serving = true;
         }
-        catch
+        finally
         {
-            await silo.DisposeAsync();
-            throw;
+            if (!serving)
+            {
+                await silo.DisposeAsync();
+            }
         }
 
         return silo;

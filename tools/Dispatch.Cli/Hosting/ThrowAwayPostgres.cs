@@ -46,6 +46,7 @@ public sealed class ThrowAwayPostgres : IAsyncDisposable
         }
 
         var postgres = new ThrowAwayPostgres(folder, bin, FreePort());
+        bool started = false;
         try
         {
             await postgres.RunAsOwnerAsync("initdb", ["-D", postgres.DataFolder, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"], cancellationToken);
@@ -54,11 +55,14 @@ public sealed class ThrowAwayPostgres : IAsyncDisposable
                 $"-c listen_addresses=127.0.0.1 -c port={postgres.Port} -c unix_socket_directories='{folder}' -c max_connections={maxConnections}");
             await postgres.RunAsOwnerAsync("pg_ctl", ["-D", postgres.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"], cancellationToken);
             await postgres.RunAsOwnerAsync("createdb", ["-h", "127.0.0.1", "-p", postgres.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "dispatch"], cancellationToken);
+            started = true;
         }
-        catch
+        finally
         {
-            await postgres.DisposeAsync();
-            throw;
+            if (!started)
+            {
+                await postgres.DisposeAsync();
+            }
         }
 
         return postgres;
