@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Dispatch.Cli.Hosting;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -8,22 +9,25 @@ namespace Dispatch.Cli.Bench;
 /// <summary>
 /// The cluster a city bench runs against: PostgreSQL (a private instance, or a fresh database on the one given) and N
 /// silo processes on loopback, each with one client channel (several HTTP/2 connections, as many streams need).
-/// Disposing stops the silos with SIGTERM, then PostgreSQL.
+/// Disposing stops the silos with SIGTERM, then PostgreSQL. A command stopped by Ctrl+C or SIGTERM gets only moments
+/// before the process ends, so then the silos are killed and PostgreSQL stopped at once: nothing outlives the bench.
 /// </summary>
 public sealed class CityBenchCluster : IAsyncDisposable
 {
     private static readonly TimeSpan s_siloStartTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan s_siloStopTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly IAsyncDisposable _postgres;
+    private readonly IDisposable _postgres;
+    private readonly PosixSignalRegistration[] _signals;
     private readonly List<SiloProcess> _silos = [];
     private readonly List<GrpcChannel> _channels = [];
     private readonly List<CallInvoker> _invokers = [];
 
-    private CityBenchCluster(IAsyncDisposable postgres, string connectionString)
+    private CityBenchCluster(IDisposable postgres, string connectionString)
     {
         _postgres = postgres;
         ConnectionString = connectionString;
+        _signals = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Abandon), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Abandon)];
     }
 
     public string ConnectionString { get; }
@@ -41,7 +45,7 @@ public sealed class CityBenchCluster : IAsyncDisposable
         string runFolder, string cityFolder, int silos, string? postgres, bool districtsOnPostgres, bool quickSearch, int districts, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        IAsyncDisposable owner;
+        IDisposable owner;
         string connection;
         if (postgres is null)
         {
@@ -122,6 +126,23 @@ public sealed class CityBenchCluster : IAsyncDisposable
             await silo.DisposeAsync();
         }
 
-        await _postgres.DisposeAsync();
+        _postgres.Dispose();
+
+        // Only now: the process may end while the silos above are still stopping.
+        foreach (var signal in _signals)
+        {
+            signal.Dispose();
+        }
+    }
+
+    /// <summary>Ctrl+C or SIGTERM: the command ends within moments, so the silos are killed and PostgreSQL stopped now.</summary>
+    private void Abandon(PosixSignalContext context)
+    {
+        foreach (var silo in _silos)
+        {
+            silo.Kill();
+        }
+
+        _postgres.Dispose();
     }
 }

@@ -163,6 +163,22 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL at once, synchronously (the command is exiting and nothing may outlive it).</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already disposed: nothing runs any more.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -10,14 +10,16 @@ namespace Dispatch.Cli.Hosting;
 /// A private PostgreSQL for one benchmark run: initdb into a fresh folder, trust authentication on 127.0.0.1 only, a
 /// free port, a database named <c>dispatch</c>; stopped (fast shutdown) and its folder deleted when disposed. The
 /// steps of tools/postgres/start.sh, run from here so the built <c>dispatch</c> needs no repository beside it.
-/// PostgreSQL refuses to run as root: as root every step runs as the <c>postgres</c> user.
+/// PostgreSQL refuses to run as root: as root every step runs as the <c>postgres</c> user. Disposing is synchronous so
+/// it can run while the process exits (a command stopped by Ctrl+C ends before its own clean-up finishes).
 /// </summary>
-public sealed class ThrowAwayPostgres : IAsyncDisposable
+public sealed class ThrowAwayPostgres : IDisposable
 {
     private static readonly TimeSpan s_stepTimeout = TimeSpan.FromMinutes(2);
 
     private readonly string _folder;
     private readonly string _bin;
+    private int _disposed;
 
     private ThrowAwayPostgres(string folder, string bin, int port)
     {
@@ -42,7 +44,7 @@ public sealed class ThrowAwayPostgres : IAsyncDisposable
         Directory.CreateDirectory(folder);
         if (IsRoot)
         {
-            await RunAsync("chown", ["postgres", folder], cancellationToken);
+            await RunAsync(Start("chown", ["postgres", folder]), cancellationToken);
         }
 
         var postgres = new ThrowAwayPostgres(folder, bin, FreePort());
@@ -61,25 +63,28 @@ public sealed class ThrowAwayPostgres : IAsyncDisposable
         {
             if (!started)
             {
-                await postgres.DisposeAsync();
+                postgres.Dispose();
             }
         }
 
         return postgres;
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Npgsql.NpgsqlConnection.ClearAllPools();
         if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
         {
-            try
+            var stop = StartInfo(Path.Combine(_bin, "pg_ctl"), ["-D", DataFolder, "-m", "fast", "-w", "-t", "60", "stop"]);
+            using var process = Process.Start(stop);
+            if (process is null || !process.WaitForExit(s_stepTimeout) || process.ExitCode != 0)
             {
-                await RunAsOwnerAsync("pg_ctl", ["-D", DataFolder, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None);
-            }
-            catch (CommandFailedException e)
-            {
-                await Console.Error.WriteLineAsync($"dispatch: the private PostgreSQL in {_folder} did not stop: {e.Message}");
+                Console.Error.WriteLine($"dispatch: the private PostgreSQL in {_folder} did not stop; stop it with pg_ctl -D {DataFolder} stop");
                 return;
             }
         }
@@ -90,11 +95,13 @@ public sealed class ThrowAwayPostgres : IAsyncDisposable
     private static bool IsRoot => Environment.UserName == "root";
 
     private Task RunAsOwnerAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        IsRoot
-            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, program), .. arguments], cancellationToken)
-            : RunAsync(Path.Combine(_bin, program), arguments, cancellationToken);
+        RunAsync(StartInfo(Path.Combine(_bin, program), arguments), cancellationToken);
 
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <summary>A PostgreSQL program's start, as the <c>postgres</c> user when this runs as root.</summary>
+    private static ProcessStartInfo StartInfo(string program, IReadOnlyList<string> arguments) =>
+        IsRoot ? Start("runuser", ["-u", "postgres", "--", program, .. arguments]) : Start(program, arguments);
+
+    private static ProcessStartInfo Start(string program, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in arguments)
@@ -102,6 +109,13 @@ public sealed class ThrowAwayPostgres : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        return start;
+    }
+
+    private static async Task RunAsync(ProcessStartInfo start, CancellationToken cancellationToken)
+    {
+        string program = start.FileName;
+        var arguments = start.ArgumentList;
         using var process = Process.Start(start) ?? throw new CommandFailedException($"could not start {program}", Exit.Failed);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);

@@ -4,12 +4,14 @@ namespace Dispatch.Cli.Hosting;
 
 /// <summary>
 /// A fresh database for one benchmark run on a PostgreSQL the caller gave (<c>--postgres</c>), so its cluster
-/// membership and district schemas start empty; dropped (its sessions ended) when disposed.
+/// membership and district schemas start empty; dropped (its sessions ended) when disposed, synchronously so that can
+/// run while the process exits.
 /// </summary>
-public sealed class ThrowAwayPostgresDatabase : IAsyncDisposable
+public sealed class ThrowAwayPostgresDatabase : IDisposable
 {
     private readonly string _server;
     private readonly string _name;
+    private int _disposed;
 
     private ThrowAwayPostgresDatabase(string server, string name, string connectionString)
     {
@@ -38,12 +40,17 @@ public sealed class ThrowAwayPostgresDatabase : IAsyncDisposable
         return new ThrowAwayPostgresDatabase(server, name, builder.ConnectionString);
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        using var connection = new NpgsqlConnection(_server);
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
     }
 }
