@@ -23,14 +23,11 @@ public sealed class CityBenchCluster : IAsyncDisposable
     private readonly List<GrpcChannel> _channels = [];
     private readonly List<CallInvoker> _invokers = [];
 
-    private CityBenchCluster(IDisposable postgres, string connectionString)
+    private CityBenchCluster(IDisposable postgres)
     {
         _postgres = postgres;
-        ConnectionString = connectionString;
         _signals = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Abandon), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Abandon)];
     }
-
-    public string ConnectionString { get; }
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
@@ -61,7 +58,7 @@ public sealed class CityBenchCluster : IAsyncDisposable
             (owner, connection) = (database, database.ConnectionString);
         }
 
-        var cluster = new CityBenchCluster(owner, connection);
+        var cluster = new CityBenchCluster(owner);
         bool ready = false;
         try
         {
