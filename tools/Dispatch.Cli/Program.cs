@@ -9,6 +9,7 @@ bench.Subcommands.Add(SolomonBenchCommand.Create());
 bench.Subcommands.Add(PlanBenchCommand.Create());
 bench.Subcommands.Add(LoadBenchCommand.Create());
 bench.Subcommands.Add(FanoutBenchCommand.Create());
+bench.Subcommands.Add(CityBenchCommand.Create());
 root.Subcommands.Add(bench);
 root.Subcommands.Add(ScenarioCommands.Create());
 var orders = OrdersCommand.Create();
