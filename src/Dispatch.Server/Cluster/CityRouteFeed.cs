@@ -6,8 +6,8 @@ using Dispatch.Server.Live;
 namespace Dispatch.Server.Cluster;
 
 /// <summary>
-/// This silo's copy of the routes of the districts its clients follow, keyed by district-scoped volunteer id
-/// (<c>district/V001</c>): the volunteers' streams read it exactly as a single-district server's streams read its hub.
+/// This silo's copy of the routes of the districts its clients follow, keyed by district-scoped volunteer or truck id
+/// (<c>district/V001</c>, <c>district/T01</c>): the volunteers' streams read it exactly as a single-district server's streams read its hub.
 /// A district is followed from the first stream that needs it: its grain sends each change here, and the follow is
 /// renewed every <see cref="CityClusterOptions.FollowRenewSeconds"/>; a renewal answers the district's current routes, so
 /// after a silo loss the district re-activates on a live silo and its routes come back with their versions.
@@ -16,11 +16,15 @@ public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptio
     : IDistrictRouteObserver, IDisposable
 {
     private readonly RouteHub<Assignment> _hub = new();
+    private readonly RouteHub<TruckAssignment> _trucks = new();
     private readonly ConcurrentDictionary<string, Lazy<TaskCompletionSource>> _following = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
     private IDistrictRouteObserver? _reference;
 
     public IRouteHub<Assignment> Hub => _hub;
+
+    /// <summary>The followed districts' trucks' routes, keyed by district-scoped truck id (<c>district/T01</c>).</summary>
+    public IRouteHub<TruckAssignment> Trucks => _trucks;
 
     /// <summary>Starts following the district unless this silo already does; returns once its current routes are here (or the first try failed).</summary>
     public async Task FollowAsync(DistrictId district)
@@ -47,6 +51,12 @@ public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptio
         return Task.CompletedTask;
     }
 
+    public Task TruckRoutesChanged(string districtId, byte[][] truckAssignments)
+    {
+        AdoptTrucks(districtId, truckAssignments);
+        return Task.CompletedTask;
+    }
+
     private async Task FollowLoopAsync(DistrictId district, TaskCompletionSource first)
     {
         await Task.Yield();
@@ -66,6 +76,7 @@ public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptio
 
                 activation = routes.ActivationId;
                 Adopt(district.ToString(), routes.Assignments);
+                AdoptTrucks(district.ToString(), routes.TruckAssignments);
                 first.TrySetResult();
                 await renew.WaitForNextTickAsync(_stopping.Token);
             }
@@ -95,6 +106,14 @@ public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptio
         {
             var route = Assignment.Parser.ParseFrom(bytes);
             route.VolunteerId = new DistrictScopedId(new DistrictId(districtId), route.VolunteerId).ToString();
+            return route;
+        }).ToList());
+
+    private void AdoptTrucks(string districtId, byte[][] truckAssignments) =>
+        _trucks.Adopt(truckAssignments.Select(bytes =>
+        {
+            var route = TruckAssignment.Parser.ParseFrom(bytes);
+            route.TruckId = new DistrictScopedId(new DistrictId(districtId), route.TruckId).ToString();
             return route;
         }).ToList());
 

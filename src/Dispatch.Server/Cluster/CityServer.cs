@@ -55,6 +55,7 @@ public static class CityServer
         app.MapGrpcService<CityIntakeService>().Add(ServiceAccess.Describe);
         app.MapGrpcService<CityPlanningService>().Add(ServiceAccess.Describe);
         app.MapGrpcService<CityVolunteersService>().Add(ServiceAccess.Describe);
+        app.MapGrpcService<CityTrucksService>().Add(ServiceAccess.Describe);
         app.MapGrpcHealthChecksService().Add(ServiceAccess.Describe);
         return app;
     }

@@ -32,6 +32,7 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     private readonly string _activationId = Guid.NewGuid().ToString("N");
     private DistrictHost? _host;
     private IRouteHub<Assignment>? _routes;
+    private IRouteHub<TruckAssignment>? _truckRoutes;
 
     private string DistrictId => this.GetPrimaryKeyString();
 
@@ -44,6 +45,8 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
         _host = await Task.Run(() => DistrictHost.StartAsync(district, configuration, storage, cancellationToken), cancellationToken);
         _routes = _host.Services.GetRequiredService<IRouteHub<Assignment>>();
         _routes.RoutesChanged += Relay;
+        _truckRoutes = _host.Services.GetRequiredService<IRouteHub<TruckAssignment>>();
+        _truckRoutes.RoutesChanged += RelayTrucks;
         if (Service<ILiveDispatch>().HasLiveDay)
         {
             await this.RegisterOrUpdateReminder(LiveDayReminder, s_reminderPeriod, s_reminderPeriod);
@@ -57,6 +60,11 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
         if (_routes is not null)
         {
             _routes.RoutesChanged -= Relay;
+        }
+
+        if (_truckRoutes is not null)
+        {
+            _truckRoutes.RoutesChanged -= RelayTrucks;
         }
 
         if (_host is not null)
@@ -111,6 +119,20 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
         return new SetAvailabilityResult { Available = change.Available, PlanVersion = version };
     });
 
+    public Task<GrainAnswer> ReportArrival(byte[] request) => Answer(async () =>
+    {
+        var report = TruckReportMapping.ToDomain(ReportArrivalRequest.Parser.ParseFrom(request));
+        return TruckReportMapping.ToProto(await Service<ILiveDispatch>().ReportArrivalAsync(report, CancellationToken.None));
+    });
+
+    public Task<GrainAnswer> ReportDeparture(byte[] request) => Answer(async () =>
+    {
+        var report = TruckReportMapping.ToDomain(ReportDepartureRequest.Parser.ParseFrom(request));
+        return TruckReportMapping.ToProto(await Service<ILiveDispatch>().ReportDepartureAsync(report, CancellationToken.None));
+    });
+
+    public Task<bool> HasTruck(string truckId) => Task.FromResult(Service<ILiveDispatch>().IsKnownTruck(truckId));
+
     // The reminder only has to reach the grain: activating it restores the live day.
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
@@ -120,7 +142,8 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     {
         _followers[observer] = DateTime.UtcNow + ObserverLease;
         var current = _routes!.CurrentRoutes().Select(r => r.ToByteArray()).ToArray();
-        return Task.FromResult(new DistrictRoutes(_activationId, current));
+        var trucks = _truckRoutes!.CurrentRoutes().Select(r => r.ToByteArray()).ToArray();
+        return Task.FromResult(new DistrictRoutes(_activationId, current, trucks));
     }
 
     public Task Unfollow(IDistrictRouteObserver observer)
@@ -133,17 +156,39 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     private void Relay(IReadOnlyList<Assignment> changed)
     {
         var assignments = changed.Select(a => a.ToByteArray()).ToArray();
+        foreach (var observer in CurrentFollowers())
+        {
+            _ = observer.RoutesChanged(DistrictId, assignments);
+        }
+    }
+
+    private void RelayTrucks(IReadOnlyList<TruckAssignment> changed)
+    {
+        var assignments = changed.Select(a => a.ToByteArray()).ToArray();
+        foreach (var observer in CurrentFollowers())
+        {
+            _ = observer.TruckRoutesChanged(DistrictId, assignments);
+        }
+    }
+
+    /// <summary>The followers whose lease runs; lapsed ones are dropped.</summary>
+    private List<IDistrictRouteObserver> CurrentFollowers()
+    {
         var now = DateTime.UtcNow;
+        var current = new List<IDistrictRouteObserver>();
         foreach (var (observer, until) in _followers)
         {
             if (until < now)
             {
                 _followers.TryRemove(observer, out _);
-                continue;
             }
-
-            _ = observer.RoutesChanged(DistrictId, assignments);
+            else
+            {
+                current.Add(observer);
+            }
         }
+
+        return current;
     }
 
     private T Service<T>()

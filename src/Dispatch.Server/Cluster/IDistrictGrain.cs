@@ -29,9 +29,18 @@ public interface IDistrictGrain : IGrainWithStringKey
     /// <summary>True when the district's scenario has this volunteer (its local id).</summary>
     Task<bool> HasVolunteer(string volunteerId);
 
+    /// <summary>A truck at a gate (a <c>ReportArrivalRequest</c>, local truck id); answers a <c>ReportArrivalResult</c>.</summary>
+    Task<GrainAnswer> ReportArrival(byte[] request);
+
+    /// <summary>A truck leaving its supermarket (a <c>ReportDepartureRequest</c>, local truck id); answers a <c>ReportDepartureResult</c>.</summary>
+    Task<GrainAnswer> ReportDeparture(byte[] request);
+
+    /// <summary>True when the district's scenario has this truck (its local id).</summary>
+    Task<bool> HasTruck(string truckId);
+
     /// <summary>
-    /// Sends every route change of the district's volunteers to <paramref name="observer"/> until it stops renewing
-    /// (call again within <see cref="DistrictGrain.ObserverLease"/>); answers the current routes (<c>Assignment</c>s).
+    /// Sends every route change of the district's volunteers and trucks to <paramref name="observer"/> until it stops
+    /// renewing (call again within <see cref="DistrictGrain.ObserverLease"/>); answers the current routes.
     /// </summary>
     Task<DistrictRoutes> Follow(IDistrictRouteObserver observer);
 
@@ -45,6 +54,10 @@ public interface IDistrictRouteObserver : IGrainObserver
     /// <summary>Routes of <paramref name="districtId"/> that changed: each an <c>Assignment</c> with its versions, local volunteer ids.</summary>
     [OneWay]
     Task RoutesChanged(string districtId, byte[][] assignments);
+
+    /// <summary>Trucks' routes of <paramref name="districtId"/> that changed: each a <c>TruckAssignment</c>, local truck ids.</summary>
+    [OneWay]
+    Task TruckRoutesChanged(string districtId, byte[][] truckAssignments);
 }
 
 /// <summary>A grain's answer: the answer message's bytes, or a <c>google.rpc.Status</c>'s bytes when the call was refused.</summary>
@@ -52,8 +65,8 @@ public interface IDistrictRouteObserver : IGrainObserver
 [Immutable]
 public sealed record GrainAnswer([property: Id(0)] byte[]? Message, [property: Id(1)] byte[]? Refusal);
 
-/// <summary>A district's current routes at the moment a follower joined.</summary>
-/// <param name="ActivationId">Changes when the district re-activates (after a silo loss): a follower then re-reads everything.</param>
+/// <summary>A district's current routes (<c>Assignment</c>s and <c>TruckAssignment</c>s) at the moment a follower joined.</summary>
+/// <param name="ActivationId">Changes when the district re-activates (after a silo loss).</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record DistrictRoutes([property: Id(0)] string ActivationId, [property: Id(1)] byte[][] Assignments);
+public sealed record DistrictRoutes([property: Id(0)] string ActivationId, [property: Id(1)] byte[][] Assignments, [property: Id(2)] byte[][] TruckAssignments);

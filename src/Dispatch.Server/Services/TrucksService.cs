@@ -2,6 +2,7 @@ using Dispatch.Contracts.V1;
 using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
+using Dispatch.Server.Mapping;
 using Grpc.Core;
 
 namespace Dispatch.Server.Services;
@@ -18,33 +19,15 @@ public sealed class TrucksService(ILiveDispatch live, IRouteHub<TruckAssignment>
     public override async Task<ReportArrivalResult> ReportArrival(ReportArrivalRequest request, ServerCallContext context)
     {
         RequireTruck(context, request.TruckId);
-        RequestChecks.Id("gate_id", request.GateId);
-        RequestChecks.Id("load_id", request.LoadId, RequestChecks.MaxComposedIdLength);
-
-        if (request.ArrivedAtSeconds < 0)
-        {
-            throw new InvalidRequestException("arrived_at_seconds", $"must not be negative, was {request.ArrivedAtSeconds}");
-        }
-
-        var result = await live.ReportArrivalAsync(new ArrivalReport(request.TruckId, request.GateId, request.LoadId, request.ArrivedAtSeconds), context.CancellationToken);
-        return new ReportArrivalResult { Replayed = result.Replayed, LateBySeconds = result.LateBySeconds, Replanned = result.Replanned, PlanVersion = result.PlanVersion };
+        var report = TruckReportMapping.ToDomain(request);
+        return TruckReportMapping.ToProto(await live.ReportArrivalAsync(report, context.CancellationToken));
     }
 
     public override async Task<ReportDepartureResult> ReportDeparture(ReportDepartureRequest request, ServerCallContext context)
     {
         RequireTruck(context, request.TruckId);
-        if (request.TripNumber < 1)
-        {
-            throw new InvalidRequestException("trip_number", $"must be at least 1, was {request.TripNumber}");
-        }
-
-        if (request.DepartedAtSeconds < 0)
-        {
-            throw new InvalidRequestException("departed_at_seconds", $"must not be negative, was {request.DepartedAtSeconds}");
-        }
-
-        var result = await live.ReportDepartureAsync(new DepartureReport(request.TruckId, request.TripNumber, request.DepartedAtSeconds), context.CancellationToken);
-        return new ReportDepartureResult { Replayed = result.Replayed, OrdersOnTruck = result.OrdersOnTruck, PlanVersion = result.PlanVersion };
+        var report = TruckReportMapping.ToDomain(request);
+        return TruckReportMapping.ToProto(await live.ReportDepartureAsync(report, context.CancellationToken));
     }
 
     /// <summary>The id's rules, then whether the caller may act as that truck's driver, then whether the truck exists.</summary>

@@ -53,6 +53,12 @@ public sealed class ClusterFailoverTests(PrivatePostgres postgres, ITestOutputHe
         var before = stream.ResponseStream.Current;
         Assert.Equal(north.Version, before.PlanVersion);
 
+        var trucks = new Trucks.TrucksClient(survivor.Channel);
+        using var truckStream = trucks.StreamTruckAssignments(new StreamTruckAssignmentsRequest { TruckId = $"{TinyCity.North}/T1" }, deadline: DateTime.UtcNow.AddMinutes(5));
+        Assert.True(await truckStream.ResponseStream.MoveNext());
+        var truckRoute = truckStream.ResponseStream.Current;
+        Assert.NotEmpty(truckRoute.Trips);
+
         holder.KillHard();
         var killed = Stopwatch.StartNew();
         var plans = new Contracts.V1.Planning.PlanningClient(survivor.Channel);
@@ -80,6 +86,11 @@ public sealed class ClusterFailoverTests(PrivatePostgres postgres, ITestOutputHe
         }
         while (latest.Version < change.PlanVersion);
         Assert.False(latest.Available);
+
+        // The driver reports to the district's new activation through the same silo.
+        var departed = await trucks.ReportDepartureAsync(
+            new ReportDepartureRequest { TruckId = $"{TinyCity.North}/T1", TripNumber = 1, DepartedAtSeconds = truckRoute.Trips[0].DepartSeconds }, deadline: Soon);
+        Assert.Equal(8, departed.OrdersOnTruck);
 
         // A client reconnecting with the last version it saw gets the current route.
         using var resumed = volunteers.StreamAssignments(new StreamAssignmentsRequest { VolunteerId = $"{TinyCity.North}/V1", LastSeenVersion = before.Version }, deadline: Soon);

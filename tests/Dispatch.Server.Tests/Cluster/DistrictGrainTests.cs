@@ -93,6 +93,28 @@ public sealed class DistrictGrainTests(CityClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_planned_district_gives_followers_its_trucks_routes_and_takes_their_departures()
+    {
+        var south = District(TinyCity.South);
+        Assert.Equal(4, Submitted(await south.SubmitBatch(Batches.Valid("S-A", "SM3", "L2-A", 4, orderPrefix: "trucks").ToByteArray())).AcceptedCount);
+        DistrictCall.Read(await south.PlanDay(new PlanDistrictDayRequest { DistrictId = TinyCity.South, Day = 1, ProbeBottleneck = false }.ToByteArray()), PlanSummary.Parser);
+
+        var follower = fixture.Cluster.Client.CreateObjectReference<IDistrictRouteObserver>(new RecordingFollower());
+        var trucks = (await south.Follow(follower)).TruckAssignments.Select(TruckAssignment.Parser.ParseFrom).ToList();
+        fixture.Cluster.Client.DeleteObjectReference<IDistrictRouteObserver>(follower);
+        var t1 = Assert.Single(trucks);
+        Assert.Equal("T1", t1.TruckId);
+        Assert.NotEmpty(t1.Trips);
+
+        var departed = DistrictCall.Read(
+            await south.ReportDeparture(new ReportDepartureRequest { TruckId = "T1", TripNumber = 1, DepartedAtSeconds = t1.Trips[0].DepartSeconds }.ToByteArray()),
+            ReportDepartureResult.Parser);
+        Assert.Equal(4, departed.OrdersOnTruck);
+        var refused = await south.ReportDeparture(new ReportDepartureRequest { TruckId = "T1", TripNumber = 0 }.ToByteArray());
+        Assert.Equal((int)Code.InvalidArgument, Google.Rpc.Status.Parser.ParseFrom(refused.Refusal).Code);
+    }
+
+    [Fact]
     public async Task A_plan_asked_for_a_day_never_planned_is_not_found()
     {
         var answer = await District(TinyCity.South).GetPlan(new GetPlanRequest { DistrictId = TinyCity.South, Day = 9 }.ToByteArray());
@@ -110,6 +132,8 @@ public sealed class DistrictGrainTests(CityClusterFixture fixture) : IClassFixtu
 
     private sealed class RecordingFollower : IDistrictRouteObserver
     {
+        public Task TruckRoutesChanged(string districtId, byte[][] truckAssignments) => Task.CompletedTask;
+
         private readonly object _gate = new();
         private readonly List<(string VolunteerId, TaskCompletionSource<Assignment> Seen)> _waiting = [];
 
