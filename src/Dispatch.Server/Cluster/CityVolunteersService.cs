@@ -12,8 +12,8 @@ namespace Dispatch.Server.Cluster;
 /// <summary>
 /// Volunteers on any silo of the city. A volunteer is named with their district (<c>district/V001</c>); their route
 /// streams from this silo's copy of the district's routes (<see cref="CityRouteFeed"/>) with the same versions and
-/// resume rule as a single-district server; reports go to the district's grain. Trips, pickups, sign-in links and
-/// unlocks are not served in cluster mode (UNIMPLEMENTED).
+/// resume rule as a single-district server; reports, trip starts and pickups go to the district's grain. Sign-in links
+/// and unlocks are not served in cluster mode (UNIMPLEMENTED).
 /// </summary>
 public sealed class CityVolunteersService(CityMap city, IGrainFactory grains, CityRouteFeed routes, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
 {
@@ -40,6 +40,22 @@ public sealed class CityVolunteersService(CityMap city, IGrainFactory grains, Ci
         var local = request.Clone();
         local.VolunteerId = volunteer.LocalId;
         return await DistrictCall.SendAsync(volunteer.District.ToString(), () => grain.SetAvailability(local.ToByteArray()), SetAvailabilityResult.Parser);
+    }
+
+    public override async Task<StartTripResult> StartTrip(StartTripRequest request, ServerCallContext context)
+    {
+        var (volunteer, grain) = await VolunteerAsync(context, request.VolunteerId);
+        var local = request.Clone();
+        local.VolunteerId = volunteer.LocalId;
+        return await DistrictCall.SendAsync(volunteer.District.ToString(), () => grain.StartTrip(local.ToByteArray()), StartTripResult.Parser);
+    }
+
+    public override async Task<ConfirmPickupResult> ConfirmPickup(ConfirmPickupRequest request, ServerCallContext context)
+    {
+        var (volunteer, grain) = await VolunteerAsync(context, request.VolunteerId);
+        var local = request.Clone();
+        local.VolunteerId = volunteer.LocalId;
+        return await DistrictCall.SendAsync(volunteer.District.ToString(), () => grain.ConfirmPickup(local.ToByteArray()), ConfirmPickupResult.Parser);
     }
 
     /// <summary>The id's shape, then whether the caller may act as that volunteer, then whether the district has them.</summary>

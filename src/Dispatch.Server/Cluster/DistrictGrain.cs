@@ -108,8 +108,8 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
 
     public Task<GrainAnswer> ReportStop(byte[] request) => Answer(async () =>
     {
-        var report = StopReportMapping.ToDomain(ReportStopRequest.Parser.ParseFrom(request));
-        return StopReportMapping.ToProto(await Service<ILiveDispatch>().ReportStopAsync(report, CancellationToken.None));
+        var report = VolunteerReportMapping.ToDomain(ReportStopRequest.Parser.ParseFrom(request));
+        return VolunteerReportMapping.ToProto(await Service<ILiveDispatch>().ReportStopAsync(report, CancellationToken.None));
     });
 
     public Task<GrainAnswer> SetAvailability(byte[] request) => Answer(async () =>
@@ -117,6 +117,19 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
         var change = SetAvailabilityRequest.Parser.ParseFrom(request);
         int version = await Service<ILiveDispatch>().SetAvailabilityAsync(change.VolunteerId, change.Available, CancellationToken.None);
         return new SetAvailabilityResult { Available = change.Available, PlanVersion = version };
+    });
+
+    public Task<GrainAnswer> StartTrip(byte[] request) => Answer(async () =>
+    {
+        var start = StartTripRequest.Parser.ParseFrom(request);
+        var result = await Service<ILiveDispatch>().StartTripAsync(start.VolunteerId, VolunteerReportMapping.TripNumber(start), CancellationToken.None);
+        return VolunteerReportMapping.ToProto(result);
+    });
+
+    public Task<GrainAnswer> ConfirmPickup(byte[] request) => Answer(async () =>
+    {
+        var pickup = VolunteerReportMapping.ToDomain(ConfirmPickupRequest.Parser.ParseFrom(request));
+        return VolunteerReportMapping.ToProto(await Service<ILiveDispatch>().ConfirmPickupAsync(pickup, CancellationToken.None));
     });
 
     public Task<GrainAnswer> ReportArrival(byte[] request) => Answer(async () =>

@@ -26,6 +26,12 @@ public interface IDistrictGrain : IGrainWithStringKey
     /// <summary>A volunteer available or not (a <c>SetAvailabilityRequest</c>, local volunteer id); answers a <c>SetAvailabilityResult</c>.</summary>
     Task<GrainAnswer> SetAvailability(byte[] request);
 
+    /// <summary>A volunteer leaving the gate with a trip (a <c>StartTripRequest</c>, local id); answers a <c>StartTripResult</c>.</summary>
+    Task<GrainAnswer> StartTrip(byte[] request);
+
+    /// <summary>A household collecting at the gate (a <c>ConfirmPickupRequest</c>, local volunteer id); answers a <c>ConfirmPickupResult</c>.</summary>
+    Task<GrainAnswer> ConfirmPickup(byte[] request);
+
     /// <summary>True when the district's scenario has this volunteer (its local id).</summary>
     Task<bool> HasVolunteer(string volunteerId);
 

@@ -26,8 +26,8 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
         RequireVolunteer(context, request.VolunteerId);
         RequestChecks.Id("delivery_id", request.DeliveryId, RequestChecks.MaxComposedIdLength);
 
-        var result = await live.ReportStopAsync(StopReportMapping.ToDomain(request), context.CancellationToken);
-        return StopReportMapping.ToProto(result);
+        var result = await live.ReportStopAsync(VolunteerReportMapping.ToDomain(request), context.CancellationToken);
+        return VolunteerReportMapping.ToProto(result);
     }
 
     public override async Task<SetAvailabilityResult> SetAvailability(SetAvailabilityRequest request, ServerCallContext context)
@@ -40,28 +40,15 @@ public sealed class VolunteersService(ILiveDispatch live, IRouteHub<Assignment> 
     public override async Task<StartTripResult> StartTrip(StartTripRequest request, ServerCallContext context)
     {
         RequireVolunteer(context, request.VolunteerId);
-        if (request.TripNumber < 1)
-        {
-            throw new InvalidRequestException("trip_number", $"must be at least 1, was {request.TripNumber}");
-        }
-
-        var result = await live.StartTripAsync(request.VolunteerId, request.TripNumber, context.CancellationToken);
-        var answer = new StartTripResult { Replayed = result.Replayed, PlanVersion = result.PlanVersion };
-        answer.Orders.AddRange(result.OrderIds);
-        return answer;
+        var result = await live.StartTripAsync(request.VolunteerId, VolunteerReportMapping.TripNumber(request), context.CancellationToken);
+        return VolunteerReportMapping.ToProto(result);
     }
 
     public override async Task<ConfirmPickupResult> ConfirmPickup(ConfirmPickupRequest request, ServerCallContext context)
     {
         RequireVolunteer(context, request.VolunteerId);
-        RequestChecks.Id("order_id", request.OrderId, RequestChecks.MaxComposedIdLength);
-        if (StopReportMapping.CodeProblem(request.ConfirmationCode) is { } problem)
-        {
-            throw new InvalidRequestException("confirmation_code", problem);
-        }
-
-        var result = await live.ConfirmPickupAsync(new PickupConfirmation(request.VolunteerId, request.OrderId, request.ConfirmationCode), context.CancellationToken);
-        return new ConfirmPickupResult { Replayed = result.Replayed, PlanVersion = result.PlanVersion };
+        var result = await live.ConfirmPickupAsync(VolunteerReportMapping.ToDomain(request), context.CancellationToken);
+        return VolunteerReportMapping.ToProto(result);
     }
 
     public override async Task<SignInLink> CreateSignInLink(CreateSignInLinkRequest request, ServerCallContext context)

@@ -93,14 +93,16 @@ public sealed class DistrictGrainTests(CityClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_planned_district_gives_followers_its_trucks_routes_and_takes_their_departures()
+    public async Task A_planned_district_gives_followers_its_trucks_routes_and_takes_departures_and_trip_starts()
     {
         var south = District(TinyCity.South);
         Assert.Equal(4, Submitted(await south.SubmitBatch(Batches.Valid("S-A", "SM3", "L2-A", 4, orderPrefix: "trucks").ToByteArray())).AcceptedCount);
         DistrictCall.Read(await south.PlanDay(new PlanDistrictDayRequest { DistrictId = TinyCity.South, Day = 1, ProbeBottleneck = false }.ToByteArray()), PlanSummary.Parser);
 
         var follower = fixture.Cluster.Client.CreateObjectReference<IDistrictRouteObserver>(new RecordingFollower());
-        var trucks = (await south.Follow(follower)).TruckAssignments.Select(TruckAssignment.Parser.ParseFrom).ToList();
+        var routes = await south.Follow(follower);
+        var trucks = routes.TruckAssignments.Select(TruckAssignment.Parser.ParseFrom).ToList();
+        var walker = routes.Assignments.Select(Assignment.Parser.ParseFrom).First(a => a.Trips.Count > 0);
         fixture.Cluster.Client.DeleteObjectReference<IDistrictRouteObserver>(follower);
         var t1 = Assert.Single(trucks);
         Assert.Equal("T1", t1.TruckId);
@@ -112,6 +114,11 @@ public sealed class DistrictGrainTests(CityClusterFixture fixture) : IClassFixtu
         Assert.Equal(4, departed.OrdersOnTruck);
         var refused = await south.ReportDeparture(new ReportDepartureRequest { TruckId = "T1", TripNumber = 0 }.ToByteArray());
         Assert.Equal((int)Code.InvalidArgument, Google.Rpc.Status.Parser.ParseFrom(refused.Refusal).Code);
+
+        var started = DistrictCall.Read(await south.StartTrip(new StartTripRequest { VolunteerId = walker.VolunteerId, TripNumber = 1 }.ToByteArray()), StartTripResult.Parser);
+        Assert.Equal(walker.Trips[0].Stops.Select(s => s.OrderId).Distinct().Order(), started.Orders.Order());
+        var noTrip = await south.StartTrip(new StartTripRequest { VolunteerId = walker.VolunteerId, TripNumber = 0 }.ToByteArray());
+        Assert.Equal((int)Code.InvalidArgument, Google.Rpc.Status.Parser.ParseFrom(noTrip.Refusal).Code);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ using Dispatch.Server.Live;
 
 namespace Dispatch.Server.Mapping;
 
-/// <summary>A volunteer's door report between the API and live dispatch, with the checks of its fields.</summary>
-public static class StopReportMapping
+/// <summary>A volunteer's reports (door outcomes, trip starts, pickups at the gate) between the API and live dispatch, with the checks of their fields.</summary>
+public static class VolunteerReportMapping
 {
     // Proof codes are 6 digits; a household token is 22 characters. Anything much longer is not a code.
     private const int MaxCodeLength = 32;
@@ -31,6 +31,31 @@ public static class StopReportMapping
         Replayed = result.Replayed,
         PlanVersion = result.PlanVersion,
     };
+
+    /// <summary>The trip number of a trip start, checked.</summary>
+    public static int TripNumber(StartTripRequest request) => request.TripNumber >= 1
+        ? request.TripNumber
+        : throw new InvalidRequestException("trip_number", $"must be at least 1, was {request.TripNumber}");
+
+    public static StartTripResult ToProto(TripStartResult result)
+    {
+        var answer = new StartTripResult { Replayed = result.Replayed, PlanVersion = result.PlanVersion };
+        answer.Orders.AddRange(result.OrderIds);
+        return answer;
+    }
+
+    public static PickupConfirmation ToDomain(ConfirmPickupRequest request)
+    {
+        Services.RequestChecks.Id("order_id", request.OrderId, Services.RequestChecks.MaxComposedIdLength);
+        if (CodeProblem(request.ConfirmationCode) is { } problem)
+        {
+            throw new InvalidRequestException("confirmation_code", problem);
+        }
+
+        return new PickupConfirmation(request.VolunteerId, request.OrderId, request.ConfirmationCode);
+    }
+
+    public static ConfirmPickupResult ToProto(PickupResult result) => new() { Replayed = result.Replayed, PlanVersion = result.PlanVersion };
 
     /// <summary>Why a confirmation code cannot be one; null when it can.</summary>
     public static string? CodeProblem(string code) =>
