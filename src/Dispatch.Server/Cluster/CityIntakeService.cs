@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Orders;
 using OrderBatch = Dispatch.Contracts.V1.OrderBatch;
@@ -17,8 +16,6 @@ namespace Dispatch.Server.Cluster;
 /// </summary>
 public sealed class CityIntakeService(CityMap city, IGrainFactory grains) : OrderIntake.OrderIntakeBase
 {
-    private const int BatchesInFlight = 16;
-
     public override async Task<BatchResult> SubmitBatch(OrderBatch request, ServerCallContext context)
     {
         context.GetCaller().EnsureSupermarket(request.SupermarketId);
@@ -26,40 +23,8 @@ public sealed class CityIntakeService(CityMap city, IGrainFactory grains) : Orde
         return await DistrictCall.SendAsync(districtId, () => grain.SubmitBatch(request.ToByteArray()), BatchResult.Parser);
     }
 
-    public override async Task PushOrders(IAsyncStreamReader<OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context)
-    {
-        var caller = context.GetCaller();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var answers = Channel.CreateBounded<Task<BatchResult>>(BatchesInFlight);
-        var replying = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var answer in answers.Reader.ReadAllAsync(context.CancellationToken))
-                {
-                    await responseStream.WriteAsync(await answer, context.CancellationToken);
-                }
-            }
-            finally
-            {
-                stop.Cancel();
-            }
-        });
-
-        try
-        {
-            await foreach (var batch in requestStream.ReadAllAsync(stop.Token))
-            {
-                caller.EnsureSupermarket(batch.SupermarketId);
-                await answers.Writer.WriteAsync(AnswerAsync(batch), stop.Token);
-            }
-        }
-        finally
-        {
-            answers.Writer.TryComplete();
-            await replying;
-        }
-    }
+    public override Task PushOrders(IAsyncStreamReader<OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context) =>
+        BatchPushPipeline.RunAsync(requestStream, responseStream, context, AnswerAsync);
 
     // One bad batch must not end a stream of hundreds: it is answered with its violations, nothing of it stored.
     private async Task<BatchResult> AnswerAsync(OrderBatch batch)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Geography;
 using Dispatch.Server.Live;
+using Google.Protobuf;
 
 namespace Dispatch.Server.Cluster;
 
@@ -102,20 +103,23 @@ public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptio
     }
 
     private void Adopt(string districtId, byte[][] assignments) =>
-        _hub.Adopt(assignments.Select(bytes =>
-        {
-            var route = Assignment.Parser.ParseFrom(bytes);
-            route.VolunteerId = new DistrictScopedId(new DistrictId(districtId), route.VolunteerId).ToString();
-            return route;
-        }).ToList());
+        _hub.Adopt(Scoped(districtId, assignments, Assignment.Parser, (route, id) => route.VolunteerId = id(route.VolunteerId)));
 
     private void AdoptTrucks(string districtId, byte[][] truckAssignments) =>
-        _trucks.Adopt(truckAssignments.Select(bytes =>
+        _trucks.Adopt(Scoped(districtId, truckAssignments, TruckAssignment.Parser, (route, id) => route.TruckId = id(route.TruckId)));
+
+    /// <summary>A district's routes as sent by its grain, their owners renamed <c>district/local</c>.</summary>
+    private static List<TRoute> Scoped<TRoute>(string districtId, byte[][] routes, MessageParser<TRoute> parser, Action<TRoute, Func<string, string>> rename)
+        where TRoute : IMessage<TRoute>
+    {
+        var district = new DistrictId(districtId);
+        return routes.Select(bytes =>
         {
-            var route = TruckAssignment.Parser.ParseFrom(bytes);
-            route.TruckId = new DistrictScopedId(new DistrictId(districtId), route.TruckId).ToString();
+            var route = parser.ParseFrom(bytes);
+            rename(route, local => new DistrictScopedId(district, local).ToString());
             return route;
-        }).ToList());
+        }).ToList();
+    }
 
     public void Dispose()
     {

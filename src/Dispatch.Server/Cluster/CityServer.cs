@@ -91,6 +91,7 @@ public static class CityServer
         builder.Services.AddSingleton(DispatchDatabase.For(StorageTargetSettings.Read(storage)));
         builder.Services.AddSingleton<ServerStopping>();
         builder.Services.AddSingleton<CityRouteFeed>();
+        builder.Services.AddSingleton<CityMembers>();
         DispatchServer.AddAuthentication(builder, auth);
         builder.Services.AddGrpc(o =>
         {

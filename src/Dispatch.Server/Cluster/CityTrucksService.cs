@@ -1,9 +1,7 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Geography;
 using Dispatch.Server.Auth;
-using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
-using Dispatch.Server.Services;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -14,7 +12,7 @@ namespace Dispatch.Server.Cluster;
 /// silo's copy of the district's routes with the single server's versions and resume rule; arrivals and departures go
 /// to the district's grain.
 /// </summary>
-public sealed class CityTrucksService(CityMap city, IGrainFactory grains, CityRouteFeed routes, IHostApplicationLifetime lifetime) : Trucks.TrucksBase
+public sealed class CityTrucksService(CityMembers members, CityRouteFeed routes, IHostApplicationLifetime lifetime) : Trucks.TrucksBase
 {
     public override async Task StreamTruckAssignments(StreamTruckAssignmentsRequest request, IServerStreamWriter<TruckAssignment> responseStream, ServerCallContext context)
     {
@@ -39,24 +37,6 @@ public sealed class CityTrucksService(CityMap city, IGrainFactory grains, CityRo
         return await DistrictCall.SendAsync(truck.District.ToString(), () => grain.ReportDeparture(local.ToByteArray()), ReportDepartureResult.Parser);
     }
 
-    /// <summary>The id's shape, then whether the caller may act as that truck's driver, then whether the district has it.</summary>
-    private async Task<(DistrictScopedId Truck, IDistrictGrain Grain)> TruckAsync(ServerCallContext context, string truckId, bool staffMayAct = false)
-    {
-        RequestChecks.Id("truck_id", truckId, RequestChecks.MaxComposedIdLength);
-        if (!DistrictScopedId.TryParse(truckId, out var scoped))
-        {
-            throw new InvalidRequestException("truck_id", "must name the district in a city: district/truck, e.g. pudong/T01");
-        }
-
-        context.GetCaller().EnsureTruck(truckId, staffMayAct);
-        if (city.Find(scoped.District.ToString()) is null)
-        {
-            throw new ResourceNotFoundException("district", scoped.District.ToString());
-        }
-
-        var grain = grains.GetGrain<IDistrictGrain>(scoped.District.ToString());
-        return await DistrictCall.Reach(scoped.District.ToString(), () => grain.HasTruck(scoped.LocalId))
-            ? (scoped, grain)
-            : throw new ResourceNotFoundException("truck", truckId);
-    }
+    private Task<(DistrictScopedId Truck, IDistrictGrain Grain)> TruckAsync(ServerCallContext context, string truckId, bool staffMayAct = false) =>
+        members.FindAsync("truck_id", truckId, "truck", id => context.GetCaller().EnsureTruck(id, staffMayAct), (grain, local) => grain.HasTruck(local));
 }

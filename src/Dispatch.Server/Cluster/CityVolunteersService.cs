@@ -1,7 +1,6 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Geography;
 using Dispatch.Server.Auth;
-using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
 using Dispatch.Server.Services;
 using Google.Protobuf;
@@ -15,7 +14,7 @@ namespace Dispatch.Server.Cluster;
 /// resume rule as a single-district server; reports, trip starts and pickups go to the district's grain. Sign-in links
 /// and unlocks are not served in cluster mode (UNIMPLEMENTED).
 /// </summary>
-public sealed class CityVolunteersService(CityMap city, IGrainFactory grains, CityRouteFeed routes, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
+public sealed class CityVolunteersService(CityMembers members, CityRouteFeed routes, IHostApplicationLifetime lifetime) : Volunteers.VolunteersBase
 {
     public override async Task StreamAssignments(StreamAssignmentsRequest request, IServerStreamWriter<Assignment> responseStream, ServerCallContext context)
     {
@@ -58,24 +57,6 @@ public sealed class CityVolunteersService(CityMap city, IGrainFactory grains, Ci
         return await DistrictCall.SendAsync(volunteer.District.ToString(), () => grain.ConfirmPickup(local.ToByteArray()), ConfirmPickupResult.Parser);
     }
 
-    /// <summary>The id's shape, then whether the caller may act as that volunteer, then whether the district has them.</summary>
-    private async Task<(DistrictScopedId Volunteer, IDistrictGrain Grain)> VolunteerAsync(ServerCallContext context, string volunteerId, bool staffMayAct = false)
-    {
-        RequestChecks.Id("volunteer_id", volunteerId, RequestChecks.MaxComposedIdLength);
-        if (!DistrictScopedId.TryParse(volunteerId, out var scoped))
-        {
-            throw new InvalidRequestException("volunteer_id", "must name the district in a city: district/volunteer, e.g. pudong/V001");
-        }
-
-        context.GetCaller().EnsureVolunteer(volunteerId, staffMayAct);
-        if (city.Find(scoped.District.ToString()) is null)
-        {
-            throw new ResourceNotFoundException("district", scoped.District.ToString());
-        }
-
-        var grain = grains.GetGrain<IDistrictGrain>(scoped.District.ToString());
-        return await DistrictCall.Reach(scoped.District.ToString(), () => grain.HasVolunteer(scoped.LocalId))
-            ? (scoped, grain)
-            : throw new ResourceNotFoundException("volunteer", volunteerId);
-    }
+    private Task<(DistrictScopedId Volunteer, IDistrictGrain Grain)> VolunteerAsync(ServerCallContext context, string volunteerId, bool staffMayAct = false) =>
+        members.FindAsync("volunteer_id", volunteerId, "volunteer", id => context.GetCaller().EnsureVolunteer(id, staffMayAct), (grain, local) => grain.HasVolunteer(local));
 }

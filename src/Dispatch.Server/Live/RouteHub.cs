@@ -8,37 +8,15 @@ public sealed class RouteHub<T> : IRouteHub<T>
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OwnerSlot> _slots = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Publish(IEnumerable<T> routes, int planVersion)
-    {
-        var changed = new List<string>();
-        var freshRoutes = new List<T>();
-        foreach (var route in routes)
+    public IReadOnlyList<string> Publish(IEnumerable<T> routes, int planVersion) => MakeCurrent(
+        routes.Select(route =>
         {
-            var slot = _slots.GetOrAdd(route.OwnerId, _ => new OwnerSlot());
-            lock (slot)
-            {
-                if (slot.Current is not null && SameRoute(slot.Current, route))
-                {
-                    continue;
-                }
-
-                var fresh = route.Clone();
-                fresh.Version = planVersion;
-                fresh.PlanVersion = planVersion;
-                slot.Current = fresh;
-                foreach (var subscriber in slot.Subscribers)
-                {
-                    subscriber.Offer(fresh);
-                }
-
-                changed.Add(route.OwnerId);
-                freshRoutes.Add(fresh);
-            }
-        }
-
-        Announce(freshRoutes);
-        return changed;
-    }
+            var fresh = route.Clone();
+            fresh.Version = planVersion;
+            fresh.PlanVersion = planVersion;
+            return fresh;
+        }),
+        (current, fresh) => !SameRoute(current, fresh));
 
     public event Action<IReadOnlyList<T>>? RoutesChanged;
 
@@ -59,16 +37,21 @@ public sealed class RouteHub<T> : IRouteHub<T>
         return routes;
     }
 
-    public IReadOnlyList<string> Adopt(IEnumerable<T> routes)
+    public IReadOnlyList<string> Adopt(IEnumerable<T> routes) => MakeCurrent(
+        routes,
+        (current, route) => route.Version > current.Version || (route.Version == current.Version && !SameRoute(current, route)));
+
+    /// <summary>Each route replaces its owner's current one when there is none or <paramref name="replaces"/> says so, and goes to the owner's streams.</summary>
+    private List<string> MakeCurrent(IEnumerable<T> routes, Func<T, T, bool> replaces)
     {
         var changed = new List<string>();
-        var adopted = new List<T>();
+        var current = new List<T>();
         foreach (var route in routes)
         {
             var slot = _slots.GetOrAdd(route.OwnerId, _ => new OwnerSlot());
             lock (slot)
             {
-                if (slot.Current is not null && slot.Current.Version >= route.Version && (slot.Current.Version > route.Version || SameRoute(slot.Current, route)))
+                if (slot.Current is not null && !replaces(slot.Current, route))
                 {
                     continue;
                 }
@@ -80,11 +63,11 @@ public sealed class RouteHub<T> : IRouteHub<T>
                 }
 
                 changed.Add(route.OwnerId);
-                adopted.Add(route);
+                current.Add(route);
             }
         }
 
-        Announce(adopted);
+        Announce(current);
         return changed;
     }
 

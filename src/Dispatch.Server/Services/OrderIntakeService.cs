@@ -6,7 +6,6 @@ using Dispatch.Server.Intake;
 using Dispatch.Server.Live;
 using Dispatch.Server.Mapping;
 using Dispatch.Storage;
-using System.Threading.Channels;
 using Grpc.Core;
 
 namespace Dispatch.Server.Services;
@@ -16,7 +15,6 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store, Con
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 1_000;
-    private const int BatchesInFlight = 16;
 
     public override async Task<BatchResult> SubmitBatch(Contracts.V1.OrderBatch request, ServerCallContext context)
     {
@@ -25,46 +23,9 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store, Con
         return IntakeMapping.ToProto(result.Receipt, result.Replayed);
     }
 
-    public override async Task PushOrders(IAsyncStreamReader<Contracts.V1.OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context)
-    {
-        var caller = context.GetCaller();
-
-        // Validation of the next batches overlaps the write of the current one; answers keep request order.
-        // If replying fails (client gone), reading stops too instead of blocking on a full channel.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var answers = Channel.CreateBounded<Task<BatchResult>>(BatchesInFlight);
-        var replying = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var answer in answers.Reader.ReadAllAsync(context.CancellationToken))
-                {
-                    await responseStream.WriteAsync(await answer, context.CancellationToken);
-                }
-            }
-            finally
-            {
-                // Past a normal end this changes nothing (reading is done); after a failure it unblocks reading.
-                stop.Cancel();
-            }
-        });
-
-        try
-        {
-            await foreach (var batch in requestStream.ReadAllAsync(stop.Token))
-            {
-                // A batch for another supermarket ends the stream; the batches before it are still answered.
-                caller.EnsureSupermarket(batch.SupermarketId);
-                await answers.Writer.WriteAsync(Task.Run(() => AnswerAsync(batch, context.CancellationToken)), stop.Token);
-            }
-        }
-        finally
-        {
-            // Batches already read are answered before the call ends, whatever ended the reading.
-            answers.Writer.TryComplete();
-            await replying;
-        }
-    }
+    // Validation of the next batches overlaps the write of the current one.
+    public override Task PushOrders(IAsyncStreamReader<Contracts.V1.OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context) =>
+        BatchPushPipeline.RunAsync(requestStream, responseStream, context, batch => AnswerAsync(batch, context.CancellationToken));
 
     private async Task<BatchResult> AnswerAsync(Contracts.V1.OrderBatch batch, CancellationToken cancellationToken)
     {
