@@ -27,8 +27,19 @@ public sealed class ClusterFailoverTests(PrivatePostgres postgres, ITestOutputHe
         string city = Path.Combine(_folder, "city");
         TinyCity.Save(city);
         string clusterId = "failover-" + Guid.NewGuid().ToString("N")[..8];
-        _silos.AddRange(await Task.WhenAll(Enumerable.Range(1, 3).Select(n =>
-            ServerProcess.StartSiloAsync(city, postgres.ConnectionString, clusterId, Path.Combine(_folder, $"silo{n}"), s_start))));
+        var starting = Enumerable.Range(1, 3)
+            .Select(n => ServerProcess.StartSiloAsync(city, postgres.ConnectionString, clusterId, Path.Combine(_folder, $"silo{n}"), s_start))
+            .ToList();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            // Silos that did start are stopped by Dispose even when another did not.
+            _silos.AddRange(starting.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
+        }
+
 
         // A live day: orders of both districts through one silo, both planned through another.
         var intake = _silos[0].CreateIntakeClient();

@@ -107,7 +107,17 @@ public sealed class ServerProcess : IDisposable
         args.ForEach(start.ArgumentList.Add);
 
         var server = new ServerProcess(Process.Start(start)!, $"http://127.0.0.1:{port}");
-        await server.WaitUntilServingAsync(timeout);
+        try
+        {
+            await server.WaitUntilServingAsync(timeout);
+        }
+        catch
+        {
+            // A process that never served is nobody's to stop: it would outlive the test run.
+            server.Dispose();
+            throw;
+        }
+
         return server;
     }
 
