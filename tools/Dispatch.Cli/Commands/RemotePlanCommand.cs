@@ -107,7 +107,7 @@ public static class RemotePlanCommand
         else
         {
             PlanTables.WriteSummary(plan);
-            Console.WriteLine($"stored as version {plan.Version}; see it with `dispatch plan show --server {address.GetLeftPart(UriPartial.Authority)} --day {day}` (--gate G for a gate)");
+            Console.WriteLine($"stored as version {plan.Version}; see it with `dispatch plan show --server {address.GetLeftPart(UriPartial.Authority)} --district {plan.DistrictId} --day {day}` (--gate G for a gate)");
         }
 
         return Exit.Ok;

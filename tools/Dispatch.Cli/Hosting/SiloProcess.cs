@@ -213,11 +213,10 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new CommandFailedException($"silo {Number} ended at start with exit code {_process.ExitCode}; the end of {LogFile}:\n{Tail(20)}", Exit.Failed);
         }
 
-        // A silo registers no health check of its own, so its health service answers UNKNOWN while it serves: an
-        // answer at all says the endpoint is up; NOT_SERVING says it is not.
+        // SERVING once the silo is an active member of the cluster (its health check asks the membership).
         using var channel = GrpcChannel.ForAddress(Address);
         var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(timeout), cancellationToken: cancellationToken);
-        if (reply.Status is not (HealthCheckResponse.Types.ServingStatus.Serving or HealthCheckResponse.Types.ServingStatus.Unknown))
+        if (reply.Status != HealthCheckResponse.Types.ServingStatus.Serving)
         {
             throw new CommandFailedException($"silo {Number} started but its health is {reply.Status}; see {LogFile}", Exit.Failed);
         }
