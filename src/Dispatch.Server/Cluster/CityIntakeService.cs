@@ -1,8 +1,10 @@
 using Dispatch.Contracts.V1;
 using Dispatch.Domain.Orders;
+using Order = Dispatch.Contracts.V1.Order;
 using OrderBatch = Dispatch.Contracts.V1.OrderBatch;
 using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
+using Dispatch.Server.Mapping;
 using Dispatch.Server.Services;
 using Google.Protobuf;
 using Google.Rpc;
@@ -12,7 +14,8 @@ namespace Dispatch.Server.Cluster;
 
 /// <summary>
 /// Intake on any silo of the city: each batch goes to the district of its grid (grid ids are unique in a city), whose
-/// grain stores it; answers keep request order. GetOrder and ListOrders are not served in cluster mode (UNIMPLEMENTED).
+/// grain stores it; answers keep request order. An order is looked up in every district (its id does not name one);
+/// a listing merges the districts' pages in order id order.
 /// </summary>
 public sealed class CityIntakeService(CityMap city, IGrainFactory grains) : OrderIntake.OrderIntakeBase
 {
@@ -25,6 +28,52 @@ public sealed class CityIntakeService(CityMap city, IGrainFactory grains) : Orde
 
     public override Task PushOrders(IAsyncStreamReader<OrderBatch> requestStream, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context) =>
         BatchPushPipeline.RunAsync(requestStream, responseStream, context, AnswerAsync);
+
+    public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)
+    {
+        RequestChecks.Id("order_id", request.OrderId, RequestChecks.MaxComposedIdLength);
+        var caller = DistrictCaller.From(context.GetCaller());
+        byte[] asked = request.ToByteArray();
+        var answers = await AskAsync(city.Districts.Select(d => d.District.Id.ToString()), grain => grain.GetOrder(asked, caller));
+        var found = answers.Where(a => a.Answer.Message is not null).ToList();
+        if (found.Count > 1)
+        {
+            throw new PreconditionFailedException(
+                $"order id '{IdText.Quote(request.OrderId)}' was used in {found.Count} districts ({string.Join(", ", found.Take(5).Select(f => f.DistrictId))}): a supermarket's order ids must be unique across the city");
+        }
+
+        if (found.Count == 1)
+        {
+            return Order.Parser.ParseFrom(found[0].Answer.Message);
+        }
+
+        // Nowhere: the refusal that is about the request itself (a bad id) before "not found".
+        var refusals = answers.Select(a => Google.Rpc.Status.Parser.ParseFrom(a.Answer.Refusal)).ToList();
+        throw (refusals.FirstOrDefault(r => r.Code != (int)Code.NotFound) ?? refusals.First()).ToRpcException();
+    }
+
+    public override async Task<ListOrdersResponse> ListOrders(ListOrdersRequest request, ServerCallContext context)
+    {
+        var caller = DistrictCaller.From(context.GetCaller());
+        byte[] asked = request.ToByteArray();
+        var districts = request.GridId.Length > 0 && city.DistrictOfGrid(request.GridId) is { } gridDistrict
+            ? [gridDistrict.ToString()]
+            : city.Districts.Select(d => d.District.Id.ToString()).ToList();
+        var answers = await AskAsync(districts, grain => grain.ListOrders(asked, caller));
+        var pages = answers.Select(a => DistrictCall.Read(a.Answer, ListOrdersResponse.Parser)).ToList();
+
+        // Each district answered its first page after the token; the city's page is the first of them all.
+        int pageSize = request.PageSize == 0 ? OrderLookup.DefaultPageSize : Math.Min(request.PageSize, OrderLookup.MaxPageSize);
+        var merged = pages.SelectMany(p => p.Orders).OrderBy(o => o.OrderRef, StoredIdOrder.Instance).ToList();
+        var page = merged.Take(pageSize).ToList();
+        bool more = merged.Count > pageSize || pages.Any(p => p.NextPageToken.Length > 0);
+        var response = new ListOrdersResponse { NextPageToken = more && page.Count > 0 ? PageToken.Encode(page[^1].OrderRef) : string.Empty };
+        response.Orders.AddRange(page);
+        return response;
+    }
+
+    private async Task<List<(string DistrictId, GrainAnswer Answer)>> AskAsync(IEnumerable<string> districts, Func<IDistrictGrain, Task<GrainAnswer>> ask) =>
+        [.. await Task.WhenAll(districts.Select(async id => (id, await DistrictCall.Reach(id, () => ask(grains.GetGrain<IDistrictGrain>(id))))))];
 
     // One bad batch must not end a stream of hundreds: it is answered with its violations, nothing of it stored.
     private async Task<BatchResult> AnswerAsync(OrderBatch batch)

@@ -5,6 +5,7 @@ using Dispatch.Server.Intake;
 using Dispatch.Server.Live;
 using Dispatch.Server.Mapping;
 using Dispatch.Server.Planning;
+using Dispatch.Server.Services;
 using Google.Protobuf;
 using Orleans.Concurrency;
 
@@ -79,6 +80,12 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
         var result = await Service<BatchIntake>().SubmitAsync(IntakeMapping.ToDomain(batch), CancellationToken.None);
         return IntakeMapping.ToProto(result.Receipt, result.Replayed);
     });
+
+    public Task<GrainAnswer> GetOrder(byte[] request, DistrictCaller caller) => Answer(async () =>
+        await Service<OrderLookup>().GetAsync(GetOrderRequest.Parser.ParseFrom(request), caller.ToCaller(), CancellationToken.None));
+
+    public Task<GrainAnswer> ListOrders(byte[] request, DistrictCaller caller) => Answer(async () =>
+        await Service<OrderLookup>().ListAsync(ListOrdersRequest.Parser.ParseFrom(request), caller.ToCaller(), CancellationToken.None));
 
     public Task<GrainAnswer> PlanDay(byte[] request) => Answer(async () =>
     {

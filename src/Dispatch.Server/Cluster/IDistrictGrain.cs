@@ -14,6 +14,12 @@ public interface IDistrictGrain : IGrainWithStringKey
     /// <summary>Stores an intake batch (an <c>OrderBatch</c>) of this district's grids; answers a <c>BatchResult</c>.</summary>
     Task<GrainAnswer> SubmitBatch(byte[] orderBatch);
 
+    /// <summary>One of the district's orders for <paramref name="caller"/> (a <c>GetOrderRequest</c>); answers an <c>Order</c>.</summary>
+    Task<GrainAnswer> GetOrder(byte[] request, DistrictCaller caller);
+
+    /// <summary>A page of the district's orders for <paramref name="caller"/> (a <c>ListOrdersRequest</c>); answers a <c>ListOrdersResponse</c>.</summary>
+    Task<GrainAnswer> ListOrders(byte[] request, DistrictCaller caller);
+
     /// <summary>Plans a day from the stored orders (a <c>PlanDistrictDayRequest</c>); answers the stored plan's <c>PlanSummary</c>.</summary>
     Task<GrainAnswer> PlanDay(byte[] request);
 

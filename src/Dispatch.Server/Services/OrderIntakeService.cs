@@ -11,11 +11,8 @@ using Grpc.Core;
 namespace Dispatch.Server.Services;
 
 /// <summary>Supermarkets push order batches and ask what happened to each order.</summary>
-public sealed class OrderIntakeService(BatchIntake intake, OrderStore store, ConfirmationCodes codes, HouseholdTokens tokens) : OrderIntake.OrderIntakeBase
+public sealed class OrderIntakeService(BatchIntake intake, OrderLookup lookup) : OrderIntake.OrderIntakeBase
 {
-    private const int DefaultPageSize = 100;
-    private const int MaxPageSize = 1_000;
-
     public override async Task<BatchResult> SubmitBatch(Contracts.V1.OrderBatch request, ServerCallContext context)
     {
         context.GetCaller().EnsureSupermarket(request.SupermarketId);
@@ -43,86 +40,9 @@ public sealed class OrderIntakeService(BatchIntake intake, OrderStore store, Con
         }
     }
 
-    public override async Task<Contracts.V1.Order> GetOrder(GetOrderRequest request, ServerCallContext context)
-    {
-        RequestChecks.Id("order_id", request.OrderId, RequestChecks.MaxComposedIdLength);
-        string? supermarketId = RequestChecks.OptionalId("supermarket_id", request.SupermarketId);
-        var caller = context.GetCaller();
+    public override Task<Contracts.V1.Order> GetOrder(GetOrderRequest request, ServerCallContext context) =>
+        lookup.GetAsync(request, context.GetCaller(), context.CancellationToken);
 
-        // Another supermarket's order is answered exactly like a missing one: ids do not leak across supermarkets.
-        var order = await FindAsync(caller, request.OrderId, supermarketId, context.CancellationToken) is { } found && caller.SeesSupermarket(found.SupermarketId)
-            ? found
-            : throw new ResourceNotFoundException("order", request.OrderId);
-        var history = await store.GetHistoryAsync(order, context.CancellationToken);
-        return WithProof(IntakeMapping.ToProto(order, history), caller);
-    }
-
-    /// <summary>The household's code and token, for the callers that hand them to the household.</summary>
-    private Contracts.V1.Order WithProof(Contracts.V1.Order order, Caller caller)
-    {
-        if (caller.GetsHouseholdProof(order.SupermarketId))
-        {
-            order.ConfirmationCode = codes.CodeFor(order.OrderRef);
-            order.HouseholdToken = tokens.TokenFor(order.OrderRef);
-        }
-
-        return order;
-    }
-
-    private async Task<Domain.Orders.Order?> FindAsync(Caller caller, string orderId, string? supermarketId, CancellationToken cancellationToken)
-    {
-        if (caller.Role == CallerRole.Supermarket || supermarketId is not null)
-        {
-            return await store.GetOrderAsync(supermarketId ?? caller.SubjectId, orderId, cancellationToken);
-        }
-
-        // Staff without a supermarket: the order_ref plans and routes show, else the one supermarket using that id.
-        if (await store.GetOrderAsync(orderId, cancellationToken) is { } byRef)
-        {
-            return byRef;
-        }
-
-        var byOwnId = await store.FindBySupermarketOrderIdAsync(orderId, 2, cancellationToken);
-        return byOwnId.Count > 1
-            ? throw new InvalidRequestException("supermarket_id", $"several supermarkets use order id '{orderId}': say whose")
-            : byOwnId.FirstOrDefault();
-    }
-
-    public override async Task<ListOrdersResponse> ListOrders(ListOrdersRequest request, ServerCallContext context)
-    {
-        if (request.PageSize < 0)
-        {
-            throw new InvalidRequestException("page_size", "must not be negative");
-        }
-
-        if (request.Day < 0)
-        {
-            throw new InvalidRequestException("day", "must not be negative");
-        }
-
-        if (request.Status != Contracts.V1.OrderStatus.Unspecified && !System.Enum.IsDefined(request.Status))
-        {
-            throw new InvalidRequestException("status", $"unknown status {(int)request.Status}");
-        }
-
-        string? supermarketId = RequestChecks.OptionalId("supermarket_id", request.SupermarketId);
-        string? gridId = RequestChecks.OptionalId("grid_id", request.GridId);
-        int pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
-        var query = new OrderQuery(
-            context.GetCaller().SupermarketFilter(supermarketId),
-            gridId,
-            IntakeMapping.ToDomain(request.Status),
-            request.Day == 0 ? null : request.Day,
-            pageSize,
-            PageToken.Decode(request.PageToken));
-        var page = await store.ListOrdersAsync(query, context.CancellationToken);
-
-        var response = new ListOrdersResponse
-        {
-            NextPageToken = page.LastOrderIdIfMore is { } last ? PageToken.Encode(last) : string.Empty,
-        };
-        var caller = context.GetCaller();
-        response.Orders.AddRange(page.Orders.Select(o => WithProof(IntakeMapping.ToProto(o, []), caller)));
-        return response;
-    }
+    public override Task<ListOrdersResponse> ListOrders(ListOrdersRequest request, ServerCallContext context) =>
+        lookup.ListAsync(request, context.GetCaller(), context.CancellationToken);
 }

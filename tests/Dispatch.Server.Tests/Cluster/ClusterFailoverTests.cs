@@ -86,6 +86,24 @@ public sealed class ClusterFailoverTests(PrivatePostgres postgres, ITestOutputHe
 
         Assert.Equal(acknowledged.Select(a => (a.BatchId, a.AcceptedCount, true)), again.Select(a => (a.BatchId, a.AcceptedCount, a.Replayed)));
 
+        // Listed across both districts, 5 at a time, every order once, in order id order; one looked up by its id.
+        var listed = new List<Order>();
+        string token = string.Empty;
+        do
+        {
+            var page = await survivor.CreateIntakeClient().ListOrdersAsync(new ListOrdersRequest { PageSize = 5, PageToken = token }, deadline: Soon);
+            Assert.InRange(page.Orders.Count, 1, 5);
+            listed.AddRange(page.Orders);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        var expected = batches.SelectMany(b => b.Orders.Select(o => $"{b.SupermarketId}/{o.OrderId}")).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, listed.Select(o => o.OrderRef));
+        var one = await survivor.CreateIntakeClient().GetOrderAsync(new GetOrderRequest { OrderId = "S-1-2", SupermarketId = "SM3" }, deadline: Soon);
+        Assert.Equal(("H-L2-A-2", "L2-A"), (one.HouseholdId, one.GridId));
+        var missing = await Assert.ThrowsAsync<RpcException>(() => survivor.CreateIntakeClient().GetOrderAsync(new GetOrderRequest { OrderId = "nowhere", SupermarketId = "SM1" }, deadline: Soon).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+
         // The stream opened before the loss goes on: a drop-out re-planned by the district's new activation reaches it.
         var change = await volunteers.SetAvailabilityAsync(new SetAvailabilityRequest { VolunteerId = $"{TinyCity.North}/V1", Available = false }, deadline: Soon);
         Assert.True(change.PlanVersion > before.Version);
