@@ -8,7 +8,7 @@ namespace Dispatch.Server.Cluster;
 
 /// <summary>
 /// Planning on any silo of the city: the district named in the request plans in its grain. PlanDistrictDay sends the
-/// stored plan when done (no stage progress across silos); gate plans and boards are not served in cluster mode.
+/// stored plan when done (no stage progress across silos); gate boards are not served in cluster mode.
 /// </summary>
 public sealed class CityPlanningService(CityMap city, IGrainFactory grains) : Contracts.V1.Planning.PlanningBase
 {
@@ -25,6 +25,19 @@ public sealed class CityPlanningService(CityMap city, IGrainFactory grains) : Co
         return DistrictCall.SendAsync(request.DistrictId, () => district.GetPlan(request.ToByteArray()), PlanSummary.Parser);
     }
 
+    public override Task<GatePlan> GetGatePlan(GetGatePlanRequest request, ServerCallContext context)
+    {
+        var district = District(request.DistrictId);
+        return DistrictCall.SendAsync(request.DistrictId, () => district.GetGatePlan(request.ToByteArray()), GatePlan.Parser);
+    }
+
+    public override Task<ListGatesResponse> ListGates(ListGatesRequest request, ServerCallContext context)
+    {
+        var district = District(request.DistrictId);
+        return DistrictCall.SendAsync(request.DistrictId, () => district.ListGates(), ListGatesResponse.Parser);
+    }
+
+    // A city has no default district: every request names one.
     private IDistrictGrain District(string districtId)
     {
         RequestChecks.Id("district_id", districtId);

@@ -98,20 +98,17 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     public Task<GrainAnswer> GetPlan(byte[] request) => Answer(async () =>
     {
         var wanted = GetPlanRequest.Parser.ParseFrom(request);
-        if (wanted.Day < 1)
-        {
-            throw new InvalidRequestException("day", $"must be 1 or more, was {wanted.Day}");
-        }
-
-        if (wanted.Version < 0)
-        {
-            throw new InvalidRequestException("version", $"must not be negative, was {wanted.Version}");
-        }
-
-        var plan = await Service<PlanBook>().FindAsync(DistrictId, wanted.Day, wanted.Version, CancellationToken.None)
-            ?? throw new ResourceNotFoundException("plan", wanted.Version == 0 ? $"{DistrictId} day {wanted.Day}" : $"{DistrictId} day {wanted.Day} version {wanted.Version}");
-        return PlanMapping.ToSummary(plan);
+        return PlanMapping.ToSummary(await Service<PlanLookup>().FindAsync(DistrictId, wanted.Day, wanted.Version, CancellationToken.None));
     });
+
+    public Task<GrainAnswer> GetGatePlan(byte[] request) => Answer(async () =>
+    {
+        var wanted = GetGatePlanRequest.Parser.ParseFrom(request);
+        wanted.DistrictId = DistrictId;
+        return await Service<PlanLookup>().GatePlanAsync(wanted, CancellationToken.None);
+    });
+
+    public Task<GrainAnswer> ListGates() => Answer(async () => await Service<PlanLookup>().ListGatesAsync(DistrictId, CancellationToken.None));
 
     public Task<GrainAnswer> ReportStop(byte[] request) => Answer(async () =>
     {

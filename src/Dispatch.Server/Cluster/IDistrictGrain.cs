@@ -26,6 +26,12 @@ public interface IDistrictGrain : IGrainWithStringKey
     /// <summary>A stored plan (a <c>GetPlanRequest</c>); answers its <c>PlanSummary</c>.</summary>
     Task<GrainAnswer> GetPlan(byte[] request);
 
+    /// <summary>A gate's part of a stored plan (a <c>GetGatePlanRequest</c>); answers a <c>GatePlan</c>.</summary>
+    Task<GrainAnswer> GetGatePlan(byte[] request);
+
+    /// <summary>The district's gates and the day a board shows by default; answers a <c>ListGatesResponse</c>.</summary>
+    Task<GrainAnswer> ListGates();
+
     /// <summary>A volunteer's stop report (a <c>ReportStopRequest</c> with the district's own volunteer id); answers a <c>ReportStopResult</c>.</summary>
     Task<GrainAnswer> ReportStop(byte[] request);
 

@@ -145,6 +145,7 @@ public static class DispatchServer
         builder.Services.AddSingleton<EventFeed<OrdersStored>>();
         builder.Services.AddSingleton<BatchIntake>();
         builder.Services.AddSingleton<OrderLookup>();
+        builder.Services.AddSingleton<PlanLookup>();
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<LiveReportStore>();
         builder.Services.AddSingleton<PlanBook>();

@@ -76,6 +76,12 @@ public sealed class ClusterFailoverTests(PrivatePostgres postgres, ITestOutputHe
         var back = await UntilAnsweredAsync(() => plans.GetPlanAsync(new GetPlanRequest { DistrictId = TinyCity.North, Day = 1 }, deadline: Soon).ResponseAsync);
         output.WriteLine($"district {TinyCity.North} unavailable for {killed.Elapsed.TotalSeconds:F1} s after kill -9 of its silo");
         Assert.Equal(north.Version, back.Version);
+        var gatePlan = await plans.GetGatePlanAsync(new GetGatePlanRequest { DistrictId = TinyCity.North, Day = 1, GateId = "G1" }, deadline: Soon);
+        Assert.Equal(("G1", north.Version), (gatePlan.GateId, gatePlan.Version));
+        var gates = await plans.ListGatesAsync(new ListGatesRequest { DistrictId = TinyCity.South }, deadline: Soon);
+        Assert.Equal((TinyCity.South, 1, "G1"), (gates.DistrictId, gates.Day, Assert.Single(gates.Gates).GateId));
+        var noDistrict = await Assert.ThrowsAsync<RpcException>(() => plans.ListGatesAsync(new ListGatesRequest(), deadline: Soon).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, noDistrict.StatusCode);
 
         // Nothing acknowledged is lost: every batch is a replay with its first answer, on the district's new silo.
         var again = new List<BatchResult>();
