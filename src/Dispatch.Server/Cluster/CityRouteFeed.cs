@@ -20,7 +20,9 @@ public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptio
     private readonly RouteHub<TruckAssignment> _trucks = new();
     private readonly ConcurrentDictionary<string, Lazy<TaskCompletionSource>> _following = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+    private object? _referenceLock;
     private IDistrictRouteObserver? _reference;
+    private bool _referenceMade;
 
     public IRouteHub<Assignment> Hub => _hub;
 
@@ -61,7 +63,8 @@ public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptio
     private async Task FollowLoopAsync(DistrictId district, TaskCompletionSource first)
     {
         await Task.Yield();
-        _reference ??= grains.CreateObjectReference<IDistrictRouteObserver>(this);
+        // One reference for every district this silo follows; loops of several districts start at once.
+        var reference = LazyInitializer.EnsureInitialized(ref _reference, ref _referenceMade, ref _referenceLock, () => grains.CreateObjectReference<IDistrictRouteObserver>(this))!;
         var grain = grains.GetGrain<IDistrictGrain>(district.ToString());
         string? activation = null;
         using var renew = new PeriodicTimer(TimeSpan.FromSeconds(options.FollowRenewSeconds), clock);
@@ -69,7 +72,7 @@ public sealed partial class CityRouteFeed(IGrainFactory grains, CityClusterOptio
         {
             try
             {
-                var routes = await grain.Follow(_reference);
+                var routes = await grain.Follow(reference);
                 if (activation is not null && activation != routes.ActivationId)
                 {
                     Reactivated(logger, district.ToString());

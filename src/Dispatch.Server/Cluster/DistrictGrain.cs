@@ -19,7 +19,7 @@ namespace Dispatch.Server.Cluster;
 /// </summary>
 [Reentrant]
 [KeepAlive]
-public sealed partial class DistrictGrain(CityMap city, IConfiguration configuration, DistrictStorage storage, ILogger<DistrictGrain> logger) : Grain, IDistrictGrain, IRemindable
+public sealed partial class DistrictGrain(CityMap city, IConfiguration configuration, DistrictStorage storage, TimeProvider clock, ILogger<DistrictGrain> logger) : Grain, IDistrictGrain, IRemindable
 {
     // While a district has a live day, a reminder brings it back on a live silo within a minute of losing its own,
     // even when no client calls it: its release watch and top-ups go on.
@@ -29,7 +29,7 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     /// <summary>How long a follower stays subscribed without calling <see cref="Follow"/> again.</summary>
     public static readonly TimeSpan ObserverLease = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<IDistrictRouteObserver, DateTime> _followers = new();
+    private readonly ConcurrentDictionary<IDistrictRouteObserver, DateTimeOffset> _followers = new();
     private readonly string _activationId = Guid.NewGuid().ToString("N");
     private DistrictHost? _host;
     private IRouteHub<Assignment>? _routes;
@@ -40,7 +40,7 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var district = city.Find(DistrictId) ?? throw new InvalidOperationException($"district '{DistrictId}' is not in city '{city.City.Id}'");
-        var started = TimeProvider.System.GetTimestamp();
+        var started = clock.GetTimestamp();
         // Off the grain's scheduler: building the stack blocks on its migration, whose continuations must not queue
         // behind this very turn.
         _host = await Task.Run(() => DistrictHost.StartAsync(district, configuration, storage, cancellationToken), cancellationToken);
@@ -53,7 +53,7 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
             await this.RegisterOrUpdateReminder(LiveDayReminder, s_reminderPeriod, s_reminderPeriod);
         }
 
-        Activated(logger, DistrictId, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        Activated(logger, DistrictId, (long)clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -157,7 +157,7 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
 
     public Task<DistrictRoutes> Follow(IDistrictRouteObserver observer)
     {
-        _followers[observer] = DateTime.UtcNow + ObserverLease;
+        _followers[observer] = clock.GetUtcNow() + ObserverLease;
         var current = _routes!.CurrentRoutes().Select(r => r.ToByteArray()).ToArray();
         var trucks = _truckRoutes!.CurrentRoutes().Select(r => r.ToByteArray()).ToArray();
         return Task.FromResult(new DistrictRoutes(_activationId, current, trucks));
@@ -191,7 +191,7 @@ public sealed partial class DistrictGrain(CityMap city, IConfiguration configura
     /// <summary>The followers whose lease runs; lapsed ones are dropped.</summary>
     private List<IDistrictRouteObserver> CurrentFollowers()
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow();
         var current = new List<IDistrictRouteObserver>();
         foreach (var (observer, until) in _followers)
         {

@@ -3,9 +3,7 @@ using Dispatch.Domain.Orders;
 using Dispatch.Server.Auth;
 using Dispatch.Server.Errors;
 using Dispatch.Server.Intake;
-using Dispatch.Server.Live;
 using Dispatch.Server.Mapping;
-using Dispatch.Storage;
 using Grpc.Core;
 
 namespace Dispatch.Server.Services;

@@ -1,12 +1,9 @@
 using System.Threading.Channels;
 using Dispatch.Contracts.V1;
 using Dispatch.Planning.District;
-using Dispatch.Domain.Scenarios;
-using Dispatch.Server.Errors;
 using Dispatch.Server.Live;
 using Dispatch.Server.Mapping;
 using Dispatch.Server.Planning;
-using Dispatch.Storage;
 using Grpc.Core;
 
 namespace Dispatch.Server.Services;

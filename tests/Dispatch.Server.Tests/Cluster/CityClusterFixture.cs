@@ -3,6 +3,7 @@ using Dispatch.Server.Cluster;
 using Dispatch.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -51,6 +52,7 @@ public sealed class CityClusterFixture : IAsyncLifetime
         {
             services.AddSingleton(sp => new CityMap(CityFiles.Load(Path.Combine(Folder(sp), "city"))));
             services.AddSingleton(sp => new DistrictStorage(null, Path.Combine(Folder(sp), "districts")));
+            services.TryAddSingleton(TimeProvider.System);
         });
 
         private static string Folder(IServiceProvider services) => services.GetRequiredService<IConfiguration>()[FolderKey]!;
